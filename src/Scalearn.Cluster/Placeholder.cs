@@ -1,0 +1,1 @@
+namespace Scalearn.Cluster; public sealed class Placeholder {}

@@ -1,0 +1,46 @@
+using Scalearn.Data;
+
+namespace Scalearn.Estimators;
+
+/// <summary>Base for fitted classifiers: checks feature counts, predicts the most probable class, scores accuracy.</summary>
+public abstract class ClassifierModel : IClassifierModel
+{
+    protected ClassifierModel(double[] classes, int featureCount)
+    {
+        Classes = classes;
+        FeatureCount = featureCount;
+    }
+
+    public double[] Classes { get; }
+    public int FeatureCount { get; }
+
+    public Matrix PredictProba(DataView x)
+    {
+        ModelChecks.FeatureCount(x, FeatureCount, GetType().Name);
+        return PredictProbaCore(x);
+    }
+
+    public virtual double[] Predict(DataView x)
+    {
+        var proba = PredictProba(x);
+        var result = new double[x.Count];
+        for (int i = 0; i < result.Length; i++)
+        {
+            var row = proba.Row(i);
+            int best = 0;
+            for (int k = 1; k < row.Length; k++) if (row[k] > row[best]) best = k;
+            result[i] = Classes[best];
+        }
+        return result;
+    }
+
+    public double Score(DataView data)
+    {
+        var predicted = Predict(data);
+        int correct = 0;
+        for (int i = 0; i < predicted.Length; i++) if (predicted[i] == data.Target(i)) correct++;
+        return (double)correct / predicted.Length;
+    }
+
+    protected abstract Matrix PredictProbaCore(DataView x);
+}

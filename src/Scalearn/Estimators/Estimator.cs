@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Scalearn.Data;
+
+namespace Scalearn.Estimators;
+
+/// <summary>
+/// Base for estimators: every public read/write property is a hyperparameter (scikit-learn's get_params/set_params
+/// contract). Property setters validate their value and throw <see cref="ParameterException"/>; cross-parameter
+/// checks belong in <see cref="Validate"/>, which runs before every fit.
+/// </summary>
+public abstract class Estimator : IEstimator
+{
+    private static readonly ConcurrentDictionary<Type, ParamProperty[]> PropertyCache = new();
+
+    public string TypeName => GetType().Name;
+
+    public virtual IReadOnlyDictionary<string, object?> GetParams()
+    {
+        var result = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var p in Properties(GetType())) result[p.SnakeName] = ParamConverter.ToRaw(p.Info.GetValue(this));
+        return result;
+    }
+
+    public virtual void SetParam(string name, object? rawValue)
+    {
+        var property = FindProperty(name);
+        object? value = ParamConverter.FromRaw(rawValue, property.Info.PropertyType, property.SnakeName);
+        try { property.Info.SetValue(this, value); }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException);
+        }
+    }
+
+    public void SetParams(IEnumerable<KeyValuePair<string, object?>> values)
+    {
+        foreach (var (name, value) in values) SetParam(name, value);
+    }
+
+    public virtual IEstimator Clone()
+    {
+        var clone = (Estimator)Activator.CreateInstance(GetType())!;
+        clone.SetParams(GetParams());
+        return clone;
+    }
+
+    public IModel Fit(DataView data)
+    {
+        Validate(data);
+        return FitCore(data);
+    }
+
+    protected abstract IModel FitCore(DataView data);
+
+    /// <summary>Checks that need the data or several parameters at once. Throw <see cref="ParameterException"/> or <see cref="ArgumentException"/>.</summary>
+    protected virtual void Validate(DataView data)
+    {
+        if (data.Count == 0) throw new ArgumentException($"{TypeName} cannot be fitted on an empty dataset.");
+    }
+
+    public override string ToString() =>
+        $"{TypeName}({string.Join(", ", GetParams().Select(kv => $"{kv.Key}={ParamConverter.Format(kv.Value)}"))})";
+
+    private ParamProperty FindProperty(string name)
+    {
+        string key = ParamNames.Normalize(name);
+        foreach (var p in Properties(GetType()))
+            if (p.Key == key) return p;
+        throw new ParameterException(name,
+            $"{TypeName} has no parameter '{name}'; valid parameters: {string.Join(", ", Properties(GetType()).Select(p => p.SnakeName))}.");
+    }
+
+    private static ParamProperty[] Properties(Type type) => PropertyCache.GetOrAdd(type, t =>
+        t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanRead && p.CanWrite && p.GetSetMethod() is not null && p.GetIndexParameters().Length == 0)
+            .Select(p => new ParamProperty(p, ParamNames.ToSnakeCase(p.Name), ParamNames.Normalize(p.Name)))
+            .OrderBy(p => p.SnakeName, StringComparer.Ordinal)
+            .ToArray());
+
+    private sealed record ParamProperty(PropertyInfo Info, string SnakeName, string Key);
+}

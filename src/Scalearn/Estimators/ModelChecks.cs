@@ -1,0 +1,23 @@
+using Scalearn.Data;
+
+namespace Scalearn.Estimators;
+
+public static class ModelChecks
+{
+    public static void FeatureCount(DataView x, int expected, string model)
+    {
+        if (x.FeatureCount != expected)
+            throw new ArgumentException($"X has {x.FeatureCount} features, but {model} was fitted with {expected} features.");
+    }
+
+    public static void AllFinite(DataView x, string model)
+    {
+        for (int i = 0; i < x.Count; i++)
+        {
+            var row = x.Row(i);
+            for (int j = 0; j < row.Length; j++)
+                if (!double.IsFinite(row[j]))
+                    throw new ArgumentException($"{model}: input contains {(double.IsNaN(row[j]) ? "NaN" : "infinity")} at row {i}, column {j}.");
+        }
+    }
+}
