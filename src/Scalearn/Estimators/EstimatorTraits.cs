@@ -1,0 +1,20 @@
+namespace Scalearn.Estimators;
+
+/// <summary>Marks estimators whose models are classifiers (scikit-learn's is_classifier).</summary>
+public interface IClassifierEstimator : IEstimator;
+
+/// <summary>Composites (pipelines) whose kind is that of their last step.</summary>
+public interface IHasFinalEstimator
+{
+    IEstimator FinalEstimator { get; }
+}
+
+public static class EstimatorTraits
+{
+    public static bool IsClassifier(IEstimator estimator) => estimator switch
+    {
+        IClassifierEstimator => true,
+        IHasFinalEstimator composite => IsClassifier(composite.FinalEstimator),
+        _ => false,
+    };
+}
