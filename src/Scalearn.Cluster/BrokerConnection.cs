@@ -8,6 +8,12 @@ internal static class BrokerConnection
 {
     public static Uri QueueUri(string queue) => new("queue:" + queue);
 
+    /// <summary>
+    /// Address of a receive endpoint through its same-named exchange. Sending there declares only the exchange, so the
+    /// sender never re-declares the queue with different arguments than its owner (the driver's queue has x-expires).
+    /// </summary>
+    public static Uri EndpointExchangeUri(string queue) => new("exchange:" + queue);
+
     public static Uri FanoutUri(string exchange) => new($"exchange:{exchange}?type=fanout");
 
     public static void ConfigureHost(IRabbitMqBusFactoryConfigurator cfg, ClusterAddress address, string connectionName)

@@ -36,7 +36,25 @@ internal sealed partial class TaskBatchHandler(
             logger.LogDebug("Dropped {Count} tasks of cancelled batch {Batch}", message.Tasks.Length, batch);
             return;
         }
-        var reply = await context.GetSendEndpoint(BrokerConnection.QueueUri(message.ReplyTo));
+        var reply = await context.GetSendEndpoint(BrokerConnection.EndpointExchangeUri(message.ReplyTo));
+        int reported = 0;
+        try
+        {
+            await RunBatchAsync(context, reply, batch, sent => reported = sent);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !context.CancellationToken.IsCancellationRequested)
+        {
+            // Never leave the driver waiting on tasks this message held: report them as failed (not retried).
+            logger.LogError("Batch {Batch} failed on this worker: {Reason}", batch, ClusterAddress.Mask(e.GetBaseException().Message));
+            var errors = message.Tasks.Skip(reported).Select(TaskJson.TryReadIdentity).OfType<TaskIdentity>()
+                .Select(id => ResultJson.Write(id.Error("Worker failed: " + ClusterAddress.Mask(e.GetBaseException().Message)))).ToList();
+            if (errors.Count > 0) await SendAsync(reply, message.BatchId, errors, context.CancellationToken);
+        }
+    }
+
+    private async Task RunBatchAsync(ConsumeContext<TaskBatchMessage> context, ISendEndpoint reply, string batch, Action<int> reportedSoFar)
+    {
+        var message = context.Message;
         Dataset data;
         Folds folds;
         try
@@ -46,32 +64,33 @@ internal sealed partial class TaskBatchHandler(
         }
         catch (InvalidDataException e)
         {
-            logger.LogWarning("Rejected batch {Batch}: {Reason}", batch, e.Message);
-            var errors = message.Tasks.Select(TaskJson.TryReadIdentity).OfType<TaskIdentity>()
-                .Select(id => ResultJson.Write(id.Error("Worker could not load the data: " + e.Message))).ToList();
-            if (errors.Count > 0) await SendAsync(reply, message.BatchId, errors, context.CancellationToken);
-            return;
+            throw new InvalidDataException("could not load the data: " + e.Message, e);
         }
         catch (RequestTimeoutException)
         {
             logger.LogWarning("Dropped batch {Batch}: its driver did not send the data within {Seconds} s (it has probably ended)", batch, BlobTimeout.TotalSeconds);
+            reportedSoFar(message.Tasks.Length);
             return;
         }
 
         var pending = new List<string>();
         var sinceFlush = Stopwatch.StartNew();
+        int index = 0;
         foreach (var json in message.Tasks)
         {
             if (cancelled.Contains(message.BatchId))
             {
                 logger.LogDebug("Batch {Batch} cancelled; dropping its remaining tasks", batch);
+                reportedSoFar(message.Tasks.Length);
                 break;
             }
             var result = await RunOneAsync(json, data, folds, batch);
+            index++;
             if (result is not null) pending.Add(ResultJson.Write(result));
             if (sinceFlush.Elapsed >= FlushInterval && pending.Count > 0)
             {
                 await SendAsync(reply, message.BatchId, pending, context.CancellationToken);
+                reportedSoFar(index);
                 pending.Clear();
                 sinceFlush.Restart();
             }
@@ -112,7 +131,7 @@ internal sealed partial class TaskBatchHandler(
 
     private async Task<(T Value, long Bytes)> FetchAsync<T>(string replyTo, string hash, Func<byte[], string, T> decode, CancellationToken ct)
     {
-        var client = bus.CreateRequestClient<BlobRequest>(BrokerConnection.QueueUri(replyTo), RequestTimeout.After(s: (int)BlobTimeout.TotalSeconds));
+        var client = bus.CreateRequestClient<BlobRequest>(BrokerConnection.EndpointExchangeUri(replyTo), RequestTimeout.After(s: (int)BlobTimeout.TotalSeconds));
         byte[]? bytes = null;
         long offset = 0, total = -1;
         while (total < 0 || offset < total)
