@@ -36,7 +36,8 @@ public static class ModelFile
         }
         catch
         {
-            File.Delete(temp);
+            try { File.Delete(temp); }
+            catch (IOException) { /* the original failure matters more than a leftover temp file */ }
             throw;
         }
     }
