@@ -20,6 +20,9 @@ public sealed class LocalExecutor : ITaskExecutor
 
     public int Jobs { get; }
 
+    // Recursive learners (deep trees) get more room than the 1 MB default.
+    private const int WorkerStackBytes = 16 * 1024 * 1024;
+
     public async IAsyncEnumerable<FitResult> RunAsync(TaskBatch batch, IProgress<ExecutionProgress>? progress = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -57,7 +60,7 @@ public sealed class LocalExecutor : ITaskExecutor
                 {
                     if (Interlocked.Decrement(ref running) == 0) channel.Writer.TryComplete();
                 }
-            })
+            }, WorkerStackBytes)
             { IsBackground = true, Name = $"scalearn-worker-{w}" };
             thread.Start();
         }

@@ -106,7 +106,3 @@ public abstract class SearchBase
     public static ICrossValidator DefaultCv(IEstimator estimator) =>
         EstimatorTraits.IsClassifier(estimator) ? new StratifiedKFold(5) : new KFold(5);
 }
-
-/// <summary>Cross-validates candidates (all of them, in order) and returns their scores; candidate indices keep increasing across calls.</summary>
-public delegate Task<IReadOnlyList<CandidateScores>> CandidateEvaluator(
-    IReadOnlyList<IReadOnlyDictionary<string, object?>> candidates, CancellationToken ct);

@@ -5,19 +5,27 @@ using Scalearn.Numerics;
 
 namespace Scalearn.ModelSelection;
 
-/// <summary>Independent random train/test splits: test = ceil(test_size * n), train = floor(train_size * n) or the rest.</summary>
+/// <summary>
+/// Independent random train/test splits: test = ceil(test_size * n), train = floor(train_size * n) or the rest;
+/// sizes >= 1 are row counts.
+/// </summary>
 public sealed class ShuffleSplit : ICrossValidator
 {
     public ShuffleSplit(int nSplits = 10, double testSize = 0.1, double? trainSize = null, int? randomState = null)
     {
         NSplits = nSplits >= 1 ? nSplits : throw new ParameterException("n_splits", $"Parameter 'n_splits' must be an integer >= 1; got {nSplits}.");
-        TestSize = Check.InRange(testSize, 0, 1, "test_size", minInclusive: false, maxInclusive: false);
-        if (trainSize is double t) Check.InRange(t, 0, 1, "train_size", minInclusive: false, maxInclusive: false);
-        if (testSize + (trainSize ?? 0) > 1)
+        TestSize = CheckSize(testSize, "test_size");
+        if (trainSize is double t) CheckSize(t, "train_size");
+        if (testSize < 1 && trainSize is < 1 && testSize + trainSize > 1)
             throw new ParameterException("train_size", $"The sum of test_size and train_size = {testSize + trainSize}, should be <= 1.");
         TrainSize = trainSize;
         RandomState = randomState;
     }
+
+    /// <summary>A fraction in (0, 1), or a whole number of rows when >= 1 (scikit-learn's float/int sizes).</summary>
+    private static double CheckSize(double size, string parameter) =>
+        size > 0 && double.IsFinite(size) && (size < 1 || size == Math.Floor(size)) ? size
+            : throw new ParameterException(parameter, $"Parameter '{parameter}' must be a fraction in (0, 1) or a whole number of rows >= 1; got {ParamConverter.Format(size)}.");
 
     public int NSplits { get; }
     public double TestSize { get; }
@@ -27,8 +35,13 @@ public sealed class ShuffleSplit : ICrossValidator
     public Folds Split(Dataset data)
     {
         int n = data.Count;
-        int nTest = (int)Math.Ceiling(TestSize * n);
-        int nTrain = TrainSize is double t ? (int)Math.Floor(t * n) : n - nTest;
+        int nTest = TestSize >= 1 ? (int)TestSize : (int)Math.Ceiling(TestSize * n);
+        int nTrain = TrainSize switch
+        {
+            double t when t >= 1 => (int)t,
+            double t => (int)Math.Floor(t * n),
+            null => n - nTest,
+        };
         if (nTrain <= 0 || nTest <= 0 || nTrain + nTest > n)
             throw new ArgumentException($"With n_samples={n}, test_size={TestSize} and train_size={TrainSize?.ToString() ?? "null"}, a set would be empty; adjust the sizes.");
         var rng = Rng.FromOptionalSeed(RandomState);

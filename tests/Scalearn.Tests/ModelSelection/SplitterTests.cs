@@ -83,6 +83,8 @@ public class SplitterTests
             Assert.Empty(split.Train.Intersect(split.Test));
         }
         Assert.Equal(folds.ContentHash, new ShuffleSplit(4, 0.25, 0.5, 1).Split(Labelled(new double[10])).ContentHash);
+        var counted = new ShuffleSplit(2, testSize: 4, randomState: 1).Split(Labelled(new double[10]));
+        Assert.All(counted.Splits, s => Assert.Equal((6, 4), (s.Train.Length, s.Test.Length)));
     }
 
     [Fact]
@@ -91,6 +93,8 @@ public class SplitterTests
         Assert.Equal("n_splits", Assert.Throws<ParameterException>(() => new KFold(1)).Parameter);
         Assert.Equal("random_state", Assert.Throws<ParameterException>(() => new StratifiedKFold(3, shuffle: false, randomState: 1)).Parameter);
         Assert.Equal("test_size", Assert.Throws<ParameterException>(() => new ShuffleSplit(testSize: 1.5)).Parameter);
+        Assert.Equal("train_size", Assert.Throws<ParameterException>(() => new ShuffleSplit(testSize: 0.5, trainSize: 0.7)).Parameter);
+        Assert.Throws<ArgumentException>(() => new ShuffleSplit(testSize: 8, trainSize: 5).Split(Labelled(new double[10])));
         Assert.Throws<ArgumentException>(() => new KFold(5).Split(Labelled(1, 2, 3)));
         var e = Assert.Throws<ArgumentException>(() => new StratifiedKFold(3).Split(Labelled(0, 0, 1, 1)));
         Assert.Contains("number of members in each class", e.Message);
