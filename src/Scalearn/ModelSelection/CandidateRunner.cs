@@ -102,6 +102,10 @@ internal sealed class CandidateRunner
         return clone;
     }
 
+    /// <summary>Parameters in raw form (integers as long, estimators as specs), sorted by name, for cv_results and its files.</summary>
+    public static IReadOnlyDictionary<string, object?> Canonical(IReadOnlyDictionary<string, object?> parameters) =>
+        new SortedDictionary<string, object?>(parameters.ToDictionary(kv => kv.Key, kv => ParamConverter.ToRaw(kv.Value)), StringComparer.Ordinal);
+
     public static EstimatorSpec SpecOf(IEstimator estimator)
     {
         if (!EstimatorRegistry.TryGetType(estimator.TypeName, out _))

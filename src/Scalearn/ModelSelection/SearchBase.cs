@@ -57,12 +57,14 @@ public abstract class SearchBase
             ErrorScore = ErrorScore, Executor = Executor, Progress = Progress,
         };
         int seed = Seed;
+        int nextIndex = 0;
 
         async Task<IReadOnlyList<CandidateScores>> Evaluate(IReadOnlyList<IReadOnlyDictionary<string, object?>> candidates, CancellationToken token)
         {
             // Every candidate is built (names and values validated) before any fit starts.
-            var prepared = candidates.Select((c, i) => new CandidateRunner.Prepared(
-                records.Count + i, c, CandidateRunner.SpecOf(CandidateRunner.Materialize(Estimator, c, seed)))).ToArray();
+            var prepared = candidates.Select(CandidateRunner.Canonical).Select((c, i) => new CandidateRunner.Prepared(
+                nextIndex + i, c, CandidateRunner.SpecOf(CandidateRunner.Materialize(Estimator, c, seed)))).ToArray();
+            nextIndex += prepared.Length;
             var (completed, cancelled) = await runner.RunAsync(prepared, token).ConfigureAwait(false);
             records.AddRange(completed);
             if (cancelled) throw new OperationCanceledException(token);
