@@ -71,10 +71,9 @@ public class DummyClassifierTests
 
     private static DummyClassifierModel RoundTrip(DummyClassifierModel model)
     {
-        using var stream = new MemoryStream();
-        using (var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) model.WritePayload(w);
-        stream.Position = 0;
-        using var r = new BinaryReader(stream);
-        return DummyClassifierModel.ReadPayload(r, 1);
+        var bytes = Scalearn.Persistence.ModelFile.Serialize(model, Scalearn.Estimators.EstimatorSpec.Of(new DummyClassifier()));
+        var loaded = Scalearn.Persistence.ModelFile.Load(new MemoryStream(bytes));
+        Assert.Equal("dummy-classifier", loaded.Format);
+        return Assert.IsType<DummyClassifierModel>(loaded.Model);
     }
 }
