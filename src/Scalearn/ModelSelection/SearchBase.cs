@@ -62,11 +62,13 @@ public abstract class SearchBase
         async Task<IReadOnlyList<CandidateScores>> Evaluate(IReadOnlyList<IReadOnlyDictionary<string, object?>> candidates, CancellationToken token)
         {
             // Every candidate is built (names and values validated) before any fit starts.
-            var prepared = candidates.Select(CandidateRunner.Canonical).Select((c, i) => new CandidateRunner.Prepared(
-                nextIndex + i, c, CandidateRunner.SpecOf(CandidateRunner.Materialize(Estimator, c, seed)))).ToArray();
-            nextIndex += prepared.Length;
+            var canonical = candidates.Select(CandidateRunner.Canonical).ToArray();
+            var specs = canonical.Select(c => CandidateRunner.SpecOf(CandidateRunner.Materialize(Estimator, c, seed))).ToArray();
+            // Subclasses may evaluate several batches concurrently: indices and records are shared.
+            int first = Interlocked.Add(ref nextIndex, canonical.Length) - canonical.Length;
+            var prepared = canonical.Select((c, i) => new CandidateRunner.Prepared(first + i, c, specs[i])).ToArray();
             var (completed, cancelled) = await runner.RunAsync(prepared, token).ConfigureAwait(false);
-            records.AddRange(completed);
+            lock (records) records.AddRange(completed);
             if (cancelled) throw new OperationCanceledException(token);
             return completed;
         }
