@@ -25,7 +25,7 @@ public sealed record CountOrFraction : IParamValue<CountOrFraction>
     public static implicit operator CountOrFraction(int count) => Of(count);
     public static implicit operator CountOrFraction(double fraction) => OfFraction(fraction);
 
-    public object? ToRaw() => IsFraction ? Fraction : (long)Count;
+    public object? ToRaw() => IsFraction ? Fraction : (object)(long)Count;
 
     public static CountOrFraction FromRaw(object? raw, string parameter) => raw switch
     {
