@@ -14,7 +14,8 @@ internal sealed class ClassificationGrower : TreeGrower
     private readonly bool _entropy;
     private readonly double[] _groupWeights;
     private readonly int[] _groupCounts;
-    private readonly int[] _groupCodes;
+    private readonly int[] _orderedRows;
+    private readonly int[] _orderedCodes;
     private readonly long[] _keys;
     private readonly double[] _left;
     private readonly double[] _right;
@@ -32,8 +33,9 @@ internal sealed class ClassificationGrower : TreeGrower
         foreach (var v in encoding.Values) maxBins = Math.Max(maxBins, v.Length);
         int groups = Math.Max(maxBins, encoding.Rows);
         _groupWeights = new double[groups * classes];
-        _groupCounts = new int[groups];
-        _groupCodes = new int[encoding.Rows];
+        _groupCounts = new int[groups + 1];
+        _orderedRows = new int[encoding.Rows];
+        _orderedCodes = new int[encoding.Rows];
         _keys = new long[encoding.Rows];
         _left = new double[classes];
         _right = new double[classes];
@@ -148,15 +150,119 @@ internal sealed class ClassificationGrower : TreeGrower
     {
         int bins = Encoding.Values[feature].Length;
         int m = end - start;
-        bool histogram = (long)bins * (_classes + 1) <= 4L * m * (BitOperations.Log2((uint)m) + 1);
-        int groups;
-        int[]? codes = null;
-        if (Encoding.ByteCodes[feature] is { } b)
-            groups = histogram ? Histogram(b, start, end, bins) : SortedGroups(b, start, end);
-        else
-            groups = histogram ? Histogram(Encoding.IntCodes[feature]!, start, end, bins) : SortedGroups(Encoding.IntCodes[feature]!, start, end);
-        if (!histogram) codes = _groupCodes;
-        return Scan(feature, groups, codes, nodeCount, nodeWeight, ref best);
+        // Three ways to visit the node's rows in code order, chosen by estimated cost: class histograms per code
+        // (scan cost grows with codes x classes), a counting sort by code, or a comparison sort of the node's codes.
+        long histogramCost = m + 2L * bins * _classes;
+        long countingCost = 3L * m + 2L * bins;
+        long sortCost = (long)m * (BitOperations.Log2((uint)m) + 2) * 2;
+        var bytes = Encoding.ByteCodes[feature];
+        var ints = Encoding.IntCodes[feature];
+        if (histogramCost <= countingCost && histogramCost <= sortCost)
+        {
+            int groups = bytes is not null ? Histogram(bytes, start, end, bins) : Histogram(ints!, start, end, bins);
+            return Scan(feature, groups, null, nodeCount, nodeWeight, ref best);
+        }
+        if (countingCost <= sortCost)
+        {
+            if (bytes is not null) CountingOrder(bytes, start, end, bins); else CountingOrder(ints!, start, end, bins);
+        }
+        else if (bytes is not null) SortedOrder(bytes, start, end);
+        else SortedOrder(ints!, start, end);
+        return ScanOrdered(feature, m, nodeWeight, ref best);
+    }
+
+    private void CountingOrder<T>(T[] codes, int start, int end, int bins) where T : unmanaged, IBinaryInteger<T>
+    {
+        var next = _groupCounts;
+        next.AsSpan(0, bins + 1).Clear();
+        var samples = Samples;
+        for (int i = start; i < end; i++) next[int.CreateTruncating(codes[samples[i]]) + 1]++;
+        for (int b = 1; b <= bins; b++) next[b] += next[b - 1];
+        var ordered = _orderedRows;
+        var orderedCodes = _orderedCodes;
+        for (int i = start; i < end; i++)
+        {
+            int r = samples[i];
+            int c = int.CreateTruncating(codes[r]);
+            int position = next[c]++;
+            ordered[position] = r;
+            orderedCodes[position] = c;
+        }
+    }
+
+    private void SortedOrder<T>(T[] codes, int start, int end) where T : unmanaged, IBinaryInteger<T>
+    {
+        var samples = Samples;
+        int m = end - start;
+        var keys = _keys.AsSpan(0, m);
+        for (int i = 0; i < m; i++)
+        {
+            int r = samples[start + i];
+            keys[i] = ((long)int.CreateTruncating(codes[r]) << 32) | (uint)r;
+        }
+        keys.Sort();
+        for (int i = 0; i < m; i++)
+        {
+            _orderedRows[i] = (int)(uint)keys[i];
+            _orderedCodes[i] = (int)(keys[i] >> 32);
+        }
+    }
+
+    /// <summary>Scores every threshold by moving the code-ordered rows one at a time from right to left (O(1) per row).</summary>
+    private bool ScanOrdered(int feature, int m, double nodeWeight, ref BestSplit best)
+    {
+        var rows = _orderedRows;
+        var codes = _orderedCodes;
+        if (codes[0] == codes[m - 1]) return false;
+        var left = _left;
+        var right = _right;
+        Array.Clear(left);
+        NodeStats.CopyTo(right, 0);
+        int k = _classes;
+        bool entropy = _entropy;
+        double sumLeft = 0, sumRight = 0;
+        if (entropy) for (int c = 0; c < k; c++) sumRight += XLogX(right[c]);
+        else for (int c = 0; c < k; c++) sumRight += right[c] * right[c];
+        int minLeaf = Settings.MinSamplesLeaf;
+        double minWeight = Settings.MinWeightLeaf;
+        double leftWeight = 0, bestProxy = best.Proxy;
+        int bestIndex = -1;
+        var y = _classOf;
+        var w = Weight;
+        int last = m - minLeaf;
+        for (int i = 0; i < last; i++)
+        {
+            int r = rows[i];
+            int c = y[r];
+            double v = w[r];
+            if (entropy)
+            {
+                sumLeft += XLogX(left[c] + v) - XLogX(left[c]);
+                sumRight += XLogX(right[c] - v) - XLogX(right[c]);
+            }
+            else
+            {
+                sumLeft += v * (2 * left[c] + v);
+                sumRight += v * (v - 2 * right[c]);
+            }
+            left[c] += v;
+            right[c] -= v;
+            leftWeight += v;
+            if (codes[i + 1] == codes[i] || i + 1 < minLeaf) continue;
+            double rightWeight = nodeWeight - leftWeight;
+            if (leftWeight < minWeight || rightWeight < minWeight) continue;
+            double proxy = entropy
+                ? sumLeft + sumRight - XLogX(leftWeight) - XLogX(rightWeight)
+                : sumLeft / leftWeight + sumRight / rightWeight;
+            if (proxy > bestProxy) { bestProxy = proxy; bestIndex = i; }
+        }
+        if (bestIndex >= 0)
+        {
+            var values = Encoding.Values[feature];
+            int leftCode = codes[bestIndex];
+            best = new BestSplit { Proxy = bestProxy, Feature = feature, LeftCode = leftCode, Threshold = Midpoint(values[leftCode], values[codes[bestIndex + 1]]) };
+        }
+        return true;
     }
 
     private int Histogram<T>(T[] codes, int start, int end, int bins) where T : unmanaged, IBinaryInteger<T>
@@ -177,41 +283,6 @@ internal sealed class ClassificationGrower : TreeGrower
             counts[bin]++;
         }
         return bins;
-    }
-
-    private int SortedGroups<T>(T[] codes, int start, int end) where T : unmanaged, IBinaryInteger<T>
-    {
-        var samples = Samples;
-        int m = end - start;
-        var keys = _keys.AsSpan(0, m);
-        for (int i = 0; i < m; i++)
-        {
-            int r = samples[start + i];
-            keys[i] = ((long)int.CreateTruncating(codes[r]) << 32) | (uint)r;
-        }
-        keys.Sort();
-        int k = _classes;
-        var weights = _groupWeights;
-        var counts = _groupCounts;
-        var w = Weight;
-        var y = _classOf;
-        int groups = 0, previous = -1;
-        for (int i = 0; i < m; i++)
-        {
-            int code = (int)(keys[i] >> 32);
-            int r = (int)(uint)keys[i];
-            if (code != previous)
-            {
-                _groupCodes[groups] = code;
-                weights.AsSpan(groups * k, k).Clear();
-                counts[groups] = 0;
-                groups++;
-                previous = code;
-            }
-            weights[(groups - 1) * k + y[r]] += w[r];
-            counts[groups - 1]++;
-        }
-        return groups;
     }
 
     private bool Scan(int feature, int groups, int[]? codes, int nodeCount, double nodeWeight, ref BestSplit best)
