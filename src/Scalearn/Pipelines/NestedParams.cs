@@ -1,0 +1,64 @@
+using Scalearn.Estimators;
+
+namespace Scalearn.Pipelines;
+
+/// <summary>Shared parameter handling of composites: step names, nested <c>step__param</c> names, estimator values.</summary>
+internal static class NestedParams
+{
+    public const string Separator = "__";
+
+    /// <summary>An estimator from a raw value: an estimator, an <see cref="EstimatorSpec"/>, a registry name or spec JSON.</summary>
+    public static IEstimator ParseEstimator(object? raw, string parameter)
+    {
+        if (raw is System.Text.Json.JsonElement json) raw = RawJson.ToRaw(json);
+        return raw switch
+        {
+            IEstimator estimator => estimator,
+            EstimatorSpec spec => EstimatorRegistry.Create(spec),
+            string name => EstimatorRegistry.Create(name),
+            _ => throw ParamConverter.Wrong(parameter, raw, "an estimator (an EstimatorSpec or a registered estimator name)"),
+        };
+    }
+
+    /// <summary>Elements of a raw list value (object?[], any list, or a JSON array).</summary>
+    public static IReadOnlyList<object?> ParseList(object? raw, string parameter, string expected)
+    {
+        if (raw is System.Text.Json.JsonElement json) raw = RawJson.ToRaw(json);
+        return raw switch
+        {
+            string => throw ParamConverter.Wrong(parameter, raw, expected),
+            IReadOnlyDictionary<string, object?> => throw ParamConverter.Wrong(parameter, raw, expected),
+            System.Collections.IEnumerable list => list.Cast<object?>().ToArray(),
+            _ => throw ParamConverter.Wrong(parameter, raw, expected),
+        };
+    }
+
+    public static string ParseStepName(object? raw, string parameter, ICollection<string> seen, IReadOnlyCollection<string> reserved)
+    {
+        if (raw is not string name || name.Length == 0)
+            throw new ParameterException(parameter, $"Parameter '{parameter}': each step name must be a non-empty string; got {ParamConverter.Format(raw)}.");
+        if (name.Contains(Separator))
+            throw new ParameterException(parameter, $"Parameter '{parameter}': step name '{name}' must not contain '{Separator}'.");
+        if (reserved.Contains(name, StringComparer.OrdinalIgnoreCase))
+            throw new ParameterException(parameter, $"Parameter '{parameter}': step name '{name}' conflicts with a parameter name ({string.Join(", ", reserved)}).");
+        if (seen.Contains(name))
+            throw new ParameterException(parameter, $"Parameter '{parameter}': step names must be unique; '{name}' appears twice.");
+        seen.Add(name);
+        return name;
+    }
+
+    /// <summary>Sets <c>step__param</c> on the named child, reporting unknown steps and parameters with the full name.</summary>
+    public static void SetOnChild(string owner, string fullName, IReadOnlyList<string> childNames, Func<string, IEstimator?> child, object? raw)
+    {
+        int split = fullName.IndexOf(Separator, StringComparison.Ordinal);
+        string stepName = fullName[..split], inner = fullName[(split + Separator.Length)..];
+        var target = child(stepName)
+            ?? throw new ParameterException(fullName,
+                $"{owner} has no step '{stepName}' (from parameter '{fullName}'); valid step names: {string.Join(", ", childNames)}.");
+        try { target.SetParam(inner, raw); }
+        catch (ParameterException e)
+        {
+            throw new ParameterException(fullName, $"{owner} step '{stepName}' ({target.TypeName}): {e.Message}");
+        }
+    }
+}
