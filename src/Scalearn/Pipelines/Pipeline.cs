@@ -9,7 +9,7 @@ namespace Scalearn.Pipelines;
 /// parameters are reachable as <c>step__param</c> (e.g. <c>svc__C</c>) and a whole step as its name.
 /// </summary>
 [RegisteredEstimator]
-public sealed class Pipeline : Estimator, IHasFinalEstimator, IRandomized
+public sealed class Pipeline : Estimator, IHasFinalEstimator, IRandomized, IRandomizedComposite
 {
     private const string StepsParameter = "steps";
     private PipelineStep[] _steps = [];
@@ -52,23 +52,11 @@ public sealed class Pipeline : Estimator, IHasFinalEstimator, IRandomized
     /// </summary>
     public int? RandomState
     {
-        get
-        {
-            int? first = null;
-            foreach (var step in _steps)
-                if (step.Estimator is IRandomized r)
-                {
-                    if (r.RandomState is null) return null;
-                    first ??= r.RandomState;
-                }
-            return first;
-        }
-        set
-        {
-            foreach (var step in _steps)
-                if (step.Estimator is IRandomized r && r.RandomState is null) r.RandomState = value;
-        }
+        get => RandomStateForwarding.Get(_steps.Select(s => s.Estimator));
+        set => RandomStateForwarding.Set(_steps.Select(s => s.Estimator), value);
     }
+
+    bool IRandomizedComposite.HasRandomizedParts => _steps.Any(s => RandomStateForwarding.IsRandomized(s.Estimator));
 
     public override IReadOnlyDictionary<string, object?> GetParams() => new SortedDictionary<string, object?>(StringComparer.Ordinal)
     {
