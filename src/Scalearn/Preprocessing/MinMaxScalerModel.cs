@@ -8,9 +8,14 @@ namespace Scalearn.Preprocessing;
 [ModelFormat("min-max-scaler", 1)]
 public sealed class MinMaxScalerModel : ITransformerModel, IPersistableModel<MinMaxScalerModel>
 {
+    private readonly double[] _scale;
+    private readonly double[] _offset;
+
     internal MinMaxScalerModel(FeatureRange range, bool clip, double[] dataMin, double[] dataMax, double[] scale, double[] offset,
         IReadOnlyList<string> featureNames)
     {
+        _scale = scale;
+        _offset = offset;
         Range = range;
         Clip = clip;
         DataMin = dataMin;
@@ -45,7 +50,7 @@ public sealed class MinMaxScalerModel : ITransformerModel, IPersistableModel<Min
             var output = result.Row(i);
             for (int j = 0; j < row.Length; j++)
             {
-                double v = row[j] * Scale[j] + Offset[j];
+                double v = row[j] * _scale[j] + _offset[j];
                 output[j] = Clip && !double.IsNaN(v) ? Math.Clamp(v, Range.Min, Range.Max) : v;
             }
         }

@@ -13,10 +13,12 @@ public sealed class SimpleImputerModel : ITransformerModel, IPersistableModel<Si
 {
     private readonly int[] _keptFeatures;
     private readonly int[] _indicatorFeatures;
+    private readonly double[] _statistics;
 
     internal SimpleImputerModel(double missingValues, double[] statistics, bool[] kept, bool[] indicated, IReadOnlyList<string> featureNames)
     {
         MissingValues = missingValues;
+        _statistics = statistics;
         Statistics = statistics;
         Kept = kept;
         Indicated = indicated;
@@ -58,7 +60,7 @@ public sealed class SimpleImputerModel : ITransformerModel, IPersistableModel<Si
             for (int k = 0; k < _keptFeatures.Length; k++)
             {
                 int j = _keptFeatures[k];
-                output[k] = missing.IsMissing(row[j]) ? Statistics[j] : row[j];
+                output[k] = missing.IsMissing(row[j]) ? _statistics[j] : row[j];
             }
             for (int k = 0; k < _indicatorFeatures.Length; k++)
                 output[_keptFeatures.Length + k] = missing.IsMissing(row[_indicatorFeatures[k]]) ? 1 : 0;

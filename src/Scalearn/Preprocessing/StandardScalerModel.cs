@@ -8,9 +8,14 @@ namespace Scalearn.Preprocessing;
 [ModelFormat("standard-scaler", 1)]
 public sealed class StandardScalerModel : ITransformerModel, IPersistableModel<StandardScalerModel>
 {
+    private readonly double[] _mean;
+    private readonly double[] _scale;
+
     internal StandardScalerModel(bool withMean, bool withStd, double[] mean, double[] variance, double[] scale,
         long[] samplesSeen, IReadOnlyList<string> featureNames)
     {
+        _mean = mean;
+        _scale = scale;
         WithMean = withMean;
         WithStd = withStd;
         Mean = mean;
@@ -53,8 +58,8 @@ public sealed class StandardScalerModel : ITransformerModel, IPersistableModel<S
             for (int j = 0; j < p; j++)
             {
                 double v = row[j];
-                if (WithMean) v -= Mean[j];
-                if (WithStd) v /= Scale[j];
+                if (WithMean) v -= _mean[j];
+                if (WithStd) v /= _scale[j];
                 output[j] = v;
             }
         }
@@ -65,9 +70,9 @@ public sealed class StandardScalerModel : ITransformerModel, IPersistableModel<S
     {
         writer.Write(WithMean);
         writer.Write(WithStd);
-        PayloadIO.WriteDoubles(writer, Mean.ToArray());
+        PayloadIO.WriteDoubles(writer, _mean);
         PayloadIO.WriteDoubles(writer, Variance.ToArray());
-        PayloadIO.WriteDoubles(writer, Scale.ToArray());
+        PayloadIO.WriteDoubles(writer, _scale);
         PayloadIO.WriteLongs(writer, SamplesSeen.ToArray());
         PayloadIO.WriteStrings(writer, FeatureNames);
     }
