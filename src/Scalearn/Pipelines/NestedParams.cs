@@ -52,8 +52,11 @@ internal static class NestedParams
     {
         int split = fullName.IndexOf(Separator, StringComparison.Ordinal);
         string stepName = fullName[..split], inner = fullName[(split + Separator.Length)..];
-        var target = child(stepName)
-            ?? throw new ParameterException(fullName,
+        var target = child(stepName);
+        if (target is null && childNames.Contains(stepName))
+            throw new ParameterException(fullName, $"{owner} step '{stepName}' is 'drop' or 'passthrough' and has no parameters (from parameter '{fullName}').");
+        if (target is null)
+            throw new ParameterException(fullName,
                 $"{owner} has no step '{stepName}' (from parameter '{fullName}'); valid step names: {string.Join(", ", childNames)}.");
         try { target.SetParam(inner, raw); }
         catch (ParameterException e)

@@ -51,6 +51,8 @@ public class ColumnTransformerTests
         { Remainder = "passthrough", VerboseFeatureNamesOut = false };
         var output = ((ITransformerModel)transformer.Fit(Data())).Transform(Data());
         Assert.Equal(["income", "rooms"], output.FeatureNames);
+        var e = Assert.Throws<ParameterException>(() => transformer.SetParam("keep__with_mean", false));
+        Assert.Contains("has no parameters", e.Message);
         Assert.Equal(["city", "color"], output.TextColumns.Keys.Order());
     }
 

@@ -203,3 +203,42 @@ public class PipelineTests
         Assert.Equal(model.DecisionFunction(iris).Values, copy.DecisionFunction(iris).Values);
     }
 }
+
+public class RegressorPipelineTests
+{
+    [Fact]
+    public void Regressor_pipeline_predicts_on_transformed_data_and_round_trips()
+    {
+        var data = new Dataset(Matrix.FromRows([[1.0], [3.0], [5.0]]), [10.0, 20.0, 30.0], ["f"]);
+        var pipe = Pipeline.Make(new MinMaxScaler(), new MeanTestRegressor());
+        Assert.False(EstimatorTraits.IsClassifier(pipe));
+        var model = Assert.IsType<PredictorPipelineModel>(pipe.Fit(data));
+        Assert.IsNotAssignableFrom<IClassifierModel>(model);
+        Assert.Equal([20.0, 20.5, 21.0], model.Predict(data));
+        var copy = PayloadRoundTrip.Copy(model, PredictorPipelineModel.ReadPayload);
+        Assert.Equal(model.Predict(data), copy.Predict(data));
+        Assert.Equal(model.Score(data), copy.Score(data));
+    }
+
+    [Fact]
+    public void Steps_can_be_set_from_json()
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(
+            """[["impute", {"estimator": "SimpleImputer", "params": {"strategy": "median"}}], ["scale", "min-max-scaler"]]""");
+        var pipe = new Pipeline();
+        pipe.SetParam("steps", doc.RootElement.Clone());
+        Assert.Equal(["impute", "scale"], pipe.Steps.Select(s => s.Name));
+        Assert.Equal(ImputerStrategy.Median, ((SimpleImputer)pipe["impute"]).Strategy);
+        Assert.IsType<MinMaxScaler>(pipe["scale"]);
+    }
+
+    [Fact]
+    public void Malformed_steps_are_parameter_errors()
+    {
+        var pipe = new Pipeline();
+        Assert.Equal("steps", Assert.Throws<ParameterException>(() => pipe.SetParam("steps", "standard-scaler")).Parameter);
+        Assert.Equal("steps", Assert.Throws<ParameterException>(() => pipe.SetParam("steps", new object?[] { new object?[] { "only-name" } })).Parameter);
+        var e = Assert.Throws<ParameterException>(() => pipe.SetParam("steps", new object?[] { new object?[] { "s", 42L } }));
+        Assert.Contains("estimator", e.Message);
+    }
+}
