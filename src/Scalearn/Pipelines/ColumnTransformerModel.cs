@@ -83,7 +83,9 @@ public sealed class ColumnTransformerModel : ITransformerModel, IPersistableMode
             foreach (int j in part.NumericColumns) writer.Write(j);
             PayloadIO.WriteStrings(writer, part.TextColumns);
             writer.Write(part.Model is not null);
-            if (part.Model is not null) NestedModelPayload.Write(writer, part.Model, $"ColumnTransformer transformer '{part.Name}'");
+            if (part.Model is not null)
+                ModelPayload.Write(writer, part.Model as IPersistableModel ?? throw new NotSupportedException(
+                    $"ColumnTransformer transformer '{part.Name}': model type {part.Model.GetType().Name} cannot be saved (it is not an IPersistableModel)."));
         }
     }
 
@@ -101,7 +103,7 @@ public sealed class ColumnTransformerModel : ITransformerModel, IPersistableMode
             var text = PayloadIO.ReadStrings(reader);
             ITransformerModel? model = null;
             if (reader.ReadBoolean())
-                model = NestedModelPayload.Read(reader) as ITransformerModel
+                model = ModelPayload.Read(reader) as ITransformerModel
                     ?? throw new InvalidDataException($"Column transformer part '{name}' holds a model that does not transform.");
             parts[k] = new Part(name, numeric, text, model);
         }

@@ -62,7 +62,8 @@ public abstract class PipelineModel : IPersistableModel
         for (int i = 0; i < StepNames.Count; i++)
         {
             writer.Write(StepNames[i]);
-            NestedModelPayload.Write(writer, StepModels[i], $"Pipeline step '{StepNames[i]}'");
+            ModelPayload.Write(writer, StepModels[i] as IPersistableModel ?? throw new NotSupportedException(
+                $"Pipeline step '{StepNames[i]}': model type {StepModels[i].GetType().Name} cannot be saved (it is not an IPersistableModel)."));
         }
     }
 
@@ -76,7 +77,7 @@ public abstract class PipelineModel : IPersistableModel
         for (int i = 0; i < count; i++)
         {
             names[i] = reader.ReadString();
-            models[i] = NestedModelPayload.Read(reader);
+            models[i] = ModelPayload.Read(reader);
         }
         return Create(names, models) as TModel
             ?? throw new InvalidDataException($"The final step of a {format} payload is a {models[^1].GetType().Name}, which does not fit that format.");

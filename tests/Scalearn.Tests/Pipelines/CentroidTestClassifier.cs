@@ -32,7 +32,7 @@ public sealed class CentroidTestClassifier : Estimator, IClassifierEstimator, IR
     }
 }
 
-[ModelFormat("test-centroid", 1)]
+[ModelFormat("test-pipeline-centroid", 1)]
 public sealed class CentroidTestModel(double[] classes, int featureCount, double[] centroids)
     : ClassifierModel(classes, featureCount), IDecisionFunction, IPersistableModel<CentroidTestModel>
 {

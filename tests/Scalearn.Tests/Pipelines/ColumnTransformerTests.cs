@@ -8,6 +8,8 @@ namespace Scalearn.Tests.Pipelines;
 
 public class ColumnTransformerTests
 {
+    public ColumnTransformerTests() => PipelineTestModels.EnsureRegistered();
+
     private static Dataset Data() => new(
         Matrix.FromRows([[20.0, 1.0, 100.0], [40.0, 2.0, 200.0], [60.0, 1.0, 300.0], [80.0, 2.0, 400.0]]),
         [0, 1, 0, 1], ["age", "rooms", "income"], name: "houses",

@@ -10,7 +10,7 @@ public sealed class MeanTestRegressor : Estimator
     protected override IModel FitCore(DataView data) => new MeanTestRegressorModel(data.Targets().Average(), data.FeatureCount);
 }
 
-[ModelFormat("test-mean-regressor", 1)]
+[ModelFormat("test-pipeline-mean-regressor", 1)]
 public sealed class MeanTestRegressorModel(double mean, int featureCount) : RegressorModel(featureCount), IPersistableModel<MeanTestRegressorModel>
 {
     public double Mean { get; } = mean;

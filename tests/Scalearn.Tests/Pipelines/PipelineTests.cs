@@ -8,6 +8,8 @@ namespace Scalearn.Tests.Pipelines;
 
 public class PipelineTests
 {
+    public PipelineTests() => PipelineTestModels.EnsureRegistered();
+
     private static Pipeline ScalerAndCentroid() => Pipeline.Make(new StandardScaler(), new CentroidTestClassifier());
 
     [Fact]
@@ -206,6 +208,8 @@ public class PipelineTests
 
 public class RegressorPipelineTests
 {
+    public RegressorPipelineTests() => PipelineTestModels.EnsureRegistered();
+
     [Fact]
     public void Regressor_pipeline_predicts_on_transformed_data_and_round_trips()
     {
