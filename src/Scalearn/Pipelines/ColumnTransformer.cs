@@ -156,12 +156,12 @@ public sealed class ColumnTransformer : Estimator, IRandomized, IRandomizedCompo
         for (int i = 0; i < items.Count; i++)
         {
             var triple = NestedParams.ParseList(items[i], TransformersParameter, expected);
-            if (triple.Count != 3) throw ParamConverter.Wrong(TransformersParameter, items[i], expected);
-            string name = triple[0] as string ?? throw ParamConverter.Wrong(TransformersParameter, triple[0], "a transformer name (string)");
+            if (triple.Count != 3) throw NestedParams.Wrong(TransformersParameter, items[i], expected);
+            string name = triple[0] as string ?? throw NestedParams.Wrong(TransformersParameter, triple[0], "a transformer name (string)");
             var (estimator, passthrough) = ColumnTransformerEntry.ParseTransformer(triple[1], $"{TransformersParameter}[{name}]");
             var columns = triple[2] is string single ? [single]
                 : NestedParams.ParseList(triple[2], TransformersParameter, "a list of column names")
-                    .Select(c => c as string ?? throw ParamConverter.Wrong(TransformersParameter, c, "a column name (string)")).ToArray();
+                    .Select(c => c as string ?? throw NestedParams.Wrong(TransformersParameter, c, "a column name (string)")).ToArray();
             entries[i] = new ColumnTransformerEntry(name, estimator, columns, passthrough);
         }
         return CheckEntries(entries);

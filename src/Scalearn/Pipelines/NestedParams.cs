@@ -16,9 +16,22 @@ internal static class NestedParams
             IEstimator estimator => estimator,
             EstimatorSpec spec => EstimatorRegistry.Create(spec),
             string name => EstimatorRegistry.Create(name),
-            _ => throw ParamConverter.Wrong(parameter, raw, "an estimator (an EstimatorSpec or a registered estimator name)"),
+            _ => throw Wrong(parameter, raw, "an estimator (an EstimatorSpec or a registered estimator name)"),
         };
     }
+
+    /// <summary>A parameter error that shows lists and estimator specs readably (ParamConverter.Format prints only scalars).</summary>
+    public static ParameterException Wrong(string parameter, object? raw, string expected) =>
+        new(parameter, $"Parameter '{parameter}' must be {expected}; got {Describe(raw)}.");
+
+    private static string Describe(object? raw) => raw switch
+    {
+        EstimatorSpec spec => spec.ToJson(),
+        IEstimator estimator => estimator.ToString() ?? estimator.TypeName,
+        string or null => ParamConverter.Format(raw),
+        System.Collections.IEnumerable list => "[" + string.Join(", ", list.Cast<object?>().Select(Describe)) + "]",
+        _ => ParamConverter.Format(raw),
+    };
 
     /// <summary>Elements of a raw list value (object?[], any list, or a JSON array).</summary>
     public static IReadOnlyList<object?> ParseList(object? raw, string parameter, string expected)
@@ -26,10 +39,10 @@ internal static class NestedParams
         if (raw is System.Text.Json.JsonElement json) raw = RawJson.ToRaw(json);
         return raw switch
         {
-            string => throw ParamConverter.Wrong(parameter, raw, expected),
-            IReadOnlyDictionary<string, object?> => throw ParamConverter.Wrong(parameter, raw, expected),
+            string => throw Wrong(parameter, raw, expected),
+            IReadOnlyDictionary<string, object?> => throw Wrong(parameter, raw, expected),
             System.Collections.IEnumerable list => list.Cast<object?>().ToArray(),
-            _ => throw ParamConverter.Wrong(parameter, raw, expected),
+            _ => throw Wrong(parameter, raw, expected),
         };
     }
 

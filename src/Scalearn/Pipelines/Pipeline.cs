@@ -133,7 +133,7 @@ public sealed class Pipeline : Estimator, IHasFinalEstimator, IRandomized, IRand
         for (int i = 0; i < items.Count; i++)
         {
             var pair = NestedParams.ParseList(items[i], StepsParameter, expected);
-            if (pair.Count != 2) throw ParamConverter.Wrong(StepsParameter, items[i], expected);
+            if (pair.Count != 2) throw NestedParams.Wrong(StepsParameter, items[i], expected);
             string name = NestedParams.ParseStepName(pair[0], StepsParameter, seen, [StepsParameter]);
             steps[i] = new PipelineStep(name, NestedParams.ParseEstimator(pair[1], $"{StepsParameter}[{name}]"));
         }

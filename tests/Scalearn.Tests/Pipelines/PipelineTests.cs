@@ -241,7 +241,9 @@ public class RegressorPipelineTests
     {
         var pipe = new Pipeline();
         Assert.Equal("steps", Assert.Throws<ParameterException>(() => pipe.SetParam("steps", "standard-scaler")).Parameter);
-        Assert.Equal("steps", Assert.Throws<ParameterException>(() => pipe.SetParam("steps", new object?[] { new object?[] { "only-name" } })).Parameter);
+        var pairError = Assert.Throws<ParameterException>(() => pipe.SetParam("steps", new object?[] { new object?[] { "only-name" } }));
+        Assert.Equal("steps", pairError.Parameter);
+        Assert.Contains("got ['only-name']", pairError.Message);
         var e = Assert.Throws<ParameterException>(() => pipe.SetParam("steps", new object?[] { new object?[] { "s", 42L } }));
         Assert.Contains("estimator", e.Message);
     }
