@@ -7,12 +7,16 @@ internal static class NestedParams
 {
     public const string Separator = "__";
 
-    /// <summary>An estimator from a raw value: an estimator, an <see cref="EstimatorSpec"/>, a registry name or spec JSON.</summary>
+    /// <summary>
+    /// An estimator from a raw value: an estimator, an <see cref="EstimatorSpec"/>, a registry name or spec JSON;
+    /// null means <see cref="Passthrough"/> (scikit-learn's None step).
+    /// </summary>
     public static IEstimator ParseEstimator(object? raw, string parameter)
     {
         if (raw is System.Text.Json.JsonElement json) raw = RawJson.ToRaw(json);
         return raw switch
         {
+            null => new Passthrough(),
             IEstimator estimator => estimator,
             EstimatorSpec spec => EstimatorRegistry.Create(spec),
             string name => EstimatorRegistry.Create(name),

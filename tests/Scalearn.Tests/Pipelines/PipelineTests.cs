@@ -248,3 +248,34 @@ public class RegressorPipelineTests
         Assert.Contains("estimator", e.Message);
     }
 }
+
+public class PassthroughStepTests
+{
+    [Fact]
+    public void A_step_can_be_switched_off_with_passthrough_or_null_and_back_on_with_a_spec()
+    {
+        var data = new Dataset(Matrix.FromRows([[1.0], [3.0], [5.0]]), [0, 1, 0], ["f"]);
+        var pipe = new Pipeline(("scale", new StandardScaler()), ("minmax", new MinMaxScaler()));
+        pipe.SetParam("scale", "passthrough");
+        Assert.IsType<Passthrough>(pipe["scale"]);
+        Assert.Equal([0.0, 0.5, 1.0], ((ITransformerModel)pipe.Fit(data)).Transform(data).X.Values);
+
+        pipe.SetParam("minmax", null);
+        var identity = ((ITransformerModel)pipe.Fit(data)).Transform(data);
+        Assert.Equal(data.X.Values, identity.X.Values);
+        Assert.Equal(data.Y, identity.Y);
+
+        var rebuilt = (Pipeline)EstimatorRegistry.Create(EstimatorSpec.FromJson(EstimatorSpec.Of(pipe).ToJson()));
+        Assert.IsType<Passthrough>(rebuilt["minmax"]);
+        rebuilt.SetParam("minmax", new EstimatorSpec("MinMaxScaler", new Dictionary<string, object?>()));
+        Assert.Equal([0.0, 0.5, 1.0], ((ITransformerModel)rebuilt.Fit(data)).Transform(data).X.Values);
+    }
+
+    [Fact]
+    public void Passthrough_model_payload_round_trips()
+    {
+        var model = (PassthroughModel)new Passthrough().Fit(TestData.Load("iris"));
+        var copy = PayloadRoundTrip.Copy(model, PassthroughModel.ReadPayload);
+        Assert.Equal(model.FeatureNames, copy.FeatureNames);
+    }
+}
