@@ -58,14 +58,14 @@ internal sealed class LogisticObjective
                 for (int k = 0; k < _rows; k++)
                     _scores[k] = TensorPrimitives.Dot<double>(row, coef.Slice(k * _p, _p)) + (_fitIntercept ? w[_rows * _p + k] : 0);
                 double max = TensorPrimitives.Max<double>(_scores);
-                double sumExp = 0;
-                for (int k = 0; k < _rows; k++) sumExp += Math.Exp(_scores[k] - max);
-                double logSumExp = max + Math.Log(sumExp);
                 int label = _classIndex[i];
-                loss += s * (logSumExp - _scores[label]);
+                double labelScore = _scores[label];
+                double sumExp = 0;
+                for (int k = 0; k < _rows; k++) sumExp += _scores[k] = Math.Exp(_scores[k] - max);
+                loss += s * (max + Math.Log(sumExp) - labelScore);
                 for (int k = 0; k < _rows; k++)
                 {
-                    double g = s * (Math.Exp(_scores[k] - logSumExp) - (k == label ? 1.0 : 0.0));
+                    double g = s * (_scores[k] / sumExp - (k == label ? 1.0 : 0.0));
                     TensorPrimitives.MultiplyAdd<double>(row, g, coefGradient.Slice(k * _p, _p), coefGradient.Slice(k * _p, _p));
                     if (_fitIntercept) gradient[_rows * _p + k] += g;
                 }
