@@ -1,9 +1,11 @@
+using System.Runtime.CompilerServices;
 namespace Scalearn.Svm;
 
 /// <summary>A trained two-class C-SVC: signed coefficients alpha_i y_i per sub-problem row and the offset rho.</summary>
 internal readonly record struct BinarySvcSolution(double[] Coefficients, double Rho)
 {
     /// <summary>Decision value for training row <paramref name="row"/> of the kernel matrix (positive means label +1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Decide(KernelMatrix kernel, int[] rows, int row)
     {
         double sum = -Rho;
@@ -27,7 +29,7 @@ internal static class BinarySvc
         var alpha = new double[l];
         var p = new double[l];
         Array.Fill(p, -1.0);
-        var q = new ClassificationQ(kernel, rows, y, settings.CacheBytes);
+        using var q = new ClassificationQ(kernel, rows, y, settings.CacheBytes);
         var result = SmoSolver.Solve(q, p, y, alpha, cp, cn, settings.Tolerance, settings.Shrinking, settings.MaxIter);
         for (int i = 0; i < l; i++) alpha[i] *= y[i];
         return new BinarySvcSolution(alpha, result.Rho);

@@ -1,7 +1,8 @@
+using System.Runtime.CompilerServices;
 namespace Scalearn.Svm;
 
 /// <summary>Q of a binary C-SVC sub-problem over training rows <c>rows</c> with labels y in {+1, -1}.</summary>
-internal sealed class ClassificationQ : IQMatrix
+internal sealed class ClassificationQ : IQMatrix, IDisposable
 {
     private readonly KernelMatrix _kernel;
     private readonly int[] _rows;
@@ -20,6 +21,7 @@ internal sealed class ClassificationQ : IQMatrix
     public int Size => _rows.Length;
     public double[] Diagonal { get; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<double> Column(int i)
     {
         var column = _cache.Get(i, out bool fill);
@@ -31,4 +33,6 @@ internal sealed class ClassificationQ : IQMatrix
         }
         return column;
     }
+
+    public void Dispose() => _cache.Dispose();
 }

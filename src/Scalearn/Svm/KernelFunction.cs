@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 
 namespace Scalearn.Svm;
@@ -24,6 +25,7 @@ internal readonly record struct KernelFunction(SvmKernel Kind, int Degree, doubl
     }
 
     /// <summary>Turns dot products x_r . x_t into K(x_r, x_t) in place; <paramref name="otherSquaredNorms"/> is |x_t|^2 (rbf only).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Transform(Span<double> dots, double rowSquaredNorm, ReadOnlySpan<double> otherSquaredNorms)
     {
         switch (Kind)
@@ -53,6 +55,7 @@ internal readonly record struct KernelFunction(SvmKernel Kind, int Degree, doubl
     }
 
     /// <summary>libsvm's powi: exact repeated squaring, defined for negative bases.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double PowInt(double value, int degree)
     {
         double result = 1, power = value;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 
 namespace Scalearn.Svm;
@@ -8,12 +9,12 @@ namespace Scalearn.Svm;
 /// multiclass SVC and the five internal cross-validation fits of probability calibration. Otherwise rows are computed
 /// on demand. Not thread-safe (one instance per fit).
 /// </summary>
-internal sealed class KernelMatrix
+internal sealed class KernelMatrix : IDisposable
 {
     private readonly double[] _x;
     private readonly int _d;
     private readonly double[] _squaredNorms;
-    private readonly double[]? _gram;
+    private double[]? _gram;
     private double[] _scratch = [];
 
     public KernelMatrix(double[] x, int rows, int cols, KernelFunction kernel, long budgetBytes)
@@ -24,7 +25,7 @@ internal sealed class KernelMatrix
         Kernel = kernel;
         _squaredNorms = new double[rows];
         for (int r = 0; r < rows; r++) _squaredNorms[r] = TensorPrimitives.Dot(RowOf(r), RowOf(r));
-        if ((long)rows * rows * sizeof(double) <= budgetBytes) _gram = ComputeGram();
+        if ((long)rows * rows * sizeof(double) <= budgetBytes && (long)rows * rows <= Array.MaxLength) _gram = ComputeGram();
     }
 
     public int Count { get; }
@@ -32,6 +33,7 @@ internal sealed class KernelMatrix
 
     public ReadOnlySpan<double> RowOf(int r) => _x.AsSpan(r * _d, _d);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Value(int r, int c)
     {
         if (_gram is not null) return _gram[(long)r * Count + c];
@@ -39,6 +41,7 @@ internal sealed class KernelMatrix
     }
 
     /// <summary>dest[t] = K(x_r, x_cols[t]).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Row(int r, ReadOnlySpan<int> cols, Span<double> dest)
     {
         if (_gram is not null)
@@ -59,10 +62,18 @@ internal sealed class KernelMatrix
         else Kernel.Transform(dest[..cols.Length], 0, []);
     }
 
+    /// <summary>Returns the pooled Gram matrix; the instance must not be used afterwards.</summary>
+    public void Dispose()
+    {
+        if (_gram is not null) System.Buffers.ArrayPool<double>.Shared.Return(_gram);
+        _gram = null;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double[] ComputeGram()
     {
         int n = Count;
-        var gram = new double[(long)n * n];
+        var gram = System.Buffers.ArrayPool<double>.Shared.Rent(n * n);
         for (int r = 0; r < n; r++)
         {
             var row = gram.AsSpan(r * n, r + 1);

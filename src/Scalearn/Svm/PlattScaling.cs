@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Scalearn.Numerics;
 
 namespace Scalearn.Svm;
@@ -48,6 +49,7 @@ internal static class PlattScaling
         return FitSigmoid(decisions, y);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (double A, double B) FitSigmoid(double[] decisions, sbyte[] labels)
     {
         int l = decisions.Length;

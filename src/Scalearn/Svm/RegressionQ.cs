@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 
 namespace Scalearn.Svm;
@@ -6,7 +7,7 @@ namespace Scalearn.Svm;
 /// Q of the epsilon-SVR dual: 2l variables (alpha then alpha*), Q_ij = s_i s_j K(x_{i mod l}, x_{j mod l}) with
 /// s = +1 for the first half and -1 for the second. Kernel rows are cached once per training row.
 /// </summary>
-internal sealed class RegressionQ : IQMatrix
+internal sealed class RegressionQ : IQMatrix, IDisposable
 {
     private readonly KernelMatrix _kernel;
     private readonly int[] _identity;
@@ -28,6 +29,7 @@ internal sealed class RegressionQ : IQMatrix
     public int Size => 2 * _kernel.Count;
     public double[] Diagonal { get; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<double> Column(int i)
     {
         int l = _kernel.Count;
@@ -41,4 +43,6 @@ internal sealed class RegressionQ : IQMatrix
         TensorPrimitives.Multiply(row, -sign, buffer.AsSpan(l, l));
         return buffer;
     }
+
+    public void Dispose() => _cache.Dispose();
 }

@@ -56,7 +56,7 @@ public sealed class SVC : Estimator, IClassifierEstimator, IRandomized
 
         var kernelFunction = new KernelFunction(Kernel, Degree, Gamma.Resolve(x.Values, x.Cols), Coef0);
         long cacheBytes = SvmInput.CacheBytes(CacheSize);
-        var kernel = new KernelMatrix(x.Values, x.Rows, x.Cols, kernelFunction, cacheBytes);
+        using var kernel = new KernelMatrix(x.Values, x.Rows, x.Cols, kernelFunction, cacheBytes);
         var settings = new SolverSettings(Tol, Shrinking, MaxIter, cacheBytes);
         var rng = Probability ? Rng.FromOptionalSeed(RandomState) : null;
 
@@ -77,7 +77,7 @@ public sealed class SVC : Estimator, IClassifierEstimator, IRandomized
                 double cp = C * weights[i], cn = C * weights[j];
                 if (rng is not null) (probA![p], probB![p]) = PlattScaling.Fit(kernel, rows, labels, cp, cn, settings, rng);
                 var solution = BinarySvc.Train(kernel, rows, labels, cp, cn, settings);
-                rho[p] = solution.Rho;
+                rho[p] = solution.Rho; 
                 pairCoefficients[p] = solution.Coefficients;
                 for (int t = 0; t < rows.Length; t++) if (solution.Coefficients[t] != 0) isSupport[rows[t]] = true;
             }

@@ -33,7 +33,7 @@ public sealed class SVR : Estimator
         int l = x.Rows;
         var kernelFunction = new KernelFunction(Kernel, Degree, Gamma.Resolve(x.Values, x.Cols), Coef0);
         long cacheBytes = SvmInput.CacheBytes(CacheSize);
-        var kernel = new KernelMatrix(x.Values, l, x.Cols, kernelFunction, cacheBytes);
+        using var kernel = new KernelMatrix(x.Values, l, x.Cols, kernelFunction, cacheBytes);
 
         var alpha2 = new double[2 * l];
         var linear = new double[2 * l];
@@ -45,7 +45,8 @@ public sealed class SVR : Estimator
             linear[i + l] = Epsilon + y[i];
             signs[i + l] = -1;
         }
-        var result = SmoSolver.Solve(new RegressionQ(kernel, cacheBytes), linear, signs, alpha2, C, C, Tol, Shrinking, MaxIter);
+        using var q = new RegressionQ(kernel, cacheBytes);
+        var result = SmoSolver.Solve(q, linear, signs, alpha2, C, C, Tol, Shrinking, MaxIter);
 
         var support = new List<int>();
         var coef = new List<double>();

@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
 namespace Scalearn.Svm;
 
 /// <summary>
@@ -18,8 +20,10 @@ internal sealed class SmoSolver
     private readonly double _cp, _cn, _eps;
     private readonly double[] _qd;
     private readonly double[] _g;
-    private readonly double[] _gBar;
     private readonly byte[] _status;
+    private readonly double[] _ys;
+    private readonly long[] _inUp;
+    private readonly long[] _inLow;
     private readonly int[] _active;
     private readonly int _l;
     private int _activeSize;
@@ -37,9 +41,12 @@ internal sealed class SmoSolver
         _l = q.Size;
         _qd = q.Diagonal;
         _g = new double[_l];
-        _gBar = new double[_l];
         _status = new byte[_l];
+        _ys = new double[_l];
+        _inUp = new long[_l];
+        _inLow = new long[_l];
         _active = new int[_l];
+        for (int i = 0; i < _l; i++) _ys[i] = y[i];
         for (int i = 0; i < _l; i++)
         {
             _active[i] = i;
@@ -60,9 +67,16 @@ internal sealed class SmoSolver
     private void UpdateStatus(int i)
     {
         double a = _alpha[i];
-        _status[i] = a >= UpperOf(i) ? UpperBound : a <= 0 ? LowerBound : Free;
+        byte status = a >= UpperOf(i) ? UpperBound : a <= 0 ? LowerBound : Free;
+        _status[i] = status;
+        // I_up: y_i alpha_i can grow; I_low: it can shrink (as -1/0 masks for the vectorized selection).
+        bool up = _y[i] > 0 ? status != UpperBound : status != LowerBound;
+        bool low = _y[i] > 0 ? status != LowerBound : status != UpperBound;
+        _inUp[i] = up ? -1L : 0L;
+        _inLow[i] = low ? -1L : 0L;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SolverResult Run(bool shrinking, int maxIter)
     {
         int l = _l;
@@ -73,11 +87,6 @@ internal sealed class SmoSolver
             var qi = _q.Column(i);
             double ai = _alpha[i];
             for (int j = 0; j < l; j++) _g[j] += ai * qi[j];
-            if (_status[i] == UpperBound)
-            {
-                double ci = UpperOf(i);
-                for (int j = 0; j < l; j++) _gBar[j] += ci * qi[j];
-            }
         }
 
         int iter = 0;
@@ -111,6 +120,7 @@ internal sealed class SmoSolver
         return new SolverResult(rho, objective / 2, iter);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Step(int i, int j)
     {
         var qi = _q.Column(i);
@@ -147,40 +157,38 @@ internal sealed class SmoSolver
         _alpha[i] = ai;
         _alpha[j] = aj;
 
-        double dai = ai - oldAi, daj = aj - oldAj;
-        UpdateGradient(qi, qj, dai, daj);
-
-        bool wasUpperI = _status[i] == UpperBound, wasUpperJ = _status[j] == UpperBound;
+        UpdateGradient(qi, qj, ai - oldAi, aj - oldAj);
         UpdateStatus(i);
         UpdateStatus(j);
-        if (wasUpperI != (_status[i] == UpperBound)) UpdateGBar(i, wasUpperI ? -ci : ci);
-        if (wasUpperJ != (_status[j] == UpperBound)) UpdateGBar(j, wasUpperJ ? -cj : cj);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void UpdateGradient(ReadOnlySpan<double> qi, ReadOnlySpan<double> qj, double dai, double daj)
     {
         var g = _g;
         if (_activeSize == _l)
         {
-            for (int t = 0; t < g.Length; t++) g[t] += qi[t] * dai + qj[t] * daj;
+            var gv = System.Runtime.InteropServices.MemoryMarshal.Cast<double, Vector<double>>(g.AsSpan());
+            var qiv = System.Runtime.InteropServices.MemoryMarshal.Cast<double, Vector<double>>(qi[..g.Length]);
+            var qjv = System.Runtime.InteropServices.MemoryMarshal.Cast<double, Vector<double>>(qj[..g.Length]);
+            var vi = new Vector<double>(dai);
+            var vj = new Vector<double>(daj);
+            for (int v = 0; v < gv.Length; v++) gv[v] += qiv[v] * vi + qjv[v] * vj;
+            for (int t = gv.Length * Vector<double>.Count; t < g.Length; t++) g[t] += qi[t] * dai + qj[t] * daj;
             return;
         }
         var active = _active.AsSpan(0, _activeSize);
         foreach (int t in active) g[t] += qi[t] * dai + qj[t] * daj;
     }
 
-    private void UpdateGBar(int i, double factor)
-    {
-        var qi = _q.Column(i);
-        for (int k = 0; k < _l; k++) _gBar[k] += factor * qi[k];
-    }
-
     /// <summary>WSS3: i maximizes the violation, j maximizes the second-order decrease of the objective.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool SelectWorkingSet(out int outI, out int outJ)
     {
         double gmax = double.NegativeInfinity, gmax2 = double.NegativeInfinity;
         int gmaxIdx = -1, gminIdx = -1;
         double objDiffMin = double.PositiveInfinity;
+        if (_activeSize == _l) return SelectWorkingSetAllActive(out outI, out outJ);
         var active = _active.AsSpan(0, _activeSize);
         var g = _g;
         var status = _status;
@@ -237,6 +245,102 @@ internal sealed class SmoSolver
         return true;
     }
 
+    /// <summary>
+    /// WSS3 over all variables in index order, vectorized. Equal candidates resolve to the highest index, as libsvm's
+    /// scalar loops (&gt;= and &lt;=) do.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool SelectWorkingSetAllActive(out int outI, out int outJ)
+    {
+        int l = _l, width = Vector<double>.Count, vectorEnd = l - l % width;
+        var g = _g;
+        var ys = _ys;
+        var inUp = _inUp;
+        var inLow = _inLow;
+        var qd = _qd;
+        var step = new Vector<double>(width);
+        var negativeInfinity = new Vector<double>(double.NegativeInfinity);
+        var positiveInfinity = new Vector<double>(double.PositiveInfinity);
+        var minusOne = new Vector<double>(-1);
+
+        var bestValue = negativeInfinity;
+        var bestIndex = minusOne;
+        var index = LaneIndices();
+        for (int t = 0; t < vectorEnd; t += width, index += step)
+        {
+            var value = -(new Vector<double>(ys, t) * new Vector<double>(g, t));
+            var take = new Vector<long>(inUp, t) & Vector.GreaterThanOrEqual(value, bestValue);
+            bestValue = Vector.ConditionalSelect(take, value, bestValue);
+            bestIndex = Vector.ConditionalSelect(take, index, bestIndex);
+        }
+        double gmax = double.NegativeInfinity;
+        int gmaxIdx = -1;
+        for (int lane = 0; lane < width; lane++)
+        {
+            int laneIndex = (int)bestIndex[lane];
+            if (laneIndex >= 0 && (bestValue[lane] > gmax || (bestValue[lane] == gmax && laneIndex > gmaxIdx))) { gmax = bestValue[lane]; gmaxIdx = laneIndex; }
+        }
+        for (int t = vectorEnd; t < l; t++)
+            if (inUp[t] != 0 && -ys[t] * g[t] >= gmax) { gmax = -ys[t] * g[t]; gmaxIdx = t; }
+        outI = gmaxIdx;
+        outJ = -1;
+        if (gmaxIdx == -1) return false;
+
+        int i = gmaxIdx;
+        var qi = _q.Column(i);
+        double qdi = qd[i], minusTwoYi = -2.0 * ys[i];
+        var vGmax = new Vector<double>(gmax);
+        var vQdi = new Vector<double>(qdi);
+        var vMinusTwoYi = new Vector<double>(minusTwoYi);
+        var tau = new Vector<double>(Tau);
+        var gmax2Lanes = negativeInfinity;
+        var minValue = positiveInfinity;
+        var minIndex = minusOne;
+        index = LaneIndices();
+        for (int t = 0; t < vectorEnd; t += width, index += step)
+        {
+            var yg = new Vector<double>(ys, t) * new Vector<double>(g, t);
+            var low = new Vector<long>(inLow, t);
+            gmax2Lanes = Vector.Max(gmax2Lanes, Vector.ConditionalSelect(low, yg, negativeInfinity));
+            var gradDiff = vGmax + yg;
+            var quad = vQdi + new Vector<double>(qd, t) + vMinusTwoYi * new Vector<double>(ys, t) * new Vector<double>(qi.Slice(t, width));
+            quad = Vector.ConditionalSelect(Vector.GreaterThan(quad, Vector<double>.Zero), quad, tau);
+            var objDiff = -(gradDiff * gradDiff) / quad;
+            var take = low & Vector.GreaterThan(gradDiff, Vector<double>.Zero) & Vector.LessThanOrEqual(objDiff, minValue);
+            minValue = Vector.ConditionalSelect(take, objDiff, minValue);
+            minIndex = Vector.ConditionalSelect(take, index, minIndex);
+        }
+        double gmax2 = double.NegativeInfinity, objDiffMin = double.PositiveInfinity;
+        int gminIdx = -1;
+        for (int lane = 0; lane < width; lane++)
+        {
+            gmax2 = Math.Max(gmax2, gmax2Lanes[lane]);
+            int laneIndex = (int)minIndex[lane];
+            if (laneIndex >= 0 && (minValue[lane] < objDiffMin || (minValue[lane] == objDiffMin && laneIndex > gminIdx))) { objDiffMin = minValue[lane]; gminIdx = laneIndex; }
+        }
+        for (int j = vectorEnd; j < l; j++)
+        {
+            if (inLow[j] == 0) continue;
+            double yg = ys[j] * g[j];
+            if (yg >= gmax2) gmax2 = yg;
+            double gradDiff = gmax + yg;
+            if (gradDiff <= 0) continue;
+            double quad = qdi + qd[j] + minusTwoYi * ys[j] * qi[j];
+            double objDiff = -(gradDiff * gradDiff) / (quad > 0 ? quad : Tau);
+            if (objDiff <= objDiffMin) { gminIdx = j; objDiffMin = objDiff; }
+        }
+        if (gmax + gmax2 < _eps || gminIdx == -1) return false;
+        outJ = gminIdx;
+        return true;
+    }
+
+    private static Vector<double> LaneIndices()
+    {
+        Span<double> lanes = stackalloc double[Vector<double>.Count];
+        for (int k = 0; k < lanes.Length; k++) lanes[k] = k;
+        return new Vector<double>(lanes);
+    }
+
     private bool BeShrunk(int i, double gmax1, double gmax2)
     {
         if (_status[i] == UpperBound) return _y[i] > 0 ? -_g[i] > gmax1 : -_g[i] > gmax2;
@@ -244,6 +348,7 @@ internal sealed class SmoSolver
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Shrink()
     {
         double gmax1 = double.NegativeInfinity; // max { -y_i grad_i | i in I_up }
@@ -284,14 +389,24 @@ internal sealed class SmoSolver
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReconstructGradient()
     {
         int l = _l;
         if (_activeSize == l) return;
-        for (int k = _activeSize; k < l; k++)
+        // G_bar (the gradient part due to variables at their upper bound) is only needed here, so it is built on
+        // demand for the inactive variables instead of being maintained at every step as libsvm does.
+        for (int k = _activeSize; k < l; k++) _g[_active[k]] = _p[_active[k]];
+        for (int i = 0; i < l; i++)
         {
-            int t = _active[k];
-            _g[t] = _gBar[t] + _p[t];
+            if (_status[i] != UpperBound) continue;
+            var qi = _q.Column(i);
+            double ci = UpperOf(i);
+            for (int k = _activeSize; k < l; k++)
+            {
+                int t = _active[k];
+                _g[t] += ci * qi[t];
+            }
         }
         int free = 0;
         for (int k = 0; k < _activeSize; k++) if (_status[_active[k]] == Free) free++;
@@ -327,6 +442,7 @@ internal sealed class SmoSolver
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double CalculateRho()
     {
         int free = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 using Scalearn.Data;
 
@@ -20,6 +21,7 @@ internal sealed class SupportVectors
     public KernelFunction Kernel { get; }
     public int Count => Vectors.Rows;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void KernelValues(ReadOnlySpan<double> x, Span<double> dest)
     {
         for (int s = 0; s < Count; s++) dest[s] = TensorPrimitives.Dot(x, Vectors.Row(s));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Scalearn.Data;
 using Scalearn.Estimators;
 using Scalearn.Persistence;
@@ -69,6 +70,7 @@ public sealed class SvcModel : ClassifierModel, IDecisionFunction, IPersistableM
     public double[]? ProbB => _probB?.ToArray();
 
     /// <summary>libsvm decision values: n x pairs, positive for the first class of each pair (i, j), i &lt; j.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Matrix PairDecisions(DataView x)
     {
         ModelChecks.FeatureCount(x, FeatureCount, nameof(SvcModel));
