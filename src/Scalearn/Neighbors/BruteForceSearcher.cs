@@ -126,7 +126,7 @@ internal sealed unsafe class BruteForceSearcher : NeighborSearcher
             bool proven = top.Count == Points.Rows || (top.IsFull && exact.IsFull && exact.Worst <= top.Worst - bounds[i]);
             int at = (from + i) * k;
             if (proven) WriteResult(ref exact, distances.AsSpan(at, k), indices.AsSpan(at, k));
-            else ExactScan(query, k, scanKeys, scanIndices, distances.AsSpan(at, k), indices.AsSpan(at, k));
+            else { NeighborSearchStatistics.CountExactRescan(); ExactScan(query, k, scanKeys, scanIndices, distances.AsSpan(at, k), indices.AsSpan(at, k)); }
         }
     }
 
