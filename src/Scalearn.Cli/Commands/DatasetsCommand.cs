@@ -16,7 +16,7 @@ public static class DatasetsCommand
             foreach (var name in BundledDatasets.Names)
             {
                 var info = BundledDatasets.Describe(BundledDatasets.Load(name));
-                table.AddRow(Markup.Escape(name), info.Rows.ToString(), info.Features.ToString(), Markup.Escape(info.TargetKind));
+                table.AddRow(Markup.Escape(name), info.Rows.ToString(), info.Features.ToString(), Markup.Escape(info.TargetSummary));
             }
             AnsiConsole.Write(table);
             return 0;
