@@ -10,7 +10,7 @@ public static class CliRunner
 
     public static async Task<int> RunAsync(RootCommand root, string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
     {
-        stderr ??= Console.Error;
+        stderr ??= System.Console.Error;
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
