@@ -39,7 +39,7 @@ public class TuneCommandTests
     [InlineData("no-such-estimator", """{"a":[1]}""", "Unknown estimator 'no-such-estimator'")]
     [InlineData("decision-tree-classifier", """{"max_dept":[1]}""", "max_dept")]
     [InlineData("decision-tree-classifier", """{"max_depth":[0]}""", "max_depth")]
-    [InlineData("decision-tree-classifier", """{"max_depth":[1""", "invalid JSON")]
+    [InlineData("decision-tree-classifier", """{"max_depth":[1""", "not valid JSON")]
     public async Task BadArgumentsGiveOneLineErrorAndUsageExit(string estimator, string grid, string expected)
     {
         var (exit, _, error) = await CliHarness.RunAsync("tune", "--data", "iris", "--estimator", estimator, "--grid", grid, "--out", CliHarness.TempDir());
