@@ -1,4 +1,4 @@
-namespace Scalearn.Cluster;
+namespace Scalearn.Cluster.Worker;
 
 /// <summary>Settings of a `scalearn worker` process. <paramref name="Concurrency"/> &lt;= 0 means one slot per core.</summary>
 public sealed record WorkerOptions(string Broker, int Concurrency, string? Name, bool Verbose)

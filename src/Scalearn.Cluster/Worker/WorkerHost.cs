@@ -2,11 +2,10 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Scalearn.Cluster.Worker;
 using Scalearn.Data;
 using Scalearn.Execution;
 
-namespace Scalearn.Cluster;
+namespace Scalearn.Cluster.Worker;
 
 /// <summary>Entry point of `scalearn worker`: runs until <paramref name="ct"/> fires or the process gets SIGTERM/Ctrl+C.</summary>
 public static class WorkerHost

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Scalearn.Cluster;
+namespace Scalearn.Cluster.Worker;
 
 /// <summary>
 /// A `scalearn worker` child process on this machine (benchmarks and tests start workers this way). The CLI is found

@@ -1,0 +1,138 @@
+using Scalearn.Data;
+using Scalearn.Dummy;
+using Scalearn.Estimators;
+using Scalearn.Execution;
+using Scalearn.ModelSelection;
+using Scalearn.NaiveBayes;
+using Scalearn.Tests;
+using Scalearn.Trees;
+
+namespace Scalearn.Cluster.Tests.Integration;
+
+/// <summary>Searches on real `scalearn worker` processes give exactly the local executor's scores.</summary>
+public sealed class ClusterSearchTests
+{
+    private const string TreeGrid = """{"max_depth":[2,3,4,6,8,null],"criterion":["gini","entropy"],"min_samples_split":[2,5]}""";
+
+    [BrokerFact(Timeout = 90_000)]
+    public async Task GridSearchOnTwoWorkersMatchesLocalBitForBit()
+    {
+        string broker = Broker.ForCluster("grid");
+        await using var workers = await WorkerProcesses.StartAsync(broker, 2, "grid");
+        await using var executor = await ClusterExecutor.ConnectAsync(broker);
+        var data = TestData.Load("digits");
+        var progress = new List<ExecutionProgress>();
+
+        var local = await Search(new GaussianNB(), """{"var_smoothing":[1e-9,1e-6,1e-3,1e-1]}""", new LocalExecutor(2)).FitAsync(data);
+        var search = Search(new GaussianNB(), """{"var_smoothing":[1e-9,1e-6,1e-3,1e-1]}""", executor);
+        search.Progress = new SyncProgress<ExecutionProgress>(progress.Add);
+        var remote = await search.FitAsync(data);
+
+        AssertSameScores(local.CvResults, remote.CvResults, workers.Output);
+        Assert.Equal(local.BestParams, remote.BestParams);
+        Assert.Contains(progress, p => p.Workers == 2);
+        Assert.Equal(progress.Max(p => p.Total), progress.Last().Done);
+        // Data shipped once per worker: each fetched the dataset and folds blobs exactly once.
+        var blobBytes = executor.Statistics.BlobBytesByWorker;
+        long expected = Scalearn.Cluster.Wire.DatasetCodec.Encode(data).Length + Scalearn.Cluster.Wire.FoldsCodec.Encode(search.Folds!).Length;
+        Assert.All(blobBytes.Values, bytes => Assert.Equal(expected, bytes));
+        Assert.InRange(blobBytes.Count, 1, 2);
+    }
+
+    [BrokerFact(Timeout = 90_000)]
+    public async Task KilledWorkerMidSearchChangesNoResult()
+    {
+        string broker = Broker.ForCluster("kill");
+        await using var workers = await WorkerProcesses.StartAsync(broker, 2, "kill");
+        await using var executor = await ClusterExecutor.ConnectAsync(broker);
+        var data = TestData.Load("digits");
+
+        var local = await Search(new DecisionTreeClassifier { RandomState = 0 }, TreeGrid, new LocalExecutor(2)).FitAsync(data);
+        var victim = workers.Workers[0];
+        int killedAt = -1;
+        var search = Search(new DecisionTreeClassifier { RandomState = 0 }, TreeGrid, executor);
+        search.Progress = new SyncProgress<ExecutionProgress>(p =>
+        {
+            if (p.Done >= 3 && killedAt < 0 && victim.Output.Contains(" ok"))
+            {
+                killedAt = p.Done;
+                victim.Kill();
+            }
+        });
+        var remote = await search.FitAsync(data);
+
+        Assert.True(killedAt > 0 && killedAt < remote.CvResults.Count * 5, $"worker killed after {killedAt} results");
+        Assert.True(victim.HasExited);
+        AssertSameScores(local.CvResults, remote.CvResults, workers.Output);
+    }
+
+    [BrokerFact(Timeout = 90_000)]
+    public async Task FailingFitIsRecordedPerErrorScoreAndNotRetried()
+    {
+        string broker = Broker.ForCluster("poison");
+        await using var workers = await WorkerProcesses.StartAsync(broker, 2, "poison");
+        await using var executor = await ClusterExecutor.ConnectAsync(broker);
+        var data = TestData.Load("iris");
+        const string grid = """{"strategy":["constant"],"constant":[0,1,42]}""";
+
+        var result = await Search(new DummyClassifier(), grid, executor).FitAsync(data);
+
+        Assert.Null(result.CvResults.Errors[0]);
+        Assert.Contains("constant", result.CvResults.Errors[2]);
+        Assert.All(Enumerable.Range(0, 5), k => Assert.True(double.IsNaN(result.CvResults.Numbers($"split{k}_test_score")[2])));
+        Assert.Equal(1.0 / 3, result.CvResults.Numbers("mean_test_score")[0], 10);
+        await Task.Delay(300);   // the last log lines
+        int poisonRuns = workers.Output.Split('\n').Count(l => l.Contains("candidate 2 split") && l.Contains("error"));
+        Assert.Equal(5, poisonRuns);
+
+        var raising = Search(new DummyClassifier(), grid, executor);
+        raising.ErrorScore = null;
+        var e = await Assert.ThrowsAsync<SearchFitException>(() => raising.FitAsync(data));
+        Assert.Contains("constant", e.Message);
+    }
+
+    [BrokerFact(Timeout = 90_000)]
+    public async Task DuplicateDeliveriesAreCountedOnce()
+    {
+        string broker = Broker.ForCluster("dup");
+        await using var workers = await WorkerProcesses.StartAsync(broker, 1, "dup");
+        await using var executor = await ClusterExecutor.ConnectAsync(broker, new ClusterOptions { SendEveryMessageTwice = true });
+        var data = TestData.Load("iris");
+        const string grid = """{"var_smoothing":[1e-9,1e-3,1e-1,1]}""";
+
+        var local = await Search(new GaussianNB(), grid, new LocalExecutor(1)).FitAsync(data);
+        var results = new List<FitResult>();
+        var folds = new StratifiedKFold(5).Split(data);
+        var tasks = ParamGrid.Parse(grid).Candidates()
+            .SelectMany((c, i) => Enumerable.Range(0, 5).Select(k => new FitTask(i, k, Spec(new GaussianNB(), c), ["score"], false))).ToList();
+        await foreach (var r in executor.RunAsync(new TaskBatch(data, folds, tasks))) results.Add(r);
+        var remote = await Search(new GaussianNB(), grid, executor).FitAsync(data);
+
+        Assert.Equal(tasks.Count, results.Count);
+        Assert.Equal(tasks.Select(t => (t.Candidate, t.Split)).Order(), results.Select(r => (r.Candidate, r.Split)).Order());
+        Assert.True(executor.Statistics.DuplicateResults > 0, "the second copies were not seen as duplicates");
+        AssertSameScores(local.CvResults, remote.CvResults, workers.Output);
+    }
+
+    private static EstimatorSpec Spec(IEstimator estimator, IReadOnlyDictionary<string, object?> parameters)
+    {
+        var e = estimator.Clone();
+        foreach (var (k, v) in parameters) e.SetParam(k, v);
+        return EstimatorSpec.Of(e);
+    }
+
+    private static GridSearch Search(IEstimator estimator, string grid, ITaskExecutor executor) =>
+        new(estimator, ParamGrid.Parse(grid)) { Executor = executor, Refit = false };
+
+    internal static void AssertSameScores(CvResults expected, CvResults actual, string diagnostics)
+    {
+        Assert.Equal(expected.Columns, actual.Columns);
+        foreach (var column in expected.Columns.Where(c => c.Contains("_test_") || c.Contains("_train_")))
+        {
+            var e = expected.Numbers(column).Select(BitConverter.DoubleToInt64Bits).ToArray();
+            var a = actual.Numbers(column).Select(BitConverter.DoubleToInt64Bits).ToArray();
+            Assert.True(e.SequenceEqual(a), $"column {column} differs\n{diagnostics}");
+        }
+        Assert.Equal(expected.Errors, actual.Errors);
+    }
+}
