@@ -2,7 +2,7 @@
 # Runs a command against a private, throw-away RabbitMQ node:
 #   scripts/with-rabbitmq.sh dotnet test tests/Scalearn.Cluster.Tests
 # The node gets its own name, ports, data and log directories, so it never touches a system RabbitMQ. The command sees
-# SCALEARN_TEST_BROKER=amqp://guest:guest@127.0.0.1:PORT/ ; the node is stopped and its files removed on exit, and the
+# SCALEARN_TEST_BROKER=amqp://guest:guest@127.0.0.1:PORT/ (and SCALEARN_TEST_RABBITMQCTL, rabbitmqctl for the node); the node is stopped and its files removed on exit, and the
 # script returns the command's exit code. Works unattended (CI=true, no stdin, root).
 set -euo pipefail
 
@@ -114,6 +114,8 @@ if [ -z "$started" ]; then
 fi
 
 export SCALEARN_TEST_BROKER="amqp://guest:guest@127.0.0.1:$AMQP_PORT/"
+# Lets tests stop and restart the broker application (durable queues survive) to check recovery.
+export SCALEARN_TEST_RABBITMQCTL="$RABBIT_BIN/rabbitmqctl -n $NODE"
 echo "with-rabbitmq: node $NODE listening on 127.0.0.1:$AMQP_PORT" >&2
 
 set +e

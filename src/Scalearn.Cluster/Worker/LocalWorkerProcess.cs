@@ -25,6 +25,7 @@ public sealed class LocalWorkerProcess : IAsyncDisposable
     public string Name { get; }
     public int ProcessId => _process.Id;
     public bool HasExited => _process.HasExited;
+    public int ExitCode => _process.ExitCode;
 
     /// <summary>Everything the worker printed so far (its log lines).</summary>
     public string Output { get { lock (_output) return _output.ToString(); } }

@@ -42,12 +42,14 @@ internal sealed partial class TaskBatchHandler(
         {
             await RunBatchAsync(context, reply, batch, sent => reported = sent);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !context.CancellationToken.IsCancellationRequested)
+        catch (InvalidDataException e)
         {
-            // Never leave the driver waiting on tasks this message held: report them as failed (not retried).
-            logger.LogError("Batch {Batch} failed on this worker: {Reason}", batch, ClusterAddress.Mask(e.GetBaseException().Message));
+            // The data cannot be had (forged or corrupt blob, driver no longer holds it): report the tasks this message
+            // still held as failed rather than leave the driver waiting. Transport errors are not caught here: the
+            // message is then retried or redelivered, and duplicate results are ignored by the driver.
+            logger.LogError("Batch {Batch} failed on this worker: {Reason}", batch, e.Message);
             var errors = message.Tasks.Skip(reported).Select(TaskJson.TryReadIdentity).OfType<TaskIdentity>()
-                .Select(id => ResultJson.Write(id.Error("Worker failed: " + ClusterAddress.Mask(e.GetBaseException().Message)))).ToList();
+                .Select(id => ResultJson.Write(id.Error("Worker could not run the task: " + e.Message))).ToList();
             if (errors.Count > 0) await SendAsync(reply, message.BatchId, errors, context.CancellationToken);
         }
     }

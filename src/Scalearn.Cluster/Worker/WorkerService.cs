@@ -72,6 +72,13 @@ internal sealed class WorkerService(WorkerOptions options, Func<FitTask, Dataset
                 e.ConfigureConsumeTopology = false;
                 e.PrefetchCount = slots;
                 e.ConcurrentMessageLimit = slots;
+                // Only transport trouble (a send failing while the broker connection recovers) reaches the retry;
+                // fits never throw (TaskRunner turns failures into error results) and bad data is answered, not retried.
+                e.UseMessageRetry(r =>
+                {
+                    r.Interval(5, TimeSpan.FromSeconds(2));
+                    r.Ignore<InvalidDataException>();
+                });
                 e.Handler<TaskBatchMessage>(ctx => _handler!.HandleAsync(ctx));
             });
             cfg.ReceiveEndpoint($"{_address.Cluster}.worker.{Guid.NewGuid():N}", e =>

@@ -21,3 +21,13 @@ internal static class Broker
         return uri + (uri.Contains('?') ? "&" : "?") + "cluster=" + name + "-" + Guid.NewGuid().ToString("N")[..8];
     }
 }
+
+/// <summary>A test that stops and restarts the broker: needs SCALEARN_TEST_RABBITMQCTL too (set by scripts/with-rabbitmq.sh).</summary>
+public sealed class RestartableBrokerFactAttribute : FactAttribute
+{
+    public RestartableBrokerFactAttribute()
+    {
+        if (string.IsNullOrEmpty(Broker.Uri) || string.IsNullOrEmpty(Environment.GetEnvironmentVariable("SCALEARN_TEST_RABBITMQCTL")))
+            Skip = "SCALEARN_TEST_BROKER or SCALEARN_TEST_RABBITMQCTL is not set: run the cluster tests through scripts/with-rabbitmq.sh (see README).";
+    }
+}

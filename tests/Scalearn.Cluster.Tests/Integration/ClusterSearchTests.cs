@@ -67,6 +67,32 @@ public sealed class ClusterSearchTests
     }
 
     [BrokerFact(Timeout = 90_000)]
+    public async Task SigtermedWorkerFinishesItsTasksAndExitsWhileTheSearchCompletes()
+    {
+        string broker = Broker.ForCluster("term");
+        await using var workers = await WorkerProcesses.StartAsync(broker, 2, "term");
+        await using var executor = await ClusterExecutor.ConnectAsync(broker);
+        var data = TestData.Load("digits");
+
+        var local = await Search(new DecisionTreeClassifier { RandomState = 0 }, TreeGrid, new LocalExecutor(2)).FitAsync(data);
+        var leaving = workers.Workers[0];
+        Task<bool>? terminated = null;
+        var search = Search(new DecisionTreeClassifier { RandomState = 0 }, TreeGrid, executor);
+        search.Progress = new SyncProgress<ExecutionProgress>(p =>
+        {
+            if (p.Done >= 3 && terminated is null && leaving.Output.Contains(" ok"))
+                terminated = leaving.TerminateAsync(TimeSpan.FromSeconds(30));
+        });
+        var remote = await search.FitAsync(data);
+
+        Assert.NotNull(terminated);
+        Assert.True(await terminated, "the worker did not exit after SIGTERM\n" + workers.Output);
+        Assert.Equal(0, leaving.ExitCode);
+        Assert.Contains("stopping", leaving.Output);
+        AssertSameScores(local.CvResults, remote.CvResults, workers.Output);
+    }
+
+    [BrokerFact(Timeout = 90_000)]
     public async Task FailingFitIsRecordedPerErrorScoreAndNotRetried()
     {
         string broker = Broker.ForCluster("poison");
