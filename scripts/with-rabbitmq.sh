@@ -38,11 +38,12 @@ AMQP_PORT="$(free_port)"
 DIST_PORT="$(free_port)"
 while [ "$DIST_PORT" = "$AMQP_PORT" ]; do DIST_PORT="$(free_port)"; done
 
-# A fresh HOME (CI containers) has no Erlang cookie; give the node and rabbitmqctl a private one.
-export HOME="$WORK_DIR/home"
-mkdir -p "$HOME" "$WORK_DIR/mnesia" "$WORK_DIR/log"
-head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' | tr 'a-f' 'A-F' > "$HOME/.erlang.cookie"
-chmod 400 "$HOME/.erlang.cookie"
+# A fresh HOME (CI containers) may lack an Erlang cookie or be unwritable: the node and rabbitmqctl get a private
+# HOME with their own cookie. Only they see it; the command keeps the caller's HOME (NuGet cache, tools).
+NODE_HOME="$WORK_DIR/home"
+mkdir -p "$NODE_HOME" "$WORK_DIR/mnesia" "$WORK_DIR/log"
+head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' | tr 'a-f' 'A-F' > "$NODE_HOME/.erlang.cookie"
+chmod 400 "$NODE_HOME/.erlang.cookie"
 
 cat > "$WORK_DIR/rabbitmq.conf" <<CONF
 listeners.tcp.1 = 127.0.0.1:$AMQP_PORT
@@ -79,12 +80,14 @@ cleanup() {
     local code=$?
     trap - EXIT INT TERM
     if [ -n "$SERVER_PID" ]; then
-        "$RABBIT_BIN/rabbitmqctl" -n "$NODE" stop >/dev/null 2>&1 </dev/null || true
+        HOME="$NODE_HOME" "$RABBIT_BIN/rabbitmqctl" -n "$NODE" stop >/dev/null 2>&1 </dev/null || true
         for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.2; done
-        kill "$SERVER_PID" 2>/dev/null || true
+        # The node runs in its own session (setsid below): take down the whole group if it ignored the stop.
+        kill -TERM -- "-$SERVER_PID" 2>/dev/null || true
         wait "$SERVER_PID" 2>/dev/null || true
     fi
-    "$(command -v epmd || echo /usr/lib/erlang/erts-*/bin/epmd)" -port "$EPMD_PORT" -kill >/dev/null 2>&1 || true
+    epmd_bin="$(command -v epmd || ls /usr/lib/erlang/erts-*/bin/epmd 2>/dev/null | head -n 1 || true)"
+    if [ -n "$epmd_bin" ]; then "$epmd_bin" -port "$EPMD_PORT" -kill >/dev/null 2>&1 || true; fi
     rm -rf "$WORK_DIR"
     exit "$code"
 }
@@ -92,14 +95,14 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-"$RABBIT_BIN/rabbitmq-server" </dev/null >"$WORK_DIR/log/server.out" 2>&1 &
+HOME="$NODE_HOME" setsid "$RABBIT_BIN/rabbitmq-server" </dev/null >"$WORK_DIR/log/server.out" 2>&1 &
 SERVER_PID=$!
 
 # await_startup gives up at once while the Erlang node is not registered yet, so retry until the boot completes.
 started=""
 for _ in $(seq 1 90); do
     if ! kill -0 "$SERVER_PID" 2>/dev/null; then break; fi
-    if "$RABBIT_BIN/rabbitmqctl" -n "$NODE" await_startup --timeout 60 </dev/null >"$WORK_DIR/log/await.out" 2>&1; then
+    if HOME="$NODE_HOME" "$RABBIT_BIN/rabbitmqctl" -n "$NODE" await_startup --timeout 60 </dev/null >"$WORK_DIR/log/await.out" 2>&1; then
         started=yes
         break
     fi
@@ -115,7 +118,7 @@ fi
 
 export SCALEARN_TEST_BROKER="amqp://guest:guest@127.0.0.1:$AMQP_PORT/"
 # Lets tests stop and restart the broker application (durable queues survive) to check recovery.
-export SCALEARN_TEST_RABBITMQCTL="$RABBIT_BIN/rabbitmqctl -n $NODE"
+export SCALEARN_TEST_RABBITMQCTL="env HOME=$NODE_HOME $RABBIT_BIN/rabbitmqctl -n $NODE"
 echo "with-rabbitmq: node $NODE listening on 127.0.0.1:$AMQP_PORT" >&2
 
 set +e
