@@ -118,7 +118,7 @@ fi
 
 export SCALEARN_TEST_BROKER="amqp://guest:guest@127.0.0.1:$AMQP_PORT/"
 # Lets tests stop and restart the broker application (durable queues survive) to check recovery.
-export SCALEARN_TEST_RABBITMQCTL="env HOME=$NODE_HOME $RABBIT_BIN/rabbitmqctl -n $NODE"
+export SCALEARN_TEST_RABBITMQCTL="env HOME=$NODE_HOME ERL_EPMD_PORT=$EPMD_PORT $RABBIT_BIN/rabbitmqctl -n $NODE"
 echo "with-rabbitmq: node $NODE listening on 127.0.0.1:$AMQP_PORT" >&2
 
 set +e

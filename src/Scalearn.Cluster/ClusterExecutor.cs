@@ -114,8 +114,8 @@ public sealed class ClusterExecutor : ITaskExecutor, IAsyncDisposable
         try
         {
             int slots = await WaitForWorkersAsync(watchdog, run, clock, progress, cancellationToken);
-            await SendTasksAsync(run, batch, slots, watchdog, cancellationToken);
-            int done = 0;
+            await SendTasksAsync(run, batch, batch.Tasks, slots, watchdog, _options.DropFirstMessages, cancellationToken);
+            int done = 0, resends = 0;
             while (done < run.Total)
             {
                 if (run.Results.TryRead(out var result))
@@ -129,6 +129,15 @@ public sealed class ClusterExecutor : ITaskExecutor, IAsyncDisposable
                 {
                     watchdog.Check(done, run.Total);
                     Report(progress, done, run.Total, clock);
+                    if (watchdog.Stalled(done))
+                    {
+                        var missing = run.Missing(batch.Tasks);
+                        if (++resends > _options.MaxResends)
+                            throw new ClusterException($"{missing.Count} of {run.Total} tasks never came back although workers were idle, " +
+                                $"even after sending them {_options.MaxResends} more times; see the workers' logs and the '{_address.TaskQueue}_error' queue.");
+                        Log($"{missing.Count} tasks are outstanding but every worker is idle: their messages were lost; sending them again");
+                        await SendTasksAsync(run, batch, missing, _workers.Snapshot().Slots, watchdog, 0, cancellationToken);
+                    }
                 }
             }
             finished = true;
@@ -164,7 +173,7 @@ public sealed class ClusterExecutor : ITaskExecutor, IAsyncDisposable
         if (settle > TimeSpan.Zero) await Task.Delay(settle, ct);
         while (true)
         {
-            var (workers, slots, _) = _workers.Snapshot();
+            var (workers, slots, _, _) = _workers.Snapshot();
             if (workers > 0) return slots;
             watchdog.Check(0, run.Total);
             Report(progress, 0, run.Total, clock);
@@ -172,11 +181,11 @@ public sealed class ClusterExecutor : ITaskExecutor, IAsyncDisposable
         }
     }
 
-    private async Task SendTasksAsync(BatchRun run, TaskBatch batch, int slots, Watchdog watchdog, CancellationToken ct)
+    private async Task SendTasksAsync(BatchRun run, TaskBatch batch, IReadOnlyList<FitTask> tasks, int slots, Watchdog watchdog, int drop, CancellationToken ct)
     {
-        int perMessage = Math.Clamp((int)Math.Ceiling(batch.Tasks.Count / (double)(Math.Max(1, slots) * Math.Max(1, _options.MessagesPerSlot))),
+        int perMessage = Math.Clamp((int)Math.Ceiling(tasks.Count / (double)(Math.Max(1, slots) * Math.Max(1, _options.MessagesPerSlot))),
             1, Math.Clamp(_options.MaxTasksPerMessage, 1, WireLimits.MaxTasksPerMessage));
-        var messages = batch.Tasks.Chunk(perMessage).Select((chunk, i) => new TaskBatchMessage
+        var messages = tasks.Chunk(perMessage).Select((chunk, i) => new TaskBatchMessage
         {
             BatchId = run.Id,
             Sequence = i,
@@ -191,7 +200,7 @@ public sealed class ClusterExecutor : ITaskExecutor, IAsyncDisposable
             {
                 var endpoint = await _bus.GetSendEndpoint(BrokerConnection.QueueUri(_address.TaskQueue));
                 int copies = _options.SendEveryMessageTwice ? 2 : 1;
-                await Task.WhenAll(messages.SelectMany(m => Enumerable.Repeat(m, copies)).Select(m => endpoint.Send(m, ct)));
+                await Task.WhenAll(messages.Skip(drop).SelectMany(m => Enumerable.Repeat(m, copies)).Select(m => endpoint.Send(m, ct)));
                 break;
             }
             catch (Exception e) when (e is not OperationCanceledException && !ct.IsCancellationRequested)
@@ -204,7 +213,7 @@ public sealed class ClusterExecutor : ITaskExecutor, IAsyncDisposable
         }
         Interlocked.Add(ref _taskMessages, messages.Count);
         Interlocked.Add(ref _taskMessageBytes, messages.Sum(m => m.Tasks.Sum(t => (long)t.Length)));
-        Interlocked.Add(ref _tasks, batch.Tasks.Count);
+        Interlocked.Add(ref _tasks, tasks.Count);
     }
 
     private void OnResults(TaskResultsMessage message)
@@ -241,7 +250,7 @@ public sealed class ClusterExecutor : ITaskExecutor, IAsyncDisposable
     private void Report(IProgress<ExecutionProgress>? progress, int done, int total, Stopwatch clock)
     {
         if (progress is null) return;
-        var (workers, _, inFlight) = _workers.Snapshot();
+        var (workers, _, inFlight, _) = _workers.Snapshot();
         progress.Report(new ExecutionProgress(done, total, Math.Min(inFlight, total - done), workers, clock.Elapsed));
     }
 
@@ -270,6 +279,23 @@ public sealed class ClusterExecutor : ITaskExecutor, IAsyncDisposable
     {
         private long? _noWorkerSince, _brokerLostSince;
         private bool _noWorkerNoticed;
+        private long _progressAt = Stopwatch.GetTimestamp();
+        private int _lastDone = -1;
+
+        /// <summary>True when results stopped while live workers report no message in hand for StallTimeout.</summary>
+        public bool Stalled(int done)
+        {
+            var (workers, _, _, busy) = executor._workers.Snapshot();
+            if (done != _lastDone || busy > 0 || workers == 0 || _brokerLostSince is not null)
+            {
+                _lastDone = done;
+                _progressAt = Stopwatch.GetTimestamp();
+                return false;
+            }
+            if (Stopwatch.GetElapsedTime(_progressAt) < executor._options.StallTimeout) return false;
+            _progressAt = Stopwatch.GetTimestamp();
+            return true;
+        }
 
         public void Check(int done, int total)
         {

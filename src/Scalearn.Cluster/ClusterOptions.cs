@@ -24,6 +24,17 @@ public sealed class ClusterOptions
     /// <summary>Receives human-readable status lines (workers joining/leaving, waiting for workers or the broker).</summary>
     public Action<string>? Log { get; init; }
 
+    /// <summary>
+    /// When tasks are outstanding but every live worker has been idle this long, the missing tasks' messages were lost
+    /// (e.g. a broker restart during a data fetch): they are sent again, up to <see cref="MaxResends"/> times.
+    /// </summary>
+    public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
+    public int MaxResends { get; init; } = 3;
+
+    /// <summary>Test hook: the first this many task messages of a batch are not sent, as if the broker lost them.</summary>
+    internal int DropFirstMessages { get; init; }
+
     /// <summary>Test hook: every task message is sent twice, as a broker redelivery would.</summary>
     internal bool SendEveryMessageTwice { get; init; }
 }

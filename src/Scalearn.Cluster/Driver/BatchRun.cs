@@ -25,6 +25,12 @@ internal sealed class BatchRun
     public int Duplicates => Volatile.Read(ref _duplicates);
     public ChannelReader<FitResult> Results => _results.Reader;
 
+    /// <summary>Tasks with no result yet.</summary>
+    public IReadOnlyList<FitTask> Missing(IReadOnlyList<FitTask> tasks)
+    {
+        lock (_seen) return tasks.Where(t => !_seen.Contains((t.Candidate, t.Split))).ToList();
+    }
+
     public void Accept(FitResult result)
     {
         var key = (result.Candidate, result.Split);

@@ -22,7 +22,7 @@ internal sealed class WorkerTracker(Action<string> log)
         if (joined) log($"worker {beat.Worker} connected ({beat.Concurrency} slots)");
     }
 
-    public (int Workers, int Slots, int InFlight) Snapshot()
+    public (int Workers, int Slots, int InFlight, int Busy) Snapshot()
     {
         lock (_workers)
         {
@@ -32,7 +32,8 @@ internal sealed class WorkerTracker(Action<string> log)
                 _workers.Remove(name);
                 log($"worker {name} stopped sending heartbeats; its unfinished tasks go back to the queue");
             }
-            return (_workers.Count, _workers.Values.Sum(w => w.Beat.Concurrency), _workers.Values.Sum(w => Math.Max(0, w.Beat.InFlight)));
+            return (_workers.Count, _workers.Values.Sum(w => w.Beat.Concurrency), _workers.Values.Sum(w => Math.Max(0, w.Beat.InFlight)),
+                _workers.Values.Sum(w => Math.Max(0, w.Beat.Busy)));
         }
     }
 

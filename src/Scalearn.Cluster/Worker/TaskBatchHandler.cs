@@ -18,9 +18,10 @@ internal sealed partial class TaskBatchHandler(
 {
     private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan BlobTimeout = TimeSpan.FromSeconds(30);
-    private int _inFlight;
+    private int _inFlight, _busy;
 
     public int InFlight => Volatile.Read(ref _inFlight);
+    public int Busy => Volatile.Read(ref _busy);
 
     public async Task HandleAsync(ConsumeContext<TaskBatchMessage> context)
     {
@@ -38,6 +39,7 @@ internal sealed partial class TaskBatchHandler(
         }
         var reply = await context.GetSendEndpoint(BrokerConnection.EndpointExchangeUri(message.ReplyTo));
         int reported = 0;
+        Interlocked.Increment(ref _busy);
         try
         {
             await RunBatchAsync(context, reply, batch, sent => reported = sent);
@@ -51,6 +53,10 @@ internal sealed partial class TaskBatchHandler(
             var errors = message.Tasks.Skip(reported).Select(TaskJson.TryReadIdentity).OfType<TaskIdentity>()
                 .Select(id => ResultJson.Write(id.Error("Worker could not run the task: " + e.Message))).ToList();
             if (errors.Count > 0) await SendAsync(reply, message.BatchId, errors, context.CancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _busy);
         }
     }
 

@@ -39,6 +39,7 @@ internal sealed class WorkerService(WorkerOptions options, Func<FitTask, Dataset
                     Worker = options.EffectiveName,
                     Concurrency = options.EffectiveConcurrency,
                     InFlight = _handler?.InFlight ?? 0,
+                    Busy = _handler?.Busy ?? 0,
                 }, ctx =>
                 {
                     ctx.Durable = false;
