@@ -10,7 +10,8 @@ namespace Scalearn.Cluster.Worker;
 /// <summary>Entry point of `scalearn worker`: runs until <paramref name="ct"/> fires or the process gets SIGTERM/Ctrl+C.</summary>
 public static class WorkerHost
 {
-    public static Task RunAsync(WorkerOptions options, CancellationToken ct) => RunAsync(options, SharedTaskRunner.Run, ct);
+    /// <summary>Tasks run through <see cref="TaskRunner.Run"/>, exactly as on the local executor.</summary>
+    public static Task RunAsync(WorkerOptions options, CancellationToken ct) => RunAsync(options, TaskRunner.Run, ct);
 
     /// <summary>The same host with another way to run a task (tests use it to observe or slow down fits).</summary>
     internal static async Task RunAsync(WorkerOptions options, Func<FitTask, Dataset, Folds, FitResult> runTask, CancellationToken ct)
