@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Numerics;
 
 namespace Scalearn.Trees;
@@ -93,13 +95,13 @@ internal sealed class ClassificationGrower : TreeGrower
     protected override void ComputeStats(int start, int end, Span<double> stats)
     {
         stats.Clear();
-        var samples = Samples;
-        var w = Weight;
-        var y = _classOf;
+        ref int samples = ref MemoryMarshal.GetArrayDataReference(Samples);
+        ref double w = ref MemoryMarshal.GetArrayDataReference(Weight);
+        ref int y = ref MemoryMarshal.GetArrayDataReference(_classOf);
         for (int i = start; i < end; i++)
         {
-            int r = samples[i];
-            stats[y[r]] += w[r];
+            int r = Unsafe.Add(ref samples, i);
+            stats[Unsafe.Add(ref y, r)] += Unsafe.Add(ref w, r);
         }
     }
 
@@ -175,18 +177,20 @@ internal sealed class ClassificationGrower : TreeGrower
     {
         var next = _groupCounts;
         next.AsSpan(0, bins + 1).Clear();
-        var samples = Samples;
-        for (int i = start; i < end; i++) next[int.CreateTruncating(codes[samples[i]]) + 1]++;
+        ref int samples = ref MemoryMarshal.GetArrayDataReference(Samples);
+        ref T code = ref MemoryMarshal.GetArrayDataReference(codes);
+        ref int nextRef = ref MemoryMarshal.GetArrayDataReference(next);
+        for (int i = start; i < end; i++) Unsafe.Add(ref nextRef, int.CreateTruncating(Unsafe.Add(ref code, Unsafe.Add(ref samples, i))) + 1)++;
         for (int b = 1; b <= bins; b++) next[b] += next[b - 1];
-        var ordered = _orderedRows;
-        var orderedCodes = _orderedCodes;
+        ref int ordered = ref MemoryMarshal.GetArrayDataReference(_orderedRows);
+        ref int orderedCodes = ref MemoryMarshal.GetArrayDataReference(_orderedCodes);
         for (int i = start; i < end; i++)
         {
-            int r = samples[i];
-            int c = int.CreateTruncating(codes[r]);
-            int position = next[c]++;
-            ordered[position] = r;
-            orderedCodes[position] = c;
+            int r = Unsafe.Add(ref samples, i);
+            int c = int.CreateTruncating(Unsafe.Add(ref code, r));
+            int position = Unsafe.Add(ref nextRef, c)++;
+            Unsafe.Add(ref ordered, position) = r;
+            Unsafe.Add(ref orderedCodes, position) = c;
         }
     }
 
@@ -272,15 +276,18 @@ internal sealed class ClassificationGrower : TreeGrower
         var counts = _groupCounts;
         weights.AsSpan(0, bins * k).Clear();
         counts.AsSpan(0, bins).Clear();
-        var samples = Samples;
-        var w = Weight;
-        var y = _classOf;
+        ref int samples = ref MemoryMarshal.GetArrayDataReference(Samples);
+        ref double w = ref MemoryMarshal.GetArrayDataReference(Weight);
+        ref int y = ref MemoryMarshal.GetArrayDataReference(_classOf);
+        ref T code = ref MemoryMarshal.GetArrayDataReference(codes);
+        ref double histogram = ref MemoryMarshal.GetArrayDataReference(weights);
+        ref int binCount = ref MemoryMarshal.GetArrayDataReference(counts);
         for (int i = start; i < end; i++)
         {
-            int r = samples[i];
-            int bin = int.CreateTruncating(codes[r]);
-            weights[bin * k + y[r]] += w[r];
-            counts[bin]++;
+            int r = Unsafe.Add(ref samples, i);
+            int bin = int.CreateTruncating(Unsafe.Add(ref code, r));
+            Unsafe.Add(ref histogram, bin * k + Unsafe.Add(ref y, r)) += Unsafe.Add(ref w, r);
+            Unsafe.Add(ref binCount, bin)++;
         }
         return bins;
     }
