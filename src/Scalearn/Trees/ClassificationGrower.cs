@@ -33,9 +33,8 @@ internal sealed class ClassificationGrower : TreeGrower
         _entropy = entropy;
         int maxBins = 1;
         foreach (var v in encoding.Values) maxBins = Math.Max(maxBins, v.Length);
-        int groups = Math.Max(maxBins, encoding.Rows);
-        _groupWeights = new double[groups * classes];
-        _groupCounts = new int[groups + 1];
+        _groupWeights = new double[maxBins * classes];
+        _groupCounts = new int[maxBins + 1];
         _orderedRows = new int[encoding.Rows];
         _orderedCodes = new int[encoding.Rows];
         _keys = new long[encoding.Rows];
