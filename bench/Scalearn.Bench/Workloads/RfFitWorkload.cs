@@ -1,3 +1,4 @@
+using Scalearn.Data;
 using System.Diagnostics;
 using Scalearn.Ensemble;
 using Scalearn.Trees;
@@ -14,7 +15,7 @@ public sealed class RfFitWorkload : IWorkload
 
     public IReadOnlyDictionary<string, object?> Run(BenchOptions options)
     {
-        var data = DigitsCsv.Load("digits");
+        var data = BundledDatasets.Load("digits");
         int repeats = Math.Max(3, options.Repeats);
         var result = new Dictionary<string, object?>();
         double total = 0;
@@ -39,7 +40,7 @@ public sealed class RfFitWorkload : IWorkload
             result[$"{label}_seconds"] = times[times.Count / 2];
             total += times[times.Count / 2];
         }
-        var diabetes = DigitsCsv.Load("diabetes");
+        var diabetes = BundledDatasets.Load("diabetes");
         var regressor = new RandomForestRegressor { RandomState = 0, NJobs = 1 };
         regressor.Fit(diabetes);
         var regressorTimes = new List<(double Wall, double Cpu)>();
