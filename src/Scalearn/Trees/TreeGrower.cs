@@ -16,6 +16,7 @@ internal abstract class TreeGrower
     private const double Epsilon = 2.220446049250313e-16;
 
     private readonly int[] _features;
+    private readonly int[] _constantFeatures;
     private readonly double[] _importance;
     private PendingNode[] _records = new PendingNode[64];
     private double[] _recordStats;
@@ -36,6 +37,7 @@ internal abstract class TreeGrower
         Samples = new int[encoding.Rows];
         Weight = new double[encoding.Rows];
         _features = new int[encoding.FeatureCount];
+        _constantFeatures = new int[encoding.FeatureCount];
         _importance = new double[encoding.FeatureCount];
         _nodeValue = new double[64 * valueWidth];
         _recordStats = new double[64 * statWidth];
@@ -173,8 +175,8 @@ internal abstract class TreeGrower
 
     /// <summary>
     /// Draws candidate features like scikit-learn: features known to be constant in this node sit in
-    /// _features[0, knownConstants); newly found constants are moved next to them, and they count as visited but
-    /// never stop the search before one non-constant feature has been tried.
+    /// _features[0, knownConstants) (in the order kept in _constantFeatures); newly found constants are moved next to
+    /// them, and they count as visited but never stop the search before one non-constant feature has been tried.
     /// </summary>
     private BestSplit FindSplit(int start, int end, int count, double weight, int knownConstants, out int totalConstants)
     {
@@ -208,6 +210,10 @@ internal abstract class TreeGrower
             fi--;
             (features[fi], features[fj]) = (features[fj], features[fi]);
         }
+        // Drawing shuffled the known constants among themselves: restore their order so that siblings and children
+        // see exactly this node's known constants in front, and remember the new ones for the children.
+        Array.Copy(_constantFeatures, 0, features, 0, knownConstants);
+        Array.Copy(features, knownConstants, _constantFeatures, knownConstants, foundConstants);
         return best;
     }
 
