@@ -5,9 +5,9 @@ using System.Numerics;
 namespace Scalearn.Trees;
 
 /// <summary>
-/// Gini or entropy trees. Per candidate feature the node's rows are binned by code into weighted class counts
-/// (a histogram over all codes when the feature has few distinct values for the node size, else a sort of the node's
-/// codes), then one left-to-right scan scores every threshold with incrementally updated sums.
+/// Gini or entropy trees. Per candidate feature the node's rows are visited in code order, either as weighted class
+/// histograms per code (large nodes, few codes) or row by row after a counting sort or comparison sort of the node's
+/// codes (small nodes); one left-to-right scan scores every threshold with incrementally updated sums.
 /// </summary>
 internal sealed class ClassificationGrower : TreeGrower
 {
@@ -161,7 +161,7 @@ internal sealed class ClassificationGrower : TreeGrower
         if (histogramCost <= countingCost && histogramCost <= sortCost)
         {
             int groups = bytes is not null ? Histogram(bytes, start, end, bins) : Histogram(ints!, start, end, bins);
-            return Scan(feature, groups, null, nodeCount, nodeWeight, ref best);
+            return ScanHistogram(feature, groups, nodeCount, nodeWeight, ref best);
         }
         if (countingCost <= sortCost)
         {
@@ -291,7 +291,8 @@ internal sealed class ClassificationGrower : TreeGrower
         return bins;
     }
 
-    private bool Scan(int feature, int groups, int[]? codes, int nodeCount, double nodeWeight, ref BestSplit best)
+    /// <summary>Scores the threshold between each pair of adjacent non-empty codes of the class histograms.</summary>
+    private bool ScanHistogram(int feature, int bins, int nodeCount, double nodeWeight, ref BestSplit best)
     {
         int k = _classes;
         var weights = _groupWeights;
@@ -308,7 +309,7 @@ internal sealed class ClassificationGrower : TreeGrower
         int leftCount = 0, previous = -1, bestGroup = -1, bestNext = -1, nonEmpty = 0;
         double leftWeight = 0, bestProxy = best.Proxy;
         bool entropy = _entropy;
-        for (int g = 0; g < groups; g++)
+        for (int g = 0; g < bins; g++)
         {
             int count = counts[g];
             if (count == 0) continue;
@@ -353,9 +354,7 @@ internal sealed class ClassificationGrower : TreeGrower
         if (bestGroup >= 0)
         {
             var values = Encoding.Values[feature];
-            int leftCode = codes is null ? bestGroup : codes[bestGroup];
-            int rightCode = codes is null ? bestNext : codes[bestNext];
-            best = new BestSplit { Proxy = bestProxy, Feature = feature, LeftCode = leftCode, Threshold = Midpoint(values[leftCode], values[rightCode]) };
+            best = new BestSplit { Proxy = bestProxy, Feature = feature, LeftCode = bestGroup, Threshold = Midpoint(values[bestGroup], values[bestNext]) };
         }
         return true;
     }
