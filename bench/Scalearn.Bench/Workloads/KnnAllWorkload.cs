@@ -43,6 +43,7 @@ public sealed class KnnAllWorkload : IWorkload
             bestCpu = Math.Min(bestCpu, (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds);
         }
         long peakMb = Process.GetCurrentProcess().PeakWorkingSet64 >> 20;
+        long allocatedMb = GC.GetTotalAllocatedBytes() >> 20;
 
         int exact = 0;
         var sample = new Rng(1);
@@ -61,7 +62,7 @@ public sealed class KnnAllWorkload : IWorkload
             ["queries_per_second"] = Math.Round(n / best),
             ["peak_working_set_mb"] = peakMb,
             ["data_and_runtime_mb_before_fit"] = baselineMb,
-            ["gc_total_allocated_mb"] = GC.GetTotalAllocatedBytes() >> 20,
+            ["gc_total_allocated_mb"] = allocatedMb,
             ["exact_fraction"] = (double)exact / CheckedQueries,
             ["threads"] = Environment.ProcessorCount,
             ["exact_rescans"] = NeighborSearchStatistics.ExactRescans,
