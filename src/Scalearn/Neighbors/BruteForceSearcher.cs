@@ -7,8 +7,8 @@ namespace Scalearn.Neighbors;
 
 /// <summary>
 /// Exact brute-force search. A float32 copy of the points, stored in panels of one vector width of points (8, or 16
-/// with AVX-512) x all coordinates, is scanned in cache-sized blocks by tiles of 4 queries x 2 panels held in registers; each query keeps a bounded sorted list
-/// of 2k candidates. The candidates are then re-ranked with float64 distances, and the float32 rounding error bound
+/// with AVX-512) x all coordinates, is scanned in cache-sized blocks by tiles of queries x 2 panels whose partial
+/// sums stay in registers; each query keeps a bounded sorted list of about 2k candidates. The candidates are then re-ranked with float64 distances, and the float32 rounding error bound
 /// proves that no point outside the list can be closer than the k-th; when it cannot, that query is rescanned in
 /// float64. Memory per worker is one query block, never queries x points.
 /// </summary>
@@ -18,7 +18,7 @@ internal sealed unsafe class BruteForceSearcher : NeighborSearcher
     internal static bool UseVector512 { get; set; } = Vector512.IsHardwareAccelerated;
 
     private readonly int _lanes = UseVector512 ? Vector512<float>.Count : Vector256<float>.Count;
-    private const int QueriesPerTile = 4;
+    private const int QueriesPerTile = 8;
     private const int QueryBlock = 64;
     private const int PointBlockBytes = 192 * 1024;
     private const double Unit = 1.0 / (1 << 24);
@@ -113,8 +113,14 @@ internal sealed unsafe class BruteForceSearcher : NeighborSearcher
             {
                 int end = Math.Min(_panelCount, start + _panelsPerBlock);
                 for (int g = 0; g < padded; g += QueriesPerTile)
+                {
                     if (_lanes == Vector512<float>.Count) Tile512<TKernel>(panels, pointNorms, d, start, end, queryRows + g * d, queryNorms, tops, g);
-                    else Tile<TKernel>(panels, pointNorms, d, start, end, queryRows + g * d, queryNorms, tops, g);
+                    else
+                    {
+                        Tile<TKernel>(panels, pointNorms, d, start, end, queryRows + g * d, queryNorms, tops, g);
+                        Tile<TKernel>(panels, pointNorms, d, start, end, queryRows + (g + 4) * d, queryNorms, tops, g + 4);
+                    }
+                }
             }
         }
 
@@ -207,19 +213,22 @@ internal sealed unsafe class BruteForceSearcher : NeighborSearcher
     private static void Tile512<TKernel>(float* panels, float* pointNorms, int d, int panelStart, int panelEnd, float* q,
         float[] queryNorms, TopK<float>[] tops, int firstQuery) where TKernel : IPanelKernel
     {
-        float* q0 = q, q1 = q + d, q2 = q + 2 * d, q3 = q + 3 * d;
-        float n0 = queryNorms[firstQuery], n1 = queryNorms[firstQuery + 1], n2 = queryNorms[firstQuery + 2], n3 = queryNorms[firstQuery + 3];
-        int stride = d * Vector512<float>.Count;
+        // 8 queries x 2 panels: 16 accumulators of the 32 AVX-512 registers, two point loads per 16 FMAs.
+        const int W = 16;
+        float* q0 = q, q1 = q + d, q2 = q + 2 * d, q3 = q + 3 * d, q4 = q + 4 * d, q5 = q + 5 * d, q6 = q + 6 * d, q7 = q + 7 * d;
+        int stride = d * W;
         for (int pan = panelStart; pan < panelEnd; pan += 2)
         {
             float* a = panels + (long)pan * stride;
             float* b = a + stride;
             Vector512<float> s0a = default, s0b = default, s1a = default, s1b = default;
             Vector512<float> s2a = default, s2b = default, s3a = default, s3b = default;
+            Vector512<float> s4a = default, s4b = default, s5a = default, s5b = default;
+            Vector512<float> s6a = default, s6b = default, s7a = default, s7b = default;
             for (int j = 0; j < d; j++)
             {
-                var pa = Vector512.Load(a + j * Vector512<float>.Count);
-                var pb = Vector512.Load(b + j * Vector512<float>.Count);
+                var pa = Vector512.Load(a + j * W);
+                var pb = Vector512.Load(b + j * W);
                 var v = Vector512.Create(q0[j]);
                 s0a = TKernel.Accumulate(s0a, v, pa);
                 s0b = TKernel.Accumulate(s0b, v, pb);
@@ -232,14 +241,31 @@ internal sealed unsafe class BruteForceSearcher : NeighborSearcher
                 v = Vector512.Create(q3[j]);
                 s3a = TKernel.Accumulate(s3a, v, pa);
                 s3b = TKernel.Accumulate(s3b, v, pb);
+                v = Vector512.Create(q4[j]);
+                s4a = TKernel.Accumulate(s4a, v, pa);
+                s4b = TKernel.Accumulate(s4b, v, pb);
+                v = Vector512.Create(q5[j]);
+                s5a = TKernel.Accumulate(s5a, v, pa);
+                s5b = TKernel.Accumulate(s5b, v, pb);
+                v = Vector512.Create(q6[j]);
+                s6a = TKernel.Accumulate(s6a, v, pa);
+                s6b = TKernel.Accumulate(s6b, v, pb);
+                v = Vector512.Create(q7[j]);
+                s7a = TKernel.Accumulate(s7a, v, pa);
+                s7b = TKernel.Accumulate(s7b, v, pb);
             }
-            int index = pan * Vector512<float>.Count;
+            int index = pan * W;
             var na = Vector512.Load(pointNorms + index);
-            var nb = Vector512.Load(pointNorms + index + Vector512<float>.Count);
-            Offer(ref tops[firstQuery], TKernel.Finish(s0a, na, n0), TKernel.Finish(s0b, nb, n0), index);
-            Offer(ref tops[firstQuery + 1], TKernel.Finish(s1a, na, n1), TKernel.Finish(s1b, nb, n1), index);
-            Offer(ref tops[firstQuery + 2], TKernel.Finish(s2a, na, n2), TKernel.Finish(s2b, nb, n2), index);
-            Offer(ref tops[firstQuery + 3], TKernel.Finish(s3a, na, n3), TKernel.Finish(s3b, nb, n3), index);
+            var nb = Vector512.Load(pointNorms + index + W);
+            int f = firstQuery;
+            Offer(ref tops[f], TKernel.Finish(s0a, na, queryNorms[f]), TKernel.Finish(s0b, nb, queryNorms[f]), index);
+            Offer(ref tops[f + 1], TKernel.Finish(s1a, na, queryNorms[f + 1]), TKernel.Finish(s1b, nb, queryNorms[f + 1]), index);
+            Offer(ref tops[f + 2], TKernel.Finish(s2a, na, queryNorms[f + 2]), TKernel.Finish(s2b, nb, queryNorms[f + 2]), index);
+            Offer(ref tops[f + 3], TKernel.Finish(s3a, na, queryNorms[f + 3]), TKernel.Finish(s3b, nb, queryNorms[f + 3]), index);
+            Offer(ref tops[f + 4], TKernel.Finish(s4a, na, queryNorms[f + 4]), TKernel.Finish(s4b, nb, queryNorms[f + 4]), index);
+            Offer(ref tops[f + 5], TKernel.Finish(s5a, na, queryNorms[f + 5]), TKernel.Finish(s5b, nb, queryNorms[f + 5]), index);
+            Offer(ref tops[f + 6], TKernel.Finish(s6a, na, queryNorms[f + 6]), TKernel.Finish(s6b, nb, queryNorms[f + 6]), index);
+            Offer(ref tops[f + 7], TKernel.Finish(s7a, na, queryNorms[f + 7]), TKernel.Finish(s7b, nb, queryNorms[f + 7]), index);
         }
     }
 
