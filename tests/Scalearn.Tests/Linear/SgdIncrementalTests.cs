@@ -1,0 +1,103 @@
+using Scalearn.Data;
+using Scalearn.Estimators;
+using Scalearn.Linear;
+
+namespace Scalearn.Tests.Linear;
+
+public class SgdIncrementalTests
+{
+    private static DataView Chunk(Dataset data, int start, int count) => data.Rows(Enumerable.Range(start, count).ToArray());
+
+    [Fact]
+    public void OneEpochPartialFitsOverChunksEqualOneEpochFit()
+    {
+        var data = SgdTests.LinearData(600, 4, 9);
+        var fitted = (LinearRegressorModel)new SgdRegressor { MaxIter = 1, Tol = null, Shuffle = false }.Fit(data);
+        var learner = new SgdRegressor { Shuffle = false }.StartIncremental();
+        learner.PartialFit(Chunk(data, 0, 250));
+        learner.PartialFit(Chunk(data, 250, 350));
+        var streamed = (LinearRegressorModel)learner.Snapshot();
+        Assert.Equal(600, learner.RowsSeen);
+        LinearTestHelpers.AssertAllClose(fitted.Coef, streamed.Coef, 1e-12, "coef");
+        Assert.Equal(fitted.Intercept, streamed.Intercept, 12);
+    }
+
+    [Fact]
+    public void ClassifierPartialFitMatchesOneEpochFitOnTheSameRows()
+    {
+        var data = LinearTestHelpers.StandardizeAll(TestData.Load("iris"));
+        var fitted = (LinearClassifierModel)new SgdClassifier { MaxIter = 1, Tol = null, Shuffle = false }.Fit(data);
+        var learner = new SgdClassifier { Shuffle = false }.StartIncremental();
+        learner.PartialFit(data);
+        var streamed = (LinearClassifierModel)learner.Snapshot();
+        Assert.Equal(fitted.Coef.Values, streamed.Coef.Values);
+    }
+
+    [Fact]
+    public void FirstCallFixesTheClassesAndUnknownLabelsAreRejected()
+    {
+        var data = LinearTestHelpers.StandardizeAll(TestData.Load("iris"));
+        var learner = new SgdClassifier { RandomState = 0 }.StartIncremental();
+        learner.PartialFit(Chunk(data, 0, 100), [0.0, 1.0, 2.0]);
+        learner.PartialFit(Chunk(data, 100, 50));
+        Assert.Equal([0.0, 1.0, 2.0], ((LinearClassifierModel)learner.Snapshot()).Classes);
+
+        var twoClasses = new SgdClassifier { RandomState = 0 }.StartIncremental();
+        twoClasses.PartialFit(Chunk(data, 0, 100));
+        var error = Assert.Throws<ArgumentException>(() => twoClasses.PartialFit(Chunk(data, 100, 50)));
+        Assert.Contains("label 2", error.Message);
+        Assert.Contains("[0, 1]", error.Message);
+        Assert.Throws<ArgumentException>(() => twoClasses.PartialFit(Chunk(data, 0, 10), [0.0, 1.0, 2.0]));
+    }
+
+    [Fact]
+    public void FirstChunkWithOneClassAndNoClassListIsRejected()
+    {
+        var data = TestData.Load("iris");
+        var learner = new SgdClassifier().StartIncremental();
+        Assert.Contains("pass all classes", Assert.Throws<ArgumentException>(() => learner.PartialFit(Chunk(data, 0, 20))).Message);
+    }
+
+    [Fact]
+    public void ChangingTheFeatureCountIsRejectedNamingBothCounts()
+    {
+        var learner = new SgdRegressor().StartIncremental();
+        learner.PartialFit(SgdTests.LinearData(50, 3, 1));
+        var error = Assert.Throws<ArgumentException>(() => learner.PartialFit(SgdTests.LinearData(50, 4, 1)));
+        Assert.Contains("4", error.Message);
+        Assert.Contains("3", error.Message);
+    }
+
+    [Fact]
+    public void SnapshotBeforeAnyDataAndBalancedWeightsAreErrors()
+    {
+        Assert.Throws<InvalidOperationException>(() => new SgdRegressor().StartIncremental().Snapshot());
+        var balanced = new SgdClassifier();
+        balanced.SetParam("class_weight", "balanced");
+        Assert.Equal("class_weight", Assert.Throws<ParameterException>(() => balanced.StartIncremental()).Parameter);
+    }
+
+    [Fact]
+    public void NaNInAChunkIsRejected()
+    {
+        var data = SgdTests.LinearData(20, 2, 1);
+        data.X[3, 1] = double.NaN;
+        var error = Assert.Throws<ArgumentException>(() => new SgdRegressor().StartIncremental().PartialFit(data));
+        Assert.Contains("row 3", error.Message);
+    }
+
+    [Fact]
+    public void StreamingIsDeterministicAndSnapshotsAreIndependent()
+    {
+        var data = SgdTests.LinearData(3000, 6, 4, noise: 0.1);
+        LinearRegressorModel Stream()
+        {
+            var learner = new SgdRegressor { RandomState = 0 }.StartIncremental();
+            for (int start = 0; start < 3000; start += 500) learner.PartialFit(Chunk(data, start, 500));
+            return (LinearRegressorModel)learner.Snapshot();
+        }
+        var first = Stream();
+        Assert.Equal(first.Coef, Stream().Coef);
+        Assert.True(first.Score(data) > 0.99);
+    }
+}
