@@ -1,4 +1,3 @@
-using System.Globalization;
 using Scalearn.Data;
 
 namespace Scalearn.Tests;
@@ -13,13 +12,7 @@ public static class TestData
         lock (Cache)
         {
             if (Cache.TryGetValue(name, out var cached)) return cached;
-            var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "data", name + ".csv"));
-            var header = lines[0].Split(',');
-            var rows = lines.Skip(1).Where(l => l.Length > 0)
-                .Select(l => l.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToArray();
-            int f = header.Length - 1;
-            var x = Matrix.FromRows(rows.Select(r => r[..f]).ToArray());
-            var data = new Dataset(x, rows.Select(r => r[f]).ToArray(), header[..f], header[f], name);
+            var data = CsvLoader.Load(Path.Combine(AppContext.BaseDirectory, "data", name + ".csv"));
             Cache[name] = data;
             return data;
         }

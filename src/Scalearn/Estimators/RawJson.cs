@@ -12,7 +12,7 @@ public static class RawJson
         JsonValueKind.False => false,
         JsonValueKind.String => e.GetString(),
         JsonValueKind.Number => e.TryGetInt64(out long l) && !e.GetRawText().Contains('.') && !e.GetRawText().Contains('e', StringComparison.OrdinalIgnoreCase)
-            ? l : e.GetDouble(),
+            ? (object)l : e.GetDouble(),
         JsonValueKind.Array => e.EnumerateArray().Select(ToRaw).ToArray(),
         JsonValueKind.Object when e.TryGetProperty(EstimatorSpec.JsonKey, out _) => EstimatorSpec.FromJson(e),
         JsonValueKind.Object => e.EnumerateObject().ToDictionary(p => p.Name, p => ToRaw(p.Value)),

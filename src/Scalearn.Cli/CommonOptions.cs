@@ -1,0 +1,30 @@
+using System.CommandLine;
+
+namespace Scalearn.Cli;
+
+/// <summary>Options every parallel command shares: where the work runs.</summary>
+public static class CommonOptions
+{
+    public static Option<string?> Cluster() => new("--cluster")
+    {
+        Description = "RabbitMQ broker of a Scalearn cluster (amqp://user:pass@host:port/vhost); default: $SCALEARN_CLUSTER, else this machine",
+    };
+
+    public static Option<int> Jobs() => new("--jobs", "-j")
+    {
+        Description = "Parallel fits on this machine (-1 = all cores); ignored on a cluster",
+        DefaultValueFactory = _ => -1,
+    };
+
+    public static Option<string> Data() => new("--data", "-d")
+    {
+        Description = "Bundled dataset name (see 'scalearn datasets') or path to a CSV file",
+        Required = true,
+    };
+
+    public static Option<string> Target() => new("--target")
+    {
+        Description = "Name of the target column",
+        DefaultValueFactory = _ => "target",
+    };
+}

@@ -1,0 +1,13 @@
+using Scalearn.Execution;
+
+namespace Scalearn.Cli.Console;
+
+/// <summary>Keeps only the newest progress report; the display polls it, so executors never wait on the console.</summary>
+public sealed class LatestProgress : IProgress<ExecutionProgress>
+{
+    private ExecutionProgress? _latest;
+
+    public ExecutionProgress? Latest => Volatile.Read(ref _latest);
+
+    public void Report(ExecutionProgress value) => Volatile.Write(ref _latest, value);
+}

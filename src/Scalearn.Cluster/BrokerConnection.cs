@@ -1,0 +1,50 @@
+using System.Net.Sockets;
+using MassTransit;
+
+namespace Scalearn.Cluster;
+
+/// <summary>What driver and worker share about talking to RabbitMQ through MassTransit.</summary>
+internal static class BrokerConnection
+{
+    public static Uri QueueUri(string queue) => new("queue:" + queue);
+
+    /// <summary>
+    /// Address of a receive endpoint through its same-named exchange. Sending there declares only the exchange, so the
+    /// sender never re-declares the queue with different arguments than its owner (the driver's queue has x-expires).
+    /// </summary>
+    public static Uri EndpointExchangeUri(string queue) => new("exchange:" + queue);
+
+    public static Uri FanoutUri(string exchange) => new($"exchange:{exchange}?type=fanout");
+
+    public static void ConfigureHost(IRabbitMqBusFactoryConfigurator cfg, ClusterAddress address, string connectionName)
+    {
+        cfg.Host(address.Host, (ushort)address.Port, address.VirtualHost, connectionName, h =>
+        {
+            h.Username(address.User);
+            h.Password(address.Password);
+            h.RequestedConnectionTimeout(TimeSpan.FromSeconds(5));
+            h.Heartbeat(TimeSpan.FromSeconds(10));
+            if (address.UseTls) h.UseSsl(s => s.ServerName = address.Host);
+        });
+    }
+
+    /// <summary>Fails fast with one clear line when nothing listens at host:port (MassTransit alone would retry forever).</summary>
+    public static async Task ProbeAsync(ClusterAddress address, TimeSpan timeout, CancellationToken ct)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        cts.CancelAfter(timeout);
+        using var client = new TcpClient();
+        try
+        {
+            await client.ConnectAsync(address.Host, address.Port, cts.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new ClusterException($"Cannot reach RabbitMQ at {address.Endpoint}: no answer within {timeout.TotalSeconds:0} s.");
+        }
+        catch (SocketException e)
+        {
+            throw new ClusterException($"Cannot reach RabbitMQ at {address.Endpoint}: {e.Message}");
+        }
+    }
+}

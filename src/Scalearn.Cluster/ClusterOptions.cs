@@ -1,0 +1,29 @@
+namespace Scalearn.Cluster;
+
+/// <summary>Driver-side settings of a <see cref="ClusterExecutor"/>.</summary>
+public sealed class ClusterOptions
+{
+    /// <summary>How long a batch waits with no live worker before failing.</summary>
+    public TimeSpan NoWorkerTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>After this long without any worker, the driver says so through <see cref="Log"/> (and keeps waiting).</summary>
+    public TimeSpan NoWorkerNotice { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>How long a lost broker connection may last before the batch fails.</summary>
+    public TimeSpan BrokerTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Limit for reaching the broker in <see cref="ClusterExecutor.ConnectAsync"/>.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Batching: aim for at least this many task messages per worker slot, so the tail of a batch stays balanced.</summary>
+    public int MessagesPerSlot { get; init; } = 8;
+
+    /// <summary>Batching: never more tasks than this in one message.</summary>
+    public int MaxTasksPerMessage { get; init; } = 64;
+
+    /// <summary>Receives human-readable status lines (workers joining/leaving, waiting for workers or the broker).</summary>
+    public Action<string>? Log { get; init; }
+
+    /// <summary>Test hook: every task message is sent twice, as a broker redelivery would.</summary>
+    internal bool SendEveryMessageTwice { get; init; }
+}

@@ -1,1 +1,0 @@
-namespace Scalearn.Cluster; public sealed class Placeholder {}

@@ -1,0 +1,3 @@
+namespace Scalearn.Dummy;
+
+public enum DummyClassifierStrategy { Prior, MostFrequent, Stratified, Uniform, Constant }

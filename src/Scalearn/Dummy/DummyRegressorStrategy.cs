@@ -1,0 +1,3 @@
+namespace Scalearn.Dummy;
+
+public enum DummyRegressorStrategy { Mean, Median, Quantile, Constant }

@@ -1,0 +1,91 @@
+using Scalearn.Data;
+using Scalearn.Estimators;
+using Scalearn.Numerics;
+using Scalearn.Trees;
+
+namespace Scalearn.Ensemble;
+
+/// <summary>
+/// Grows a forest's trees in parallel. Tree t draws everything (bootstrap counts, feature order, thresholds) from its
+/// own generator seeded with Derive(seed, t), and lands in slot t, so the forest is identical for any n_jobs.
+/// Bootstrap samples are integer weights on the rows (counts), like scikit-learn, not duplicated rows.
+/// </summary>
+internal static class ForestBuilder
+{
+    /// <param name="prepare">Applies class weights to the grower's unit/bootstrap-count weights and sets its settings; returns how many rows stay.</param>
+    public static DecisionTree[] Grow<TGrower>(int trees, int jobs, int seed, DataView data, bool bootstrap, int bootstrapSize,
+        Func<TGrower> createGrower, Func<TGrower, int, int> prepare) where TGrower : TreeGrower
+    {
+        var result = new DecisionTree[trees];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Math.Min(jobs, trees)) };
+        Parallel.For(0, trees, options, createGrower, (t, _state, grower) =>
+        {
+            var rng = new Rng(Rng.Derive(seed, t));
+            int samples = bootstrap ? FillBootstrap(grower, data, rng, bootstrapSize) : TreeSamples.Fill(grower, data, _ => 1.0, out double _);
+            int kept = prepare(grower, samples);
+            result[t] = grower.Grow(kept, rng);
+            TreeSamples.Clear(grower, samples);
+            return grower;
+        }, _ => { });
+        return result;
+    }
+
+    private static int FillBootstrap(TreeGrower grower, DataView data, Rng rng, int size)
+    {
+        var weight = grower.Weight;
+        var samples = grower.Samples;
+        int count = 0;
+        int n = data.Count;
+        for (int i = 0; i < size; i++)
+        {
+            int r = data.SourceRow(rng.NextInt(n));
+            if (weight[r] == 0) samples[count++] = r;
+            weight[r] += 1;
+        }
+        return count;
+    }
+
+    /// <summary>Replays tree t's bootstrap: which view rows it did not see (out-of-bag).</summary>
+    public static bool[] OutOfBag(int seed, int tree, int viewCount, int size)
+    {
+        var rng = new Rng(Rng.Derive(seed, tree));
+        var seen = new bool[viewCount];
+        for (int i = 0; i < size; i++) seen[rng.NextInt(viewCount)] = true;
+        for (int i = 0; i < viewCount; i++) seen[i] = !seen[i];
+        return seen;
+    }
+
+    public static int BootstrapSize(CountOrFraction? maxSamples, int rows)
+    {
+        if (maxSamples is null) return rows;
+        if (maxSamples.IsFraction) return Math.Max(1, (int)Math.Round(rows * maxSamples.Fraction, MidpointRounding.ToEven));
+        if (maxSamples.Count > rows)
+            throw new ParameterException("max_samples", $"Parameter 'max_samples' must be <= the number of training rows ({rows}); got {maxSamples.Count}.");
+        return maxSamples.Count;
+    }
+
+    public static int Seed(int? randomState) => randomState ?? Rng.FromOptionalSeed(null).NextInt(int.MaxValue);
+
+    public static void CheckBootstrapOptions(bool bootstrap, CountOrFraction? maxSamples, bool oobScore)
+    {
+        if (!bootstrap && maxSamples is not null)
+            throw new ParameterException("max_samples", "Parameter 'max_samples' must be null when bootstrap is false.");
+        if (!bootstrap && oobScore)
+            throw new ParameterException("oob_score", "Parameter 'oob_score' can only be true when bootstrap is true.");
+    }
+
+    public static double[] MeanImportances(DecisionTree[] trees, int features)
+    {
+        var result = new double[features];
+        int used = 0;
+        foreach (var tree in trees)
+        {
+            if (tree.NodeCount <= 1) continue;
+            used++;
+            for (int f = 0; f < features; f++) result[f] += tree.FeatureImportances[f];
+        }
+        double total = result.Sum();
+        if (used > 0 && total > 0) for (int f = 0; f < features; f++) result[f] /= total;
+        return result;
+    }
+}

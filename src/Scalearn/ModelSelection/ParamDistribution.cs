@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text.Json;
+using Scalearn.Estimators;
+using Scalearn.Numerics;
+
+namespace Scalearn.ModelSelection;
+
+/// <summary>One parameter's distribution in a randomized search: a list (uniform choice) or a continuous/integer range.</summary>
+public abstract record ParamDistribution
+{
+    public abstract object? Sample(Rng rng);
+
+    /// <summary>A uniform choice among listed values.</summary>
+    public sealed record Choice(IReadOnlyList<object?> Values) : ParamDistribution
+    {
+        public override object? Sample(Rng rng) => Values[rng.NextInt(Values.Count)];
+    }
+
+    /// <summary>Uniform on [Low, High].</summary>
+    public sealed record Uniform(double Low, double High) : ParamDistribution
+    {
+        public override object? Sample(Rng rng) => Low + (High - Low) * rng.NextDouble();
+    }
+
+    /// <summary>Log-uniform on [Low, High] (both > 0).</summary>
+    public sealed record LogUniform(double Low, double High) : ParamDistribution
+    {
+        public override object? Sample(Rng rng) => Math.Exp(Math.Log(Low) + (Math.Log(High) - Math.Log(Low)) * rng.NextDouble());
+    }
+
+    /// <summary>Uniform integer in [Low, High).</summary>
+    public sealed record RandInt(long Low, long High) : ParamDistribution
+    {
+        public override object? Sample(Rng rng)
+        {
+            ulong span = (ulong)(High - Low);
+            ulong draw = span <= int.MaxValue ? (ulong)rng.NextInt((int)span) : rng.NextULong() % span;
+            return Low + (long)draw;
+        }
+    }
+
+    internal static ParamDistribution Parse(string key, JsonElement value)
+    {
+        const string Expected = "a list of values, {\"uniform\": [low, high]}, {\"loguniform\": [low, high]} or {\"randint\": [low, high]}";
+        if (value.ValueKind == JsonValueKind.Array)
+        {
+            var values = value.EnumerateArray().Select(RawJson.ToRaw).ToArray();
+            return values.Length > 0 ? new Choice(values) : throw new ParameterException(key, $"Distribution for '{key}': the list of values is empty.");
+        }
+        if (value.ValueKind != JsonValueKind.Object || value.EnumerateObject().Count() != 1)
+            throw new FormatException($"Distribution for '{key}': expected {Expected}; got {value.GetRawText()}.");
+        var spec = value.EnumerateObject().Single();
+        var bounds = spec.Value.ValueKind == JsonValueKind.Array ? spec.Value.EnumerateArray().ToArray() : [];
+        if (bounds.Length != 2 || bounds.Any(b => b.ValueKind != JsonValueKind.Number))
+            throw new FormatException($"Distribution for '{key}': '{spec.Name}' expects [low, high] with two numbers; got {spec.Value.GetRawText()}.");
+        switch (spec.Name.ToLowerInvariant())
+        {
+            case "uniform":
+            {
+                double low = bounds[0].GetDouble(), high = bounds[1].GetDouble();
+                return low <= high ? new Uniform(low, high) : throw Bad(key, spec.Name, "low <= high");
+            }
+            case "loguniform":
+            {
+                double low = bounds[0].GetDouble(), high = bounds[1].GetDouble();
+                return low > 0 && low <= high ? new LogUniform(low, high) : throw Bad(key, spec.Name, "0 < low <= high");
+            }
+            case "randint":
+            {
+                if (!bounds[0].TryGetInt64(out long low) || !bounds[1].TryGetInt64(out long high))
+                    throw Bad(key, spec.Name, "integer bounds");
+                return low < high ? new RandInt(low, high) : throw Bad(key, spec.Name, "low < high (high is exclusive)");
+            }
+            default:
+                throw new FormatException($"Distribution for '{key}': unknown distribution '{spec.Name}'; expected {Expected}.");
+        }
+    }
+
+    private static FormatException Bad(string key, string name, string rule) =>
+        new($"Distribution for '{key}': '{name}' needs {rule}.");
+
+    internal static string Format(double d) => d.ToString("R", CultureInfo.InvariantCulture);
+}

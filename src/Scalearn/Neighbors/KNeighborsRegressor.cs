@@ -1,0 +1,21 @@
+using Scalearn.Data;
+using Scalearn.Estimators;
+
+namespace Scalearn.Neighbors;
+
+/// <summary>Predicts the (weighted) mean target of the n_neighbors nearest training rows (scikit-learn's KNeighborsRegressor).</summary>
+[RegisteredEstimator]
+public sealed class KNeighborsRegressor : NeighborsEstimator
+{
+    public NeighborWeights Weights { get; set; } = NeighborWeights.Uniform;
+
+    protected override IModel FitCore(DataView data) => new KNeighborsRegressorModel(BuildIndex(data), data.Targets(), NNeighbors, Weights);
+
+    protected override void Validate(DataView data)
+    {
+        base.Validate(data);
+        var y = data.Targets();
+        for (int i = 0; i < y.Length; i++)
+            if (!double.IsFinite(y[i])) throw new ArgumentException($"{TypeName}: target contains a non-finite value at row {i}.");
+    }
+}

@@ -1,0 +1,11 @@
+using Scalearn.Data;
+using Scalearn.Estimators;
+
+namespace Scalearn.Neighbors;
+
+/// <summary>Unsupervised nearest-neighbour search (scikit-learn's NearestNeighbors); the model answers k-neighbour queries.</summary>
+[RegisteredEstimator]
+public sealed class NearestNeighbors : NeighborsEstimator
+{
+    protected override IModel FitCore(DataView data) => new NearestNeighborsModel(BuildIndex(data), NNeighbors);
+}

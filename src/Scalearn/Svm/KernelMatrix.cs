@@ -1,0 +1,87 @@
+using System.Runtime.CompilerServices;
+using System.Numerics.Tensors;
+
+namespace Scalearn.Svm;
+
+/// <summary>
+/// Kernel values between the rows of one training matrix. When the whole Gram matrix fits in the memory budget it is
+/// computed once (symmetric half, vectorized) and shared by every sub-problem of the fit: the class pairs of a
+/// multiclass SVC and the five internal cross-validation fits of probability calibration. Otherwise rows are computed
+/// on demand. Not thread-safe (one instance per fit).
+/// </summary>
+internal sealed class KernelMatrix : IDisposable
+{
+    private readonly double[] _x;
+    private readonly int _d;
+    private readonly double[] _squaredNorms;
+    private double[]? _gram;
+    private double[] _scratch = [];
+
+    public KernelMatrix(double[] x, int rows, int cols, KernelFunction kernel, long budgetBytes)
+    {
+        _x = x;
+        Count = rows;
+        _d = cols;
+        Kernel = kernel;
+        _squaredNorms = new double[rows];
+        for (int r = 0; r < rows; r++) _squaredNorms[r] = TensorPrimitives.Dot(RowOf(r), RowOf(r));
+        if ((long)rows * rows * sizeof(double) <= budgetBytes && (long)rows * rows <= Array.MaxLength) _gram = ComputeGram();
+    }
+
+    public int Count { get; }
+    public KernelFunction Kernel { get; }
+
+    public ReadOnlySpan<double> RowOf(int r) => _x.AsSpan(r * _d, _d);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public double Value(int r, int c)
+    {
+        if (_gram is not null) return _gram[(long)r * Count + c];
+        return Kernel.Evaluate(RowOf(r), RowOf(c));
+    }
+
+    /// <summary>dest[t] = K(x_r, x_cols[t]).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Row(int r, ReadOnlySpan<int> cols, Span<double> dest)
+    {
+        if (_gram is not null)
+        {
+            var row = _gram.AsSpan((int)((long)r * Count), Count);
+            for (int t = 0; t < cols.Length; t++) dest[t] = row[cols[t]];
+            return;
+        }
+        var xr = RowOf(r);
+        for (int t = 0; t < cols.Length; t++) dest[t] = TensorPrimitives.Dot(xr, RowOf(cols[t]));
+        if (Kernel.NeedsSquaredNorms)
+        {
+            if (_scratch.Length < cols.Length) _scratch = new double[cols.Length];
+            var norms = _scratch.AsSpan(0, cols.Length);
+            for (int t = 0; t < cols.Length; t++) norms[t] = _squaredNorms[cols[t]];
+            Kernel.Transform(dest[..cols.Length], _squaredNorms[r], norms);
+        }
+        else Kernel.Transform(dest[..cols.Length], 0, []);
+    }
+
+    /// <summary>Returns the pooled Gram matrix; the instance must not be used afterwards.</summary>
+    public void Dispose()
+    {
+        if (_gram is not null) System.Buffers.ArrayPool<double>.Shared.Return(_gram);
+        _gram = null;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private double[] ComputeGram()
+    {
+        int n = Count;
+        var gram = System.Buffers.ArrayPool<double>.Shared.Rent(n * n);
+        for (int r = 0; r < n; r++)
+        {
+            var row = gram.AsSpan(r * n, r + 1);
+            var xr = RowOf(r);
+            for (int c = 0; c <= r; c++) row[c] = TensorPrimitives.Dot(xr, RowOf(c));
+            Kernel.Transform(row, _squaredNorms[r], _squaredNorms.AsSpan(0, r + 1));
+            for (int c = 0; c < r; c++) gram[(long)c * n + r] = row[c];
+        }
+        return gram;
+    }
+}

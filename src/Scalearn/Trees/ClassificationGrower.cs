@@ -1,0 +1,356 @@
+using System.Numerics;
+
+namespace Scalearn.Trees;
+
+/// <summary>
+/// Gini or entropy trees. Per candidate feature the node's rows are binned by code into weighted class counts
+/// (a histogram over all codes when the feature has few distinct values for the node size, else a sort of the node's
+/// codes), then one left-to-right scan scores every threshold with incrementally updated sums.
+/// </summary>
+internal sealed class ClassificationGrower : TreeGrower
+{
+    private readonly int _classes;
+    private readonly int[] _classOf;
+    private readonly bool _entropy;
+    private readonly double[] _groupWeights;
+    private readonly int[] _groupCounts;
+    private readonly int[] _orderedRows;
+    private readonly int[] _orderedCodes;
+    private readonly long[] _keys;
+    private readonly double[] _left;
+    private readonly double[] _right;
+    private double[] _xLogX = [];
+    private bool _integerWeights;
+
+    /// <param name="classOf">Class index by source row.</param>
+    public ClassificationGrower(FeatureEncoding encoding, TreeSettings settings, int classes, int[] classOf, bool entropy)
+        : base(encoding, settings, classes, classes)
+    {
+        _classes = classes;
+        _classOf = classOf;
+        _entropy = entropy;
+        int maxBins = 1;
+        foreach (var v in encoding.Values) maxBins = Math.Max(maxBins, v.Length);
+        int groups = Math.Max(maxBins, encoding.Rows);
+        _groupWeights = new double[groups * classes];
+        _groupCounts = new int[groups + 1];
+        _orderedRows = new int[encoding.Rows];
+        _orderedCodes = new int[encoding.Rows];
+        _keys = new long[encoding.Rows];
+        _left = new double[classes];
+        _right = new double[classes];
+    }
+
+    /// <summary>
+    /// Multiplies the row weights (ones or bootstrap counts) of Samples[0, count) by class weights: none when
+    /// <paramref name="mode"/> is null, <paramref name="fixedWeights"/> for "balanced", weights from this sample's
+    /// class totals for "balanced_subsample". Returns the total weight.
+    /// </summary>
+    public double ApplyClassWeights(int count, string? mode, double[] fixedWeights)
+    {
+        var weight = Weight;
+        var samples = Samples;
+        double[]? factors = mode switch
+        {
+            null => null,
+            "balanced_subsample" => SubsampleWeights(count),
+            _ => fixedWeights,
+        };
+        double total = 0;
+        for (int i = 0; i < count; i++)
+        {
+            int r = samples[i];
+            if (factors is not null) weight[r] *= factors[_classOf[r]];
+            total += weight[r];
+        }
+        return total;
+    }
+
+    private double[] SubsampleWeights(int count)
+    {
+        var totals = new double[_classes];
+        for (int i = 0; i < count; i++) totals[_classOf[Samples[i]]] += Weight[Samples[i]];
+        double all = totals.Sum();
+        int present = totals.Count(t => t > 0);
+        return totals.Select(t => t > 0 ? all / (present * t) : 0).ToArray();
+    }
+
+    /// <summary>Call after setting Weight: integer weights (bootstrap counts) let entropy use a table of n*ln(n).</summary>
+    public void PrepareWeights(int sampleCount, bool integerWeights)
+    {
+        _integerWeights = integerWeights && _entropy;
+        if (!_integerWeights) return;
+        double total = 0;
+        for (int i = 0; i < sampleCount; i++) total += Weight[Samples[i]];
+        int size = (int)total + 2;
+        if (_xLogX.Length < size)
+        {
+            _xLogX = new double[size];
+            for (int i = 1; i < size; i++) _xLogX[i] = i * Math.Log(i);
+        }
+    }
+
+    protected override void ComputeStats(int start, int end, Span<double> stats)
+    {
+        stats.Clear();
+        var samples = Samples;
+        var w = Weight;
+        var y = _classOf;
+        for (int i = start; i < end; i++)
+        {
+            int r = samples[i];
+            stats[y[r]] += w[r];
+        }
+    }
+
+    protected override double StatsWeight(ReadOnlySpan<double> stats)
+    {
+        double total = 0;
+        foreach (var v in stats) total += v;
+        return total;
+    }
+
+    protected override double Impurity(ReadOnlySpan<double> stats)
+    {
+        double total = StatsWeight(stats);
+        if (total <= 0) return 0;
+        double result = _entropy ? 0 : 1;
+        foreach (var c in stats)
+        {
+            if (c <= 0) continue;
+            double p = c / total;
+            if (_entropy) result -= p * Math.Log2(p);
+            else result -= p * p;
+        }
+        return result;
+    }
+
+    protected override void LeafValue(ReadOnlySpan<double> stats, Span<double> value)
+    {
+        double total = StatsWeight(stats);
+        for (int k = 0; k < value.Length; k++) value[k] = total > 0 ? stats[k] / total : 0;
+    }
+
+    protected override double SplitProxy(ReadOnlySpan<double> left, ReadOnlySpan<double> node, double leftWeight, double nodeWeight)
+    {
+        double rightWeight = nodeWeight - leftWeight;
+        double l = 0, r = 0;
+        if (_entropy)
+        {
+            for (int k = 0; k < left.Length; k++) { l += XLogX(left[k]); r += XLogX(node[k] - left[k]); }
+            return l + r - XLogX(leftWeight) - XLogX(rightWeight);
+        }
+        for (int k = 0; k < left.Length; k++) { l += left[k] * left[k]; r += (node[k] - left[k]) * (node[k] - left[k]); }
+        return l / leftWeight + r / rightWeight;
+    }
+
+    private double XLogX(double x) => _integerWeights ? _xLogX[(int)(x + 0.5)] : x > 0 ? x * Math.Log(x) : 0;
+
+    protected override bool ScanBest(int feature, int start, int end, int nodeCount, double nodeWeight, ref BestSplit best)
+    {
+        int bins = Encoding.Values[feature].Length;
+        int m = end - start;
+        // Three ways to visit the node's rows in code order, chosen by estimated cost: class histograms per code
+        // (scan cost grows with codes x classes), a counting sort by code, or a comparison sort of the node's codes.
+        long histogramCost = m + 2L * bins * _classes;
+        long countingCost = 3L * m + 2L * bins;
+        long sortCost = (long)m * (BitOperations.Log2((uint)m) + 2) * 2;
+        var bytes = Encoding.ByteCodes[feature];
+        var ints = Encoding.IntCodes[feature];
+        if (histogramCost <= countingCost && histogramCost <= sortCost)
+        {
+            int groups = bytes is not null ? Histogram(bytes, start, end, bins) : Histogram(ints!, start, end, bins);
+            return Scan(feature, groups, null, nodeCount, nodeWeight, ref best);
+        }
+        if (countingCost <= sortCost)
+        {
+            if (bytes is not null) CountingOrder(bytes, start, end, bins); else CountingOrder(ints!, start, end, bins);
+        }
+        else if (bytes is not null) SortedOrder(bytes, start, end);
+        else SortedOrder(ints!, start, end);
+        return ScanOrdered(feature, m, nodeWeight, ref best);
+    }
+
+    private void CountingOrder<T>(T[] codes, int start, int end, int bins) where T : unmanaged, IBinaryInteger<T>
+    {
+        var next = _groupCounts;
+        next.AsSpan(0, bins + 1).Clear();
+        var samples = Samples;
+        for (int i = start; i < end; i++) next[int.CreateTruncating(codes[samples[i]]) + 1]++;
+        for (int b = 1; b <= bins; b++) next[b] += next[b - 1];
+        var ordered = _orderedRows;
+        var orderedCodes = _orderedCodes;
+        for (int i = start; i < end; i++)
+        {
+            int r = samples[i];
+            int c = int.CreateTruncating(codes[r]);
+            int position = next[c]++;
+            ordered[position] = r;
+            orderedCodes[position] = c;
+        }
+    }
+
+    private void SortedOrder<T>(T[] codes, int start, int end) where T : unmanaged, IBinaryInteger<T>
+    {
+        var samples = Samples;
+        int m = end - start;
+        var keys = _keys.AsSpan(0, m);
+        for (int i = 0; i < m; i++)
+        {
+            int r = samples[start + i];
+            keys[i] = ((long)int.CreateTruncating(codes[r]) << 32) | (uint)r;
+        }
+        keys.Sort();
+        for (int i = 0; i < m; i++)
+        {
+            _orderedRows[i] = (int)(uint)keys[i];
+            _orderedCodes[i] = (int)(keys[i] >> 32);
+        }
+    }
+
+    /// <summary>Scores every threshold by moving the code-ordered rows one at a time from right to left (O(1) per row).</summary>
+    private bool ScanOrdered(int feature, int m, double nodeWeight, ref BestSplit best)
+    {
+        var rows = _orderedRows;
+        var codes = _orderedCodes;
+        if (codes[0] == codes[m - 1]) return false;
+        var left = _left;
+        var right = _right;
+        Array.Clear(left);
+        NodeStats.CopyTo(right, 0);
+        int k = _classes;
+        bool entropy = _entropy;
+        double sumLeft = 0, sumRight = 0;
+        if (entropy) for (int c = 0; c < k; c++) sumRight += XLogX(right[c]);
+        else for (int c = 0; c < k; c++) sumRight += right[c] * right[c];
+        int minLeaf = Settings.MinSamplesLeaf;
+        double minWeight = Settings.MinWeightLeaf;
+        double leftWeight = 0, bestProxy = best.Proxy;
+        int bestIndex = -1;
+        var y = _classOf;
+        var w = Weight;
+        int last = m - minLeaf;
+        for (int i = 0; i < last; i++)
+        {
+            int r = rows[i];
+            int c = y[r];
+            double v = w[r];
+            if (entropy)
+            {
+                sumLeft += XLogX(left[c] + v) - XLogX(left[c]);
+                sumRight += XLogX(right[c] - v) - XLogX(right[c]);
+            }
+            else
+            {
+                sumLeft += v * (2 * left[c] + v);
+                sumRight += v * (v - 2 * right[c]);
+            }
+            left[c] += v;
+            right[c] -= v;
+            leftWeight += v;
+            if (codes[i + 1] == codes[i] || i + 1 < minLeaf) continue;
+            double rightWeight = nodeWeight - leftWeight;
+            if (leftWeight < minWeight || rightWeight < minWeight) continue;
+            double proxy = entropy
+                ? sumLeft + sumRight - XLogX(leftWeight) - XLogX(rightWeight)
+                : sumLeft / leftWeight + sumRight / rightWeight;
+            if (proxy > bestProxy) { bestProxy = proxy; bestIndex = i; }
+        }
+        if (bestIndex >= 0)
+        {
+            var values = Encoding.Values[feature];
+            int leftCode = codes[bestIndex];
+            best = new BestSplit { Proxy = bestProxy, Feature = feature, LeftCode = leftCode, Threshold = Midpoint(values[leftCode], values[codes[bestIndex + 1]]) };
+        }
+        return true;
+    }
+
+    private int Histogram<T>(T[] codes, int start, int end, int bins) where T : unmanaged, IBinaryInteger<T>
+    {
+        int k = _classes;
+        var weights = _groupWeights;
+        var counts = _groupCounts;
+        weights.AsSpan(0, bins * k).Clear();
+        counts.AsSpan(0, bins).Clear();
+        var samples = Samples;
+        var w = Weight;
+        var y = _classOf;
+        for (int i = start; i < end; i++)
+        {
+            int r = samples[i];
+            int bin = int.CreateTruncating(codes[r]);
+            weights[bin * k + y[r]] += w[r];
+            counts[bin]++;
+        }
+        return bins;
+    }
+
+    private bool Scan(int feature, int groups, int[]? codes, int nodeCount, double nodeWeight, ref BestSplit best)
+    {
+        int k = _classes;
+        var weights = _groupWeights;
+        var counts = _groupCounts;
+        var left = _left;
+        var right = _right;
+        Array.Clear(left);
+        NodeStats.CopyTo(right, 0);
+        int minLeaf = Settings.MinSamplesLeaf;
+        double minWeight = Settings.MinWeightLeaf;
+        double sumLeft = 0, sumRight = 0;
+        if (_entropy) for (int c = 0; c < k; c++) sumRight += XLogX(right[c]);
+        else for (int c = 0; c < k; c++) sumRight += right[c] * right[c];
+        int leftCount = 0, previous = -1, bestGroup = -1, bestNext = -1, nonEmpty = 0;
+        double leftWeight = 0, bestProxy = best.Proxy;
+        bool entropy = _entropy;
+        for (int g = 0; g < groups; g++)
+        {
+            int count = counts[g];
+            if (count == 0) continue;
+            if (previous >= 0)
+            {
+                double rightWeight = nodeWeight - leftWeight;
+                if (leftCount >= minLeaf && leftWeight >= minWeight && rightWeight >= minWeight)
+                {
+                    double proxy = entropy
+                        ? sumLeft + sumRight - XLogX(leftWeight) - XLogX(rightWeight)
+                        : sumLeft / leftWeight + sumRight / rightWeight;
+                    if (proxy > bestProxy) { bestProxy = proxy; bestGroup = previous; bestNext = g; }
+                }
+            }
+            int offset = g * k;
+            double groupWeight = 0;
+            for (int c = 0; c < k; c++)
+            {
+                double v = weights[offset + c];
+                if (v == 0) continue;
+                groupWeight += v;
+                if (entropy)
+                {
+                    sumLeft += XLogX(left[c] + v) - XLogX(left[c]);
+                    sumRight += XLogX(right[c] - v) - XLogX(right[c]);
+                }
+                else
+                {
+                    sumLeft += v * (2 * left[c] + v);
+                    sumRight += v * (v - 2 * right[c]);
+                }
+                left[c] += v;
+                right[c] -= v;
+            }
+            leftWeight += groupWeight;
+            leftCount += count;
+            previous = g;
+            nonEmpty++;
+            if (nodeCount - leftCount < minLeaf) break;
+        }
+        if (nonEmpty <= 1 && leftCount == nodeCount) return false;
+        if (bestGroup >= 0)
+        {
+            var values = Encoding.Values[feature];
+            int leftCode = codes is null ? bestGroup : codes[bestGroup];
+            int rightCode = codes is null ? bestNext : codes[bestNext];
+            best = new BestSplit { Proxy = bestProxy, Feature = feature, LeftCode = leftCode, Threshold = Midpoint(values[leftCode], values[rightCode]) };
+        }
+        return true;
+    }
+}

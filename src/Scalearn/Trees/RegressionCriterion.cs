@@ -1,0 +1,7 @@
+namespace Scalearn.Trees;
+
+/// <summary>Impurity measure of regression trees (scikit-learn's criterion).</summary>
+public enum RegressionCriterion
+{
+    SquaredError,
+}

@@ -1,0 +1,317 @@
+using System.Numerics;
+using Scalearn.Numerics;
+
+namespace Scalearn.Trees;
+
+/// <summary>
+/// Grows one tree on encoded features. Rows are source-row indices in <see cref="Samples"/> (only rows of positive
+/// weight), partitioned in place node by node; all per-node work reuses this instance's buffers, so a grower is
+/// reused for every tree a thread builds. Depth-first like scikit-learn, or best-first when max_leaf_nodes is set.
+/// Derived classes supply the criterion (node statistics, impurity, and the split scan over one feature).
+/// </summary>
+internal abstract class TreeGrower
+{
+    private const double Epsilon = 2.220446049250313e-16;
+
+    private readonly int[] _features;
+    private readonly double[] _importance;
+    private readonly Stack<(int Start, int End, int Depth, int Parent, bool IsLeft, int Constants)> _stack = new();
+    private int[] _nodeFeature = new int[64];
+    private double[] _nodeThreshold = new double[64];
+    private int[] _nodeLeft = new int[64];
+    private int[] _nodeRight = new int[64];
+    private double[] _nodeValue;
+    private int _nodeCount;
+    private double _rootWeight;
+
+    protected TreeGrower(FeatureEncoding encoding, TreeSettings settings, int statWidth, int valueWidth)
+    {
+        Encoding = encoding;
+        Settings = settings;
+        StatWidth = statWidth;
+        ValueWidth = valueWidth;
+        Samples = new int[encoding.Rows];
+        Weight = new double[encoding.Rows];
+        _features = new int[encoding.FeatureCount];
+        _importance = new double[encoding.FeatureCount];
+        _nodeValue = new double[64 * valueWidth];
+        NodeStats = new double[statWidth];
+        LeftStats = new double[statWidth];
+        RightStats = new double[statWidth];
+    }
+
+    protected FeatureEncoding Encoding { get; }
+    public TreeSettings Settings { get; set; }
+    protected int StatWidth { get; }
+    protected int ValueWidth { get; }
+
+    /// <summary>Source rows of positive weight; [0, SampleCount) is the training set of the current tree.</summary>
+    public int[] Samples { get; }
+
+    /// <summary>Weight by source row (bootstrap count times class weight); zero for rows not in the tree.</summary>
+    public double[] Weight { get; }
+
+    protected Rng Random { get; private set; } = new(0);
+    protected double[] NodeStats { get; }
+    protected double[] LeftStats { get; }
+    protected double[] RightStats { get; }
+
+    protected abstract void ComputeStats(int start, int end, Span<double> stats);
+    protected abstract double StatsWeight(ReadOnlySpan<double> stats);
+    protected abstract double Impurity(ReadOnlySpan<double> stats);
+    protected abstract void LeafValue(ReadOnlySpan<double> stats, Span<double> value);
+
+    /// <summary>Scans every threshold of a feature; updates <paramref name="best"/> when better. False when the feature is constant in the node.</summary>
+    protected abstract bool ScanBest(int feature, int start, int end, int nodeCount, double nodeWeight, ref BestSplit best);
+
+    /// <summary>Proxy (larger is better) of the split whose left side has <paramref name="left"/> statistics.</summary>
+    protected abstract double SplitProxy(ReadOnlySpan<double> left, ReadOnlySpan<double> node, double leftWeight, double nodeWeight);
+
+    /// <summary>Grows a tree on Samples[0, sampleCount) with Weight set; the caller clears Weight afterwards.</summary>
+    public DecisionTree Grow(int sampleCount, Rng random)
+    {
+        Random = random;
+        _nodeCount = 0;
+        Array.Clear(_importance);
+        for (int f = 0; f < _features.Length; f++) _features[f] = f;
+        ComputeStats(0, sampleCount, NodeStats);
+        _rootWeight = StatsWeight(NodeStats);
+        if (Settings.MaxLeafNodes is int maxLeaves) GrowBestFirst(sampleCount, maxLeaves);
+        else GrowDepthFirst(sampleCount);
+        return Finish();
+    }
+
+    private void GrowDepthFirst(int sampleCount)
+    {
+        _stack.Clear();
+        _stack.Push((0, sampleCount, 0, -1, false, 0));
+        while (_stack.Count > 0)
+        {
+            var (start, end, depth, parent, isLeft, constants) = _stack.Pop();
+            var outcome = EvaluateNode(start, end, depth, constants);
+            int node = AddNode(parent, isLeft, NodeStats);
+            if (outcome.Feature < 0) continue;
+            SetSplit(node, outcome);
+            _stack.Push((outcome.Position, end, depth + 1, node, false, outcome.Constants));
+            _stack.Push((start, outcome.Position, depth + 1, node, true, outcome.Constants));
+        }
+    }
+
+    private void GrowBestFirst(int sampleCount, int maxLeafNodes)
+    {
+        var frontier = new PriorityQueue<FrontierNode, (double, int)>();
+        int splitsLeft = maxLeafNodes - 1;
+        Enqueue(frontier, 0, sampleCount, 0, -1, false);
+        while (frontier.Count > 0)
+        {
+            var item = frontier.Dequeue();
+            if (item.Outcome.Feature < 0 || splitsLeft <= 0) continue;
+            splitsLeft--;
+            SetSplit(item.Node, item.Outcome);
+            Enqueue(frontier, item.Start, item.Outcome.Position, item.Depth + 1, item.Node, true);
+            Enqueue(frontier, item.Outcome.Position, item.End, item.Depth + 1, item.Node, false);
+        }
+    }
+
+    private void Enqueue(PriorityQueue<FrontierNode, (double, int)> frontier, int start, int end, int depth, int parent, bool isLeft)
+    {
+        // Nodes are not visited depth-first here, so constant features are not carried from parent to child.
+        var outcome = EvaluateNode(start, end, depth, 0);
+        int node = AddNode(parent, isLeft, NodeStats);
+        // Highest improvement first; ties in creation order.
+        frontier.Enqueue(new FrontierNode(start, end, depth, node, outcome), (-outcome.Improvement, node));
+    }
+
+    private sealed record FrontierNode(int Start, int End, int Depth, int Node, NodeOutcome Outcome);
+
+    private readonly record struct NodeOutcome(int Feature, double Threshold, int Position, double Improvement, double ImportanceGain, int Constants);
+
+    /// <summary>Computes the node's statistics into NodeStats and, unless it is a leaf, finds and applies its split.</summary>
+    private NodeOutcome EvaluateNode(int start, int end, int depth, int knownConstants)
+    {
+        var leaf = new NodeOutcome(-1, 0, end, double.NegativeInfinity, 0, knownConstants);
+        ComputeStats(start, end, NodeStats);
+        int count = end - start;
+        double weight = StatsWeight(NodeStats);
+        double impurity = Impurity(NodeStats);
+        var s = Settings;
+        if (depth >= s.MaxDepth || count < s.MinSamplesSplit || count < 2 * s.MinSamplesLeaf || weight < 2 * s.MinWeightLeaf || impurity <= Epsilon)
+            return leaf;
+
+        var best = FindSplit(start, end, count, weight, knownConstants, out int constants);
+        if (best.Feature < 0) return leaf with { Constants = constants };
+        int position = Partition(best.Feature, start, end, best.LeftCode);
+        if (position == start || position == end) return leaf with { Constants = constants };
+        ComputeStats(start, position, LeftStats);
+        ComputeStats(position, end, RightStats);
+        double leftWeight = StatsWeight(LeftStats), rightWeight = StatsWeight(RightStats);
+        double leftImpurity = Impurity(LeftStats), rightImpurity = Impurity(RightStats);
+        double improvement = weight / _rootWeight * (impurity - rightWeight / weight * rightImpurity - leftWeight / weight * leftImpurity);
+        if (improvement + Epsilon < s.MinImpurityDecrease) return leaf with { Constants = constants };
+        double gain = weight * impurity - leftWeight * leftImpurity - rightWeight * rightImpurity;
+        return new NodeOutcome(best.Feature, best.Threshold, position, improvement, gain, constants);
+    }
+
+    /// <summary>
+    /// Draws candidate features like scikit-learn: features known to be constant in this node sit in
+    /// _features[0, knownConstants); newly found constants are moved next to them, and they count as visited but
+    /// never stop the search before one non-constant feature has been tried.
+    /// </summary>
+    private BestSplit FindSplit(int start, int end, int count, double weight, int knownConstants, out int totalConstants)
+    {
+        var best = BestSplit.None;
+        var features = _features;
+        int drawnConstants = 0, foundConstants = 0, visited = 0;
+        totalConstants = knownConstants;
+        int fi = features.Length;
+        int maxFeatures = Settings.MaxFeatures;
+        bool random = Settings.Splitter == SplitterKind.Random;
+        while (fi > totalConstants && (visited < maxFeatures || visited <= foundConstants + drawnConstants))
+        {
+            visited++;
+            int fj = drawnConstants + Random.NextInt(fi - foundConstants - drawnConstants);
+            if (fj < knownConstants)
+            {
+                (features[drawnConstants], features[fj]) = (features[fj], features[drawnConstants]);
+                drawnConstants++;
+                continue;
+            }
+            fj += foundConstants;
+            int feature = features[fj];
+            bool varies = random ? ScanRandom(feature, start, end, count, weight, ref best) : ScanBest(feature, start, end, count, weight, ref best);
+            if (!varies)
+            {
+                (features[fj], features[totalConstants]) = (features[totalConstants], features[fj]);
+                foundConstants++;
+                totalConstants++;
+                continue;
+            }
+            fi--;
+            (features[fi], features[fj]) = (features[fj], features[fi]);
+        }
+        return best;
+    }
+
+    /// <summary>scikit-learn's random splitter: one threshold drawn uniformly between the node's min and max value.</summary>
+    private bool ScanRandom(int feature, int start, int end, int count, double weight, ref BestSplit best)
+    {
+        var (min, max) = Encoding.ByteCodes[feature] is { } b ? CodeRange(b, start, end) : CodeRange(Encoding.IntCodes[feature]!, start, end);
+        if (min == max) return false;
+        var values = Encoding.Values[feature];
+        double lo = values[min], hi = values[max];
+        double threshold = lo + Random.NextDouble() * (hi - lo);
+        if (threshold >= hi) threshold = lo;
+        int leftCode = UpperBound(values, min, max, threshold);
+        int leftCount = Encoding.ByteCodes[feature] is { } b2 ? CountLeft(b2, start, end, leftCode) : CountLeft(Encoding.IntCodes[feature]!, start, end, leftCode);
+        if (leftCount < Settings.MinSamplesLeaf || count - leftCount < Settings.MinSamplesLeaf) return true;
+        int position = Partition(feature, start, end, leftCode);
+        ComputeStats(start, position, LeftStats);
+        double leftWeight = StatsWeight(LeftStats);
+        if (leftWeight < Settings.MinWeightLeaf || weight - leftWeight < Settings.MinWeightLeaf) return true;
+        double proxy = SplitProxy(LeftStats, NodeStats, leftWeight, weight);
+        if (proxy > best.Proxy) best = new BestSplit { Proxy = proxy, Feature = feature, LeftCode = leftCode, Threshold = threshold };
+        return true;
+    }
+
+    /// <summary>Largest code in [min, max) whose value is &lt;= threshold.</summary>
+    private static int UpperBound(double[] values, int min, int max, double threshold)
+    {
+        int lo = min, hi = max - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi + 1) >> 1;
+            if (values[mid] <= threshold) lo = mid; else hi = mid - 1;
+        }
+        return lo;
+    }
+
+    private (int Min, int Max) CodeRange<T>(T[] codes, int start, int end) where T : unmanaged, IBinaryInteger<T>
+    {
+        int min = int.MaxValue, max = -1;
+        var samples = Samples;
+        for (int i = start; i < end; i++)
+        {
+            int c = int.CreateTruncating(codes[samples[i]]);
+            if (c < min) min = c;
+            if (c > max) max = c;
+        }
+        return (min, max);
+    }
+
+    private int CountLeft<T>(T[] codes, int start, int end, int leftCode) where T : unmanaged, IBinaryInteger<T>
+    {
+        int n = 0;
+        var samples = Samples;
+        for (int i = start; i < end; i++) if (int.CreateTruncating(codes[samples[i]]) <= leftCode) n++;
+        return n;
+    }
+
+    /// <summary>Midpoint threshold between two adjacent distinct values, as scikit-learn computes it.</summary>
+    protected static double Midpoint(double left, double right)
+    {
+        double mid = left / 2.0 + right / 2.0;
+        return mid == right || double.IsInfinity(mid) || double.IsNaN(mid) ? left : mid;
+    }
+
+    /// <summary>Moves rows with code &lt;= leftCode to the front of [start, end); returns the first right position.</summary>
+    protected int Partition(int feature, int start, int end, int leftCode) =>
+        Encoding.ByteCodes[feature] is { } b ? Partition(b, start, end, leftCode) : Partition(Encoding.IntCodes[feature]!, start, end, leftCode);
+
+    private int Partition<T>(T[] codes, int start, int end, int leftCode) where T : unmanaged, IBinaryInteger<T>
+    {
+        var samples = Samples;
+        int i = start, j = end - 1;
+        while (true)
+        {
+            while (i <= j && int.CreateTruncating(codes[samples[i]]) <= leftCode) i++;
+            while (i < j && int.CreateTruncating(codes[samples[j]]) > leftCode) j--;
+            if (i >= j) return i;
+            (samples[i], samples[j]) = (samples[j], samples[i]);
+            i++;
+            j--;
+        }
+    }
+
+    private int AddNode(int parent, bool isLeft, ReadOnlySpan<double> stats)
+    {
+        int node = _nodeCount++;
+        if (node == _nodeFeature.Length)
+        {
+            int size = node * 2;
+            Array.Resize(ref _nodeFeature, size);
+            Array.Resize(ref _nodeThreshold, size);
+            Array.Resize(ref _nodeLeft, size);
+            Array.Resize(ref _nodeRight, size);
+            Array.Resize(ref _nodeValue, size * ValueWidth);
+        }
+        _nodeFeature[node] = -1;
+        _nodeThreshold[node] = 0;
+        _nodeLeft[node] = -1;
+        _nodeRight[node] = -1;
+        LeafValue(stats, _nodeValue.AsSpan(node * ValueWidth, ValueWidth));
+        if (parent >= 0)
+        {
+            if (isLeft) _nodeLeft[parent] = node;
+            else _nodeRight[parent] = node;
+        }
+        return node;
+    }
+
+    private void SetSplit(int node, NodeOutcome outcome)
+    {
+        _nodeFeature[node] = outcome.Feature;
+        _nodeThreshold[node] = outcome.Threshold;
+        _importance[outcome.Feature] += outcome.ImportanceGain;
+    }
+
+    private DecisionTree Finish()
+    {
+        int n = _nodeCount;
+        var importances = (double[])_importance.Clone();
+        double total = 0;
+        foreach (var v in importances) total += v;
+        if (total > 0) for (int i = 0; i < importances.Length; i++) importances[i] /= total;
+        return new DecisionTree(_nodeFeature[..n], _nodeThreshold[..n], _nodeLeft[..n], _nodeRight[..n],
+            _nodeValue[..(n * ValueWidth)], ValueWidth, importances);
+    }
+}

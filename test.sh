@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs every test project (unit and RabbitMQ integration tests) against a private RabbitMQ node started for the run,
+# then prints the totals as "N passed, N failed, N skipped". Installs rabbitmq-server when it is missing.
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$root"
+log_dir=$(mktemp -d)
+trap 'rm -rf "$log_dir"' EXIT
+
+if ! dotnet build Scalearn.slnx -c Release --nologo -v quiet; then
+  echo "build failed"
+  echo "0 passed, 1 failed, 0 skipped"
+  exit 1
+fi
+
+run_tests() {
+  local status=0
+  for project in tests/*/*.csproj; do
+    name=$(basename "$project" .csproj)
+    dotnet test "$project" -c Release --no-build --nologo 2>&1 | tee "$log_dir/$name.log" || status=1
+  done
+  return $status
+}
+export -f run_tests
+export log_dir
+scripts/with-rabbitmq.sh bash -c run_tests
+status=$?
+
+passed=0; failed=0; skipped=0; summaries=0
+for log in "$log_dir"/*.log; do
+  line=$(grep -E '^(Passed|Failed)!' "$log" | tail -n 1)
+  if [ -z "$line" ]; then
+    echo "no test summary in $(basename "$log" .log): counted as one failure"
+    failed=$((failed + 1)); status=1; continue
+  fi
+  summaries=$((summaries + 1))
+  passed=$((passed + $(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$line")))
+  failed=$((failed + $(sed -E 's/.*Failed: *([0-9]+).*/\1/' <<<"$line")))
+  skipped=$((skipped + $(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$line")))
+done
+[ "$failed" -gt 0 ] && status=1
+echo "$passed passed, $failed failed, $skipped skipped"
+exit $status

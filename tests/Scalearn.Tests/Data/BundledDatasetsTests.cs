@@ -1,0 +1,62 @@
+using Scalearn.Data;
+
+namespace Scalearn.Tests.Data;
+
+public class BundledDatasetsTests
+{
+    [Fact]
+    public void Names_include_the_bundled_datasets()
+    {
+        foreach (var name in new[] { "digits", "iris", "breast_cancer", "wine", "diabetes" })
+            Assert.Contains(name, BundledDatasets.Names);
+    }
+
+    [Theory]
+    [InlineData("iris")]
+    [InlineData("IRIS")]
+    [InlineData("iris.csv")]
+    public void Loads_by_name_case_insensitively(string name)
+    {
+        var data = BundledDatasets.Load(name);
+        Assert.Equal(150, data.Count);
+        Assert.Equal(4, data.FeatureCount);
+    }
+
+    [Fact]
+    public void Existing_path_is_loaded_directly()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"scalearn-{Guid.NewGuid():N}.csv");
+        try
+        {
+            File.WriteAllText(path, "u,y\n1,2\n3,4\n");
+            var data = BundledDatasets.Load(path, target: "y");
+            Assert.Equal([2.0, 4.0], data.Y!);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void Unknown_name_lists_known_datasets_and_folders()
+    {
+        var e = Assert.Throws<FileNotFoundException>(() => BundledDatasets.Load("no_such_dataset"));
+        Assert.Contains("no_such_dataset", e.Message);
+        Assert.Contains("iris", e.Message);
+        Assert.Contains(Path.Combine(AppContext.BaseDirectory, "data"), e.Message);
+    }
+
+    [Theory]
+    [InlineData("iris", 150, 4, TargetKind.Classification, 3)]
+    [InlineData("digits", 1797, 64, TargetKind.Classification, 10)]
+    [InlineData("breast_cancer", 569, 30, TargetKind.Classification, 2)]
+    [InlineData("wine", 178, 13, TargetKind.Classification, 3)]
+    [InlineData("diabetes", 442, 10, TargetKind.Regression, null)]
+    public void Describe_reports_shape_and_target_kind(string name, int rows, int features, TargetKind kind, int? classes)
+    {
+        var d = BundledDatasets.Describe(BundledDatasets.Load(name));
+        Assert.Equal((name, rows, features, kind, classes), (d.Name, d.Rows, d.Features, d.TargetKind, d.Classes));
+    }
+
+    [Fact]
+    public void Describe_without_target() =>
+        Assert.Equal("no target", BundledDatasets.Describe(BundledDatasets.Load("iris", target: null)).TargetSummary);
+}

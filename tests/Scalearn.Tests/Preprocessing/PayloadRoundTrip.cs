@@ -1,0 +1,18 @@
+using Scalearn.Persistence;
+
+namespace Scalearn.Tests.Preprocessing;
+
+internal static class PayloadRoundTrip
+{
+    /// <summary>Writes the payload to memory and reads it back, checking that the reader consumed every byte.</summary>
+    public static T Copy<T>(T model, Func<BinaryReader, int, T> read) where T : IPersistableModel
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) model.WritePayload(writer);
+        stream.Position = 0;
+        using var reader = new BinaryReader(stream);
+        var copy = read(reader, 1);
+        Assert.Equal(stream.Length, stream.Position);
+        return copy;
+    }
+}
