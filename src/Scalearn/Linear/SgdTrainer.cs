@@ -28,7 +28,11 @@ internal static class SgdTrainer
             _ => Run(new SquaredEpsilonInsensitiveLoss(settings.Epsilon), settings, state, batch, maxIter, t, rng, validationScore),
         };
 
-    /// <summary>Generic over the loss struct so that the JIT inlines the loss into the row loop.</summary>
+    /// <summary>
+    /// Generic over the loss struct so that the JIT inlines the loss into the row loop. Optimized at first call: a
+    /// stream of short partial_fit calls would otherwise run its first chunks in unoptimized code.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static int Run<TLoss>(TLoss loss, SgdSettings s, SgdState state, SgdBatch batch, int maxIter, double t, Rng rng,
         Func<SgdState, double>? validationScore) where TLoss : struct, ISgdLossFunction
     {
