@@ -25,6 +25,20 @@ public class TuneCommandTests
     }
 
     [Fact]
+    public async Task ReadsTheGridFromAFile()
+    {
+        var dir = CliHarness.TempDir();
+        var grid = Path.Combine(dir, "grid.json");
+        File.WriteAllText(grid, """{"max_depth": [1, 2]}""");
+
+        var (exit, _, error) = await CliHarness.RunAsync("tune", "--data", "iris", "--estimator", "decision-tree-classifier",
+            "--grid", "@" + grid, "--cv", "3", "--out", dir);
+
+        Assert.True(exit == 0, error);
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(dir, "cv_results.csv")).Length);
+    }
+
+    [Fact]
     public async Task RandomizedSearchSamplesTheRequestedNumberOfCandidates()
     {
         var dir = CliHarness.TempDir();
@@ -39,7 +53,7 @@ public class TuneCommandTests
     [InlineData("no-such-estimator", """{"a":[1]}""", "Unknown estimator 'no-such-estimator'")]
     [InlineData("decision-tree-classifier", """{"max_dept":[1]}""", "max_dept")]
     [InlineData("decision-tree-classifier", """{"max_depth":[0]}""", "max_depth")]
-    [InlineData("decision-tree-classifier", """{"max_depth":[1""", "invalid JSON")]
+    [InlineData("decision-tree-classifier", """{"max_depth":[1""", "not valid JSON")]
     public async Task BadArgumentsGiveOneLineErrorAndUsageExit(string estimator, string grid, string expected)
     {
         var (exit, _, error) = await CliHarness.RunAsync("tune", "--data", "iris", "--estimator", estimator, "--grid", grid, "--out", CliHarness.TempDir());

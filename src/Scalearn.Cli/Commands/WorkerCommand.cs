@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Scalearn.Cluster;
+using Scalearn.Cluster.Worker;
 
 namespace Scalearn.Cli.Commands;
 
