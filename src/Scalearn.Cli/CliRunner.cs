@@ -11,7 +11,8 @@ public static class CliRunner
     public static async Task<int> RunAsync(RootCommand root, string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
     {
         stderr ??= System.Console.Error;
-        var parse = root.Parse(args);
+        // "@file.json" is our grid-file syntax, not a System.CommandLine response file.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             stderr.WriteLine($"scalearn: error: {parse.Errors[0].Message} (see 'scalearn {CommandPath(parse)} --help')");

@@ -25,6 +25,20 @@ public class TuneCommandTests
     }
 
     [Fact]
+    public async Task ReadsTheGridFromAFile()
+    {
+        var dir = CliHarness.TempDir();
+        var grid = Path.Combine(dir, "grid.json");
+        File.WriteAllText(grid, """{"max_depth": [1, 2]}""");
+
+        var (exit, _, error) = await CliHarness.RunAsync("tune", "--data", "iris", "--estimator", "decision-tree-classifier",
+            "--grid", "@" + grid, "--cv", "3", "--out", dir);
+
+        Assert.True(exit == 0, error);
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(dir, "cv_results.csv")).Length);
+    }
+
+    [Fact]
     public async Task RandomizedSearchSamplesTheRequestedNumberOfCandidates()
     {
         var dir = CliHarness.TempDir();

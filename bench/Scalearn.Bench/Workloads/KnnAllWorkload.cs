@@ -9,7 +9,7 @@ namespace Scalearn.Bench.Workloads;
 /// knn_all (reference.md): 100,000 x 32 float32 standard-normal points, NearestNeighbors(n_neighbors=10,
 /// algorithm=brute, euclidean) fitted on all of them, then the 10 nearest neighbours of every point queried in
 /// chunks of 10,000. Exactness is checked on a sample of queries against a naive float64 scan.
-/// SCALEARN_KNN_N overrides the number of points (for side-by-side runs on smaller data).
+/// SCALEARN_KNN_N overrides the number of points (for side-by-side runs on smaller data), SCALEARN_KNN_JOBS sets n_jobs.
 /// </summary>
 public sealed class KnnAllWorkload : IWorkload
 {
@@ -20,6 +20,7 @@ public sealed class KnnAllWorkload : IWorkload
     public IReadOnlyDictionary<string, object?> Run(BenchOptions options)
     {
         int n = int.TryParse(Environment.GetEnvironmentVariable("SCALEARN_KNN_N"), out int custom) && custom > K ? custom : 100_000;
+        int? jobs = int.TryParse(Environment.GetEnvironmentVariable("SCALEARN_KNN_JOBS"), out int j) && j != 0 ? j : null;
         var rng = new Rng(0);
         var x = new Matrix(n, Dims);
         for (int i = 0; i < x.Values.Length; i++) x.Values[i] = (float)rng.NextGaussian();
@@ -32,7 +33,7 @@ public sealed class KnnAllWorkload : IWorkload
         {
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
-            var estimator = new NearestNeighbors { NNeighbors = K, Algorithm = NeighborAlgorithm.Brute, Metric = NeighborMetric.Euclidean };
+            var estimator = new NearestNeighbors { NNeighbors = K, Algorithm = NeighborAlgorithm.Brute, Metric = NeighborMetric.Euclidean, NJobs = jobs };
             var model = (NearestNeighborsModel)estimator.Fit(data);
             for (int c = 0; c < results.Length; c++)
             {
@@ -43,6 +44,7 @@ public sealed class KnnAllWorkload : IWorkload
             bestCpu = Math.Min(bestCpu, (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds);
         }
         long peakMb = Process.GetCurrentProcess().PeakWorkingSet64 >> 20;
+        long allocatedMb = GC.GetTotalAllocatedBytes() >> 20;
 
         int exact = 0;
         var sample = new Rng(1);
@@ -61,7 +63,7 @@ public sealed class KnnAllWorkload : IWorkload
             ["queries_per_second"] = Math.Round(n / best),
             ["peak_working_set_mb"] = peakMb,
             ["data_and_runtime_mb_before_fit"] = baselineMb,
-            ["gc_total_allocated_mb"] = GC.GetTotalAllocatedBytes() >> 20,
+            ["gc_total_allocated_mb"] = allocatedMb,
             ["exact_fraction"] = (double)exact / CheckedQueries,
             ["threads"] = Environment.ProcessorCount,
             ["exact_rescans"] = NeighborSearchStatistics.ExactRescans,

@@ -1,3 +1,4 @@
+using Scalearn.Data;
 using System.Diagnostics;
 using Scalearn.Ensemble;
 using Scalearn.Trees;
@@ -6,7 +7,7 @@ namespace Scalearn.Bench.Workloads;
 
 /// <summary>
 /// Single-threaded RandomForestClassifier(n_estimators=100, random_state=0) fits on all of digits with max_features
-/// sqrt (default), 10 and 1; median of the repeats (at least 3). Compare with scikit-learn's n_jobs=1 fit.
+/// sqrt (default), 10 and 1, and RandomForestRegressor(n_estimators=100, random_state=0) on diabetes; median of the repeats (at least 3), wall clock and process CPU time (steadier on a busy machine). Compare with scikit-learn's n_jobs=1 fit.
 /// </summary>
 public sealed class RfFitWorkload : IWorkload
 {
@@ -14,7 +15,7 @@ public sealed class RfFitWorkload : IWorkload
 
     public IReadOnlyDictionary<string, object?> Run(BenchOptions options)
     {
-        var data = DigitsCsv.Load("digits");
+        var data = BundledDatasets.Load("digits");
         int repeats = Math.Max(3, options.Repeats);
         var result = new Dictionary<string, object?>();
         double total = 0;
@@ -23,17 +24,35 @@ public sealed class RfFitWorkload : IWorkload
             var estimator = new RandomForestClassifier { RandomState = 0, NJobs = 1, MaxFeatures = maxFeatures };
             estimator.Fit(data); // warm-up: JIT and the per-dataset feature encoding
             var times = new List<double>();
+            var cpuTimes = new List<double>();
             for (int r = 0; r < repeats; r++)
             {
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var watch = Stopwatch.StartNew();
                 var model = (RandomForestClassifierModel)estimator.Fit(data);
                 times.Add(watch.Elapsed.TotalSeconds);
+                cpuTimes.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
                 result[$"{label}_nodes_per_tree"] = model.Trees.Average(t => t.NodeCount);
             }
             times.Sort();
+            cpuTimes.Sort();
+            result[$"{label}_cpu_seconds"] = cpuTimes[cpuTimes.Count / 2];
             result[$"{label}_seconds"] = times[times.Count / 2];
             total += times[times.Count / 2];
         }
+        var diabetes = BundledDatasets.Load("diabetes");
+        var regressor = new RandomForestRegressor { RandomState = 0, NJobs = 1 };
+        regressor.Fit(diabetes);
+        var regressorTimes = new List<(double Wall, double Cpu)>();
+        for (int r = 0; r < repeats; r++)
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            regressor.Fit(diabetes);
+            regressorTimes.Add((watch.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds));
+        }
+        result["diabetes_regressor_seconds"] = regressorTimes.Select(t => t.Wall).Order().ElementAt(repeats / 2);
+        result["diabetes_regressor_cpu_seconds"] = regressorTimes.Select(t => t.Cpu).Order().ElementAt(repeats / 2);
         result["seconds"] = total;
         return result;
     }

@@ -17,7 +17,7 @@ public sealed class RfGridFitsWorkload : IWorkload
 
     public IReadOnlyDictionary<string, object?> Run(BenchOptions options)
     {
-        var data = DigitsCsv.Load("digits");
+        var data = BundledDatasets.Load("digits");
         var order = Enumerable.Range(0, data.Count).ToArray();
         new Rng(0).Shuffle(order.AsSpan());
         var folds = Enumerable.Range(0, 3).Select(f => order.Where((_, i) => i % 3 == f).ToArray()).ToArray();

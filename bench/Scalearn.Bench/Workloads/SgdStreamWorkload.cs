@@ -29,15 +29,27 @@ public sealed class SgdStreamWorkload : IWorkload
         for (int c = 0; c < chunks.Length; c++) chunks[c] = Generate(rng, trueWeights, ChunkRows);
         var heldOut = Generate(rng, trueWeights, HeldOutRows);
 
+        // JIT warm-up on a throwaway learner: the vector kernels start in tier-0 code and are only promoted after a
+        // call-counting delay, which would otherwise be charged to the first timed stream.
+        var warmUp = new SgdRegressor { RandomState = 0 }.StartIncremental();
+        var warmUpWatch = Stopwatch.StartNew();
+        for (int c = 0; warmUpWatch.ElapsedMilliseconds < 500; c = (c + 1) % chunks.Length) warmUp.PartialFit(chunks[c]);
+
         var seconds = new List<double>();
+        var cpuSeconds = new List<double>();
+        var process = Process.GetCurrentProcess();
         double r2 = double.NaN;
         for (int repeat = 0; repeat < options.Repeats; repeat++)
         {
             var learner = new SgdRegressor { RandomState = 0 }.StartIncremental();
+            process.Refresh();
+            var cpuBefore = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             foreach (var chunk in chunks) learner.PartialFit(chunk);
             watch.Stop();
+            process.Refresh();
             seconds.Add(watch.Elapsed.TotalSeconds);
+            cpuSeconds.Add((process.TotalProcessorTime - cpuBefore).TotalSeconds);
             r2 = ((IPredictor)learner.Snapshot()).Score(heldOut);
         }
         double best = seconds.Min();
@@ -46,6 +58,8 @@ public sealed class SgdStreamWorkload : IWorkload
             ["seconds"] = Math.Round(best, 4),
             ["all_seconds"] = seconds.Select(s => Math.Round(s, 4)).ToArray(),
             ["rows_per_second"] = Math.Round(TotalRows / best),
+            // CPU time of the timed loop: a steadier figure than wall clock on a machine shared with other jobs.
+            ["cpu_seconds"] = Math.Round(cpuSeconds.Min(), 4),
             ["r2"] = Math.Round(r2, 6),
             ["rows"] = TotalRows,
             ["features"] = Features,

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Scalearn.Data;
 
 namespace Scalearn.Clustering;
@@ -7,8 +8,22 @@ internal static class KMeansMath
 {
     public static double SquaredDistance(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
+        int j = 0;
         double sum = 0;
-        for (int j = 0; j < a.Length; j++) { double d = a[j] - b[j]; sum += d * d; }
+        if (Vector256.IsHardwareAccelerated && a.Length >= 8)
+        {
+            var first = Vector256<double>.Zero;
+            var second = Vector256<double>.Zero;
+            for (; j <= a.Length - 8; j += 8)
+            {
+                var d0 = Vector256.Create(a.Slice(j, 4)) - Vector256.Create(b.Slice(j, 4));
+                var d1 = Vector256.Create(a.Slice(j + 4, 4)) - Vector256.Create(b.Slice(j + 4, 4));
+                first = Vector256.FusedMultiplyAdd(d0, d0, first);
+                second = Vector256.FusedMultiplyAdd(d1, d1, second);
+            }
+            sum = Vector256.Sum(first + second);
+        }
+        for (; j < a.Length; j++) { double d = a[j] - b[j]; sum += d * d; }
         return sum;
     }
 

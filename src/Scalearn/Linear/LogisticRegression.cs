@@ -12,7 +12,8 @@ namespace Scalearn.Linear;
 [RegisteredEstimator]
 public sealed class LogisticRegression : Estimator, IClassifierEstimator
 {
-    public LogisticPenalty Penalty { get; set; } = LogisticPenalty.L2;
+    /// <summary>l2, or none / null for no penalty.</summary>
+    public LogisticPenalty? Penalty { get; set; } = LogisticPenalty.L2;
     public double C { get; set => field = Check.Positive(value, "C"); } = 1.0;
     public bool FitIntercept { get; set; } = true;
     public int MaxIter { get; set => field = Check.AtLeast(value, 0, "max_iter"); } = 100;

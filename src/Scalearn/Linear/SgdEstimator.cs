@@ -11,7 +11,8 @@ namespace Scalearn.Linear;
 /// </summary>
 public abstract class SgdEstimator : Estimator, IRandomized, IIncrementalEstimator
 {
-    public SgdPenalty Penalty { get; set; } = SgdPenalty.L2;
+    /// <summary>l2, l1, elasticnet, or none / null for no penalty.</summary>
+    public SgdPenalty? Penalty { get; set; } = SgdPenalty.L2;
     public double Alpha { get; set => field = Check.NonNegative(value, "alpha"); } = 1e-4;
     public double L1Ratio { get; set => field = Check.InRange(value, 0, 1, "l1_ratio"); } = 0.15;
     public bool FitIntercept { get; set; } = true;
@@ -48,7 +49,7 @@ public abstract class SgdEstimator : Estimator, IRandomized, IIncrementalEstimat
     }
 
     internal SgdSettings Settings() =>
-        new(Loss, Epsilon, Penalty, Alpha, L1Ratio, LearningRate, Eta0, PowerT, FitIntercept, Average, Shuffle, Tol, NIterNoChange);
+        new(Loss, Epsilon, Penalty ?? SgdPenalty.None, Alpha, L1Ratio, LearningRate, Eta0, PowerT, FitIntercept, Average, Shuffle, Tol, NIterNoChange);
 
     /// <summary>Seed for this fit: the random_state, or a fresh one when it is null.</summary>
     internal int Seed() => (int)(Rng.FromOptionalSeed(RandomState).NextULong() >> 33);

@@ -47,9 +47,9 @@ internal sealed class SgdRegressorLearner(SgdSettings settings, int seed, string
         if (chunk.Indices is null)
         {
             var x = chunk.Source.X.Values;
-            if (!TensorPrimitives.IsFiniteAll<double>(x)) ModelChecks.AllFinite(chunk, estimator);
+            if (!FiniteCheck.AllFinite(x)) ModelChecks.AllFinite(chunk, estimator);
             var y = chunk.Source.RequireTarget();
-            if (!TensorPrimitives.IsFiniteAll<double>(y)) LinearInputs.RequireFiniteFeaturesAndTarget(chunk, estimator);
+            if (!FiniteCheck.AllFinite(y)) LinearInputs.RequireFiniteFeaturesAndTarget(chunk, estimator);
             return y;
         }
         LinearInputs.RequireFiniteFeaturesAndTarget(chunk, estimator);

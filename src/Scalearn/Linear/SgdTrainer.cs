@@ -28,7 +28,11 @@ internal static class SgdTrainer
             _ => Run(new SquaredEpsilonInsensitiveLoss(settings.Epsilon), settings, state, batch, maxIter, t, rng, validationScore),
         };
 
-    /// <summary>Generic over the loss struct so that the JIT inlines the loss into the row loop.</summary>
+    /// <summary>
+    /// Generic over the loss struct so that the JIT inlines the loss into the row loop. Optimized at first call: a
+    /// stream of short partial_fit calls would otherwise run its first chunks in unoptimized code.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static int Run<TLoss>(TLoss loss, SgdSettings s, SgdState state, SgdBatch batch, int maxIter, double t, Rng rng,
         Func<SgdState, double>? validationScore) where TLoss : struct, ISgdLossFunction
     {
@@ -54,6 +58,13 @@ internal static class SgdTrainer
         var w = state.W;
         var order = batch.Order;
         var targets = batch.Targets;
+        var x = batch.X;
+        var sourceRows = batch.SourceRows;
+        int features = batch.Features;
+        var schedule = s.LearningRate;
+        double eta0 = s.Eta0, powerT = s.PowerT, weightPositive = batch.WeightPositive, weightNegative = batch.WeightNegative;
+        bool fitIntercept = s.FitIntercept;
+        int average = s.Average;
         double wscale = state.WScale, intercept = state.Intercept;
 
         for (int epoch = 0; epoch < maxIter; epoch++)
@@ -63,39 +74,43 @@ internal static class SgdTrainer
             for (int k = 0; k < order.Length; k++)
             {
                 int position = order[k];
-                var x = batch.Row(position);
+                int row = sourceRows is null ? position : sourceRows[position];
+                var xi = new ReadOnlySpan<double>(x, row * features, features);
                 double y = targets[position];
-                switch (s.LearningRate)
-                {
-                    case SgdLearningRate.Optimal: eta = 1.0 / (alpha * (optimalInit + t - 1)); break;
-                    case SgdLearningRate.Invscaling: eta = s.Eta0 * InversePower(t, s.PowerT); break;
-                }
-                double p = TensorPrimitives.Dot<double>(x, w) * wscale + intercept;
+                if (schedule == SgdLearningRate.Optimal) eta = 1.0 / (alpha * (optimalInit + t - 1));
+                else if (schedule == SgdLearningRate.Invscaling) eta = eta0 * InversePower(t, powerT);
+                // Everything that does not depend on the prediction is computed before it, off the row-to-row
+                // dependency chain (dot -> loss derivative -> update of w -> next dot).
+                double nextScale = shrink ? wscale * Math.Max(0, 1.0 - shrinkRate * eta) : wscale;
+                double stepPerDLoss = -eta * (y > 0 ? weightPositive : weightNegative);
+                double inverseNextScale = 1.0 / nextScale;
+                double p = TensorPrimitives.Dot<double>(xi, w) * wscale + intercept;
                 if (trackLoss) sumLoss += loss.Loss(p, y);
-                double dloss = Math.Clamp(loss.DLoss(p, y), -MaxDLoss, MaxDLoss);
-                double update = -eta * dloss * (y > 0 ? batch.WeightPositive : batch.WeightNegative);
-                if (shrink)
+                double dloss = loss.DLoss(p, y);
+                if (dloss < -MaxDLoss) dloss = -MaxDLoss;
+                else if (dloss > MaxDLoss) dloss = MaxDLoss;
+                double update = dloss * stepPerDLoss;
+                wscale = nextScale;
+                if (wscale < WScaleThreshold)
                 {
-                    wscale *= Math.Max(0, 1.0 - shrinkRate * eta);
-                    if (wscale < WScaleThreshold)
-                    {
-                        TensorPrimitives.Multiply<double>(w, wscale, w);
-                        wscale = 1.0;
-                    }
+                    TensorPrimitives.Multiply<double>(w, wscale, w);
+                    wscale = 1.0;
+                    inverseNextScale = 1.0;
                 }
                 if (update != 0)
                 {
-                    TensorPrimitives.MultiplyAdd<double>(x, update / wscale, w, w);
-                    if (s.FitIntercept) intercept += update;
+                    // The step goes into the scaled vector: w_true = w * wscale.
+                    TensorPrimitives.MultiplyAdd<double>(xi, update * inverseNextScale, w, w);
+                    if (fitIntercept) intercept += update;
                 }
                 if (l1)
                 {
                     u += l1Ratio * eta * alpha;
                     ApplyL1(w, wscale, q!, u);
                 }
-                if (s.Average > 0 && s.Average <= t)
+                if (average > 0 && average <= t)
                 {
-                    double n = t - s.Average + 1;
+                    double n = t - average + 1;
                     var averageW = state.AverageW!;
                     TensorPrimitives.Multiply<double>(averageW, 1 - 1 / n, averageW);
                     TensorPrimitives.MultiplyAdd<double>(w, wscale / n, averageW, averageW);
@@ -105,7 +120,7 @@ internal static class SgdTrainer
             }
             state.WScale = wscale;
             state.Intercept = intercept;
-            if (!double.IsFinite(intercept) || !TensorPrimitives.IsFiniteAll<double>(w) || !double.IsFinite(wscale))
+            if (!double.IsFinite(intercept) || !FiniteCheck.AllFinite(w) || !double.IsFinite(wscale))
                 throw new ArithmeticException($"Floating-point under-/overflow occurred at epoch #{epoch + 1}. Scaling input data with StandardScaler or MinMaxScaler might help.");
 
             if (validationScore is not null)

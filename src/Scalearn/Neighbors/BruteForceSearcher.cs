@@ -1,20 +1,24 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Scalearn.Data;
 
 namespace Scalearn.Neighbors;
 
 /// <summary>
-/// Exact brute-force search. A float32 copy of the points, stored in panels of 8 points x all coordinates, is scanned
-/// in cache-sized blocks by tiles of 4 queries x 16 points held in registers; each query keeps a bounded sorted list
-/// of 2k candidates. The candidates are then re-ranked with float64 distances, and the float32 rounding error bound
+/// Exact brute-force search. A float32 copy of the points, stored in panels of one vector width of points (8, or 16
+/// with AVX-512) x all coordinates, is scanned in cache-sized blocks by tiles of queries x 2 panels whose partial
+/// sums stay in registers; each query keeps a bounded sorted list of about 2k candidates. The candidates are then re-ranked with float64 distances, and the float32 rounding error bound
 /// proves that no point outside the list can be closer than the k-th; when it cannot, that query is rescanned in
 /// float64. Memory per worker is one query block, never queries x points.
 /// </summary>
 internal sealed unsafe class BruteForceSearcher : NeighborSearcher
 {
-    private const int Lanes = 8;
-    private const int QueriesPerTile = 4;
+    /// <summary>Whether new searchers use AVX-512 panels; tests switch it off to cover the 256-bit kernel (results are identical).</summary>
+    internal static bool UseVector512 { get; set; } = Vector512.IsHardwareAccelerated;
+
+    private readonly int _lanes = UseVector512 ? Vector512<float>.Count : Vector256<float>.Count;
+    private const int QueriesPerTile = 8;
     private const int QueryBlock = 64;
     private const int PointBlockBytes = 192 * 1024;
     private const double Unit = 1.0 / (1 << 24);
@@ -29,9 +33,9 @@ internal sealed unsafe class BruteForceSearcher : NeighborSearcher
     {
         if (distance.Kind == DistanceKind.Minkowski || !FitsFloat32(points)) return;
         int n = points.Rows, d = points.Cols;
-        _panelCount = (n + 2 * Lanes - 1) / (2 * Lanes) * 2;
-        _panels = new float[checked(_panelCount * Lanes * d)];
-        _pointNorms = new float[_panelCount * Lanes];
+        _panelCount = (n + 2 * _lanes - 1) / (2 * _lanes) * 2;
+        _panels = new float[checked(_panelCount * _lanes * d)];
+        _pointNorms = new float[_panelCount * _lanes];
         _pointNorms.AsSpan(n).Fill(float.PositiveInfinity);
         var row32 = new float[d];
         for (int i = 0; i < n; i++)
@@ -51,12 +55,12 @@ internal sealed unsafe class BruteForceSearcher : NeighborSearcher
                 squares += (double)row32[j] * row32[j];
                 absolute += Math.Abs(row32[j]);
             }
-            int baseOffset = i / Lanes * Lanes * d + i % Lanes;
-            for (int j = 0; j < d; j++) _panels[baseOffset + j * Lanes] = row32[j];
+            int baseOffset = i / _lanes * _lanes * d + i % _lanes;
+            for (int j = 0; j < d; j++) _panels[baseOffset + j * _lanes] = row32[j];
             if (distance.Kind == DistanceKind.Euclidean) _pointNorms[i] = (float)squares;
             _maxPointScale = Math.Max(_maxPointScale, distance.Kind == DistanceKind.Manhattan ? absolute : squares);
         }
-        _panelsPerBlock = Math.Max(2, PointBlockBytes / (d * Lanes * sizeof(float)) / 2 * 2);
+        _panelsPerBlock = Math.Max(2, PointBlockBytes / (d * _lanes * sizeof(float)) / 2 * 2);
     }
 
     public override void Search(DataView queries, int k, double[] distances, int[] indices, int parallelism)
@@ -86,6 +90,7 @@ internal sealed unsafe class BruteForceSearcher : NeighborSearcher
             ExactScan(queries.Row(i), k, keys, candidates, distances.AsSpan(i * k, k), indices.AsSpan(i * k, k));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FilteredBlock<TKernel>(DataView queries, int from, int to, int k, double[] distances, int[] indices)
         where TKernel : IPanelKernel
     {
@@ -108,7 +113,14 @@ internal sealed unsafe class BruteForceSearcher : NeighborSearcher
             {
                 int end = Math.Min(_panelCount, start + _panelsPerBlock);
                 for (int g = 0; g < padded; g += QueriesPerTile)
-                    Tile<TKernel>(panels, pointNorms, d, start, end, queryRows + g * d, queryNorms, tops, g);
+                {
+                    if (_lanes == Vector512<float>.Count) Tile512<TKernel>(panels, pointNorms, d, start, end, queryRows + g * d, queryNorms, tops, g);
+                    else
+                    {
+                        Tile<TKernel>(panels, pointNorms, d, start, end, queryRows + g * d, queryNorms, tops, g);
+                        Tile<TKernel>(panels, pointNorms, d, start, end, queryRows + (g + 4) * d, queryNorms, tops, g + 4);
+                    }
+                }
             }
         }
 
@@ -157,12 +169,13 @@ internal sealed unsafe class BruteForceSearcher : NeighborSearcher
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tile<TKernel>(float* panels, float* pointNorms, int d, int panelStart, int panelEnd, float* q,
         float[] queryNorms, TopK<float>[] tops, int firstQuery) where TKernel : IPanelKernel
     {
         float* q0 = q, q1 = q + d, q2 = q + 2 * d, q3 = q + 3 * d;
         float n0 = queryNorms[firstQuery], n1 = queryNorms[firstQuery + 1], n2 = queryNorms[firstQuery + 2], n3 = queryNorms[firstQuery + 3];
-        int stride = d * Lanes;
+        int stride = d * Vector256<float>.Count;
         for (int pan = panelStart; pan < panelEnd; pan += 2)
         {
             float* a = panels + (long)pan * stride;
@@ -171,8 +184,8 @@ internal sealed unsafe class BruteForceSearcher : NeighborSearcher
             Vector256<float> s2a = default, s2b = default, s3a = default, s3b = default;
             for (int j = 0; j < d; j++)
             {
-                var pa = Vector256.Load(a + j * Lanes);
-                var pb = Vector256.Load(b + j * Lanes);
+                var pa = Vector256.Load(a + j * Vector256<float>.Count);
+                var pb = Vector256.Load(b + j * Vector256<float>.Count);
                 var v = Vector256.Create(q0[j]);
                 s0a = TKernel.Accumulate(s0a, v, pa);
                 s0b = TKernel.Accumulate(s0b, v, pb);
@@ -186,9 +199,9 @@ internal sealed unsafe class BruteForceSearcher : NeighborSearcher
                 s3a = TKernel.Accumulate(s3a, v, pa);
                 s3b = TKernel.Accumulate(s3b, v, pb);
             }
-            int index = pan * Lanes;
+            int index = pan * Vector256<float>.Count;
             var na = Vector256.Load(pointNorms + index);
-            var nb = Vector256.Load(pointNorms + index + Lanes);
+            var nb = Vector256.Load(pointNorms + index + Vector256<float>.Count);
             Offer(ref tops[firstQuery], TKernel.Finish(s0a, na, n0), TKernel.Finish(s0b, nb, n0), index);
             Offer(ref tops[firstQuery + 1], TKernel.Finish(s1a, na, n1), TKernel.Finish(s1b, nb, n1), index);
             Offer(ref tops[firstQuery + 2], TKernel.Finish(s2a, na, n2), TKernel.Finish(s2b, nb, n2), index);
@@ -196,15 +209,88 @@ internal sealed unsafe class BruteForceSearcher : NeighborSearcher
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Tile512<TKernel>(float* panels, float* pointNorms, int d, int panelStart, int panelEnd, float* q,
+        float[] queryNorms, TopK<float>[] tops, int firstQuery) where TKernel : IPanelKernel
+    {
+        // 8 queries x 2 panels: 16 accumulators of the 32 AVX-512 registers, two point loads per 16 FMAs.
+        const int W = 16;
+        float* q0 = q, q1 = q + d, q2 = q + 2 * d, q3 = q + 3 * d, q4 = q + 4 * d, q5 = q + 5 * d, q6 = q + 6 * d, q7 = q + 7 * d;
+        int stride = d * W;
+        for (int pan = panelStart; pan < panelEnd; pan += 2)
+        {
+            float* a = panels + (long)pan * stride;
+            float* b = a + stride;
+            Vector512<float> s0a = default, s0b = default, s1a = default, s1b = default;
+            Vector512<float> s2a = default, s2b = default, s3a = default, s3b = default;
+            Vector512<float> s4a = default, s4b = default, s5a = default, s5b = default;
+            Vector512<float> s6a = default, s6b = default, s7a = default, s7b = default;
+            for (int j = 0; j < d; j++)
+            {
+                var pa = Vector512.Load(a + j * W);
+                var pb = Vector512.Load(b + j * W);
+                var v = Vector512.Create(q0[j]);
+                s0a = TKernel.Accumulate(s0a, v, pa);
+                s0b = TKernel.Accumulate(s0b, v, pb);
+                v = Vector512.Create(q1[j]);
+                s1a = TKernel.Accumulate(s1a, v, pa);
+                s1b = TKernel.Accumulate(s1b, v, pb);
+                v = Vector512.Create(q2[j]);
+                s2a = TKernel.Accumulate(s2a, v, pa);
+                s2b = TKernel.Accumulate(s2b, v, pb);
+                v = Vector512.Create(q3[j]);
+                s3a = TKernel.Accumulate(s3a, v, pa);
+                s3b = TKernel.Accumulate(s3b, v, pb);
+                v = Vector512.Create(q4[j]);
+                s4a = TKernel.Accumulate(s4a, v, pa);
+                s4b = TKernel.Accumulate(s4b, v, pb);
+                v = Vector512.Create(q5[j]);
+                s5a = TKernel.Accumulate(s5a, v, pa);
+                s5b = TKernel.Accumulate(s5b, v, pb);
+                v = Vector512.Create(q6[j]);
+                s6a = TKernel.Accumulate(s6a, v, pa);
+                s6b = TKernel.Accumulate(s6b, v, pb);
+                v = Vector512.Create(q7[j]);
+                s7a = TKernel.Accumulate(s7a, v, pa);
+                s7b = TKernel.Accumulate(s7b, v, pb);
+            }
+            int index = pan * W;
+            var na = Vector512.Load(pointNorms + index);
+            var nb = Vector512.Load(pointNorms + index + W);
+            int f = firstQuery;
+            Offer(ref tops[f], TKernel.Finish(s0a, na, queryNorms[f]), TKernel.Finish(s0b, nb, queryNorms[f]), index);
+            Offer(ref tops[f + 1], TKernel.Finish(s1a, na, queryNorms[f + 1]), TKernel.Finish(s1b, nb, queryNorms[f + 1]), index);
+            Offer(ref tops[f + 2], TKernel.Finish(s2a, na, queryNorms[f + 2]), TKernel.Finish(s2b, nb, queryNorms[f + 2]), index);
+            Offer(ref tops[f + 3], TKernel.Finish(s3a, na, queryNorms[f + 3]), TKernel.Finish(s3b, nb, queryNorms[f + 3]), index);
+            Offer(ref tops[f + 4], TKernel.Finish(s4a, na, queryNorms[f + 4]), TKernel.Finish(s4b, nb, queryNorms[f + 4]), index);
+            Offer(ref tops[f + 5], TKernel.Finish(s5a, na, queryNorms[f + 5]), TKernel.Finish(s5b, nb, queryNorms[f + 5]), index);
+            Offer(ref tops[f + 6], TKernel.Finish(s6a, na, queryNorms[f + 6]), TKernel.Finish(s6b, nb, queryNorms[f + 6]), index);
+            Offer(ref tops[f + 7], TKernel.Finish(s7a, na, queryNorms[f + 7]), TKernel.Finish(s7b, nb, queryNorms[f + 7]), index);
+        }
+    }
+
     private static void Offer(ref TopK<float> top, Vector256<float> first, Vector256<float> second, int index)
     {
         var threshold = Vector256.Create(top.IsFull ? top.Worst : float.PositiveInfinity);
         uint mask = Vector256.LessThan(first, threshold).ExtractMostSignificantBits()
-                    | (Vector256.LessThan(second, threshold).ExtractMostSignificantBits() << Lanes);
+                    | (Vector256.LessThan(second, threshold).ExtractMostSignificantBits() << 8);
         while (mask != 0)
         {
             int lane = BitOperations.TrailingZeroCount(mask);
-            top.TryInsert(lane < Lanes ? first.GetElement(lane) : second.GetElement(lane - Lanes), index + lane);
+            top.TryInsert(lane < Vector256<float>.Count ? first.GetElement(lane) : second.GetElement(lane - Vector256<float>.Count), index + lane);
+            mask &= mask - 1;
+        }
+    }
+
+    private static void Offer(ref TopK<float> top, Vector512<float> first, Vector512<float> second, int index)
+    {
+        var threshold = Vector512.Create(top.IsFull ? top.Worst : float.PositiveInfinity);
+        ulong mask = Vector512.LessThan(first, threshold).ExtractMostSignificantBits()
+                    | (Vector512.LessThan(second, threshold).ExtractMostSignificantBits() << 16);
+        while (mask != 0)
+        {
+            int lane = BitOperations.TrailingZeroCount(mask);
+            top.TryInsert(lane < Vector512<float>.Count ? first.GetElement(lane) : second.GetElement(lane - Vector512<float>.Count), index + lane);
             mask &= mask - 1;
         }
     }

@@ -168,5 +168,5 @@ public static class Lbfgs
         }
     }
 
-    private static double MaxAbs(ReadOnlySpan<double> v) => v.Length == 0 ? 0 : TensorPrimitives.MaxMagnitude(v) is var m ? Math.Abs(m) : 0;
+    private static double MaxAbs(ReadOnlySpan<double> v) => v.Length == 0 ? 0 : Math.Abs(TensorPrimitives.MaxMagnitude(v));
 }

@@ -43,8 +43,7 @@ public sealed class Pipeline : Estimator, IHasFinalEstimator, IRandomized, IRand
     public IEstimator this[string name] => Find(name) ?? throw new KeyNotFoundException(
         $"Pipeline has no step '{name}'; valid step names: {string.Join(", ", _steps.Select(s => s.Name))}.");
 
-    public IEstimator FinalEstimator => _steps.Length > 0 ? _steps[^1].Estimator
-        : throw new InvalidOperationException("The pipeline has no steps.");
+    public IEstimator FinalEstimator => _steps.Length > 0 ? _steps[^1].Estimator : throw NoSteps();
 
     /// <summary>
     /// Null when any randomized step has a null random_state; setting it fills only those steps, so seeds the user
@@ -89,8 +88,7 @@ public sealed class Pipeline : Estimator, IHasFinalEstimator, IRandomized, IRand
 
     protected override void Validate(DataView data)
     {
-        if (_steps.Length == 0)
-            throw new ParameterException(StepsParameter, "Pipeline needs at least one step; set 'steps' to a list of [name, estimator] pairs.");
+        if (_steps.Length == 0) throw NoSteps();
         base.Validate(data);
     }
 
@@ -110,6 +108,9 @@ public sealed class Pipeline : Estimator, IHasFinalEstimator, IRandomized, IRand
         models[^1] = _steps[^1].Estimator.Fit(current);
         return PipelineModel.Create(_steps.Select(s => s.Name).ToArray(), models);
     }
+
+    private static ParameterException NoSteps() =>
+        new(StepsParameter, "Pipeline needs at least one step; set 'steps' to a list of [name, estimator] pairs.");
 
     private IEstimator? Find(string name) => _steps.FirstOrDefault(s => s.Name == name).Estimator;
 

@@ -57,6 +57,20 @@ public sealed class MinMaxScalerModel : ITransformerModel, IPersistableModel<Min
         return TransformedData.Create(x, result, FeatureNames);
     }
 
+    /// <summary>Maps scaled values back to the original units (inverse_transform; clipping is not undone).</summary>
+    public Dataset InverseTransform(DataView z)
+    {
+        ModelChecks.FeatureCount(z, FeatureCount, nameof(MinMaxScalerModel));
+        var result = new Matrix(z.Count, FeatureCount);
+        for (int i = 0; i < z.Count; i++)
+        {
+            var row = z.Row(i);
+            var output = result.Row(i);
+            for (int j = 0; j < row.Length; j++) output[j] = (row[j] - _offset[j]) / _scale[j];
+        }
+        return TransformedData.Create(z, result, FeatureNames);
+    }
+
     public void WritePayload(BinaryWriter writer)
     {
         writer.Write(Range.Min);

@@ -11,8 +11,8 @@ namespace Scalearn.Preprocessing;
 [RegisteredEstimator]
 public sealed class OneHotEncoder : Estimator
 {
-    /// <summary>Only "auto" (categories learned from the training data) is supported.</summary>
-    public string Categories { get; set => field = Check.OneOf(value, "categories", "auto"); } = "auto";
+    /// <summary>"auto" (learned from the training data, sorted) or fixed lists per input column.</summary>
+    public EncoderCategories Categories { get; set => field = value ?? EncoderCategories.Auto; } = EncoderCategories.Auto;
 
     /// <summary>null (keep every category), "first" (drop each column's first category) or "if_binary" (only for two-category columns).</summary>
     public string? Drop { get; set => field = value is null ? null : Check.OneOf(value, "drop", "first", "if_binary"); }
@@ -31,6 +31,15 @@ public sealed class OneHotEncoder : Estimator
     /// <summary>"error": unknown categories at transform time throw; "ignore": they encode as all zeros.</summary>
     public string HandleUnknown { get; set => field = Check.OneOf(value, "handle_unknown", "error", "ignore"); } = "error";
 
+    protected override void Validate(DataView data)
+    {
+        base.Validate(data);
+        int columns = data.FeatureCount + data.Source.TextColumns.Count;
+        if (Categories.Lists is { } lists && lists.Count != columns)
+            throw new ParameterException("categories",
+                $"Parameter 'categories' has {lists.Count} lists, but the data has {columns} columns ({data.FeatureCount} numeric, {data.Source.TextColumns.Count} text).");
+    }
+
     protected override IModel FitCore(DataView data)
     {
         var features = new List<EncodedFeature>();
@@ -38,21 +47,46 @@ public sealed class OneHotEncoder : Estimator
         {
             var values = new double[data.Count];
             for (int i = 0; i < values.Length; i++) values[i] = data.Row(i)[j];
-            // NaN is a category of its own, sorted last as scikit-learn does.
-            var categories = values.Where(v => !double.IsNaN(v)).Distinct().Order().ToList();
-            if (values.Any(double.IsNaN)) categories.Add(double.NaN);
-            features.Add(EncodedFeature.Numeric(data.Source.FeatureNames[j], categories.ToArray(), DroppedIndex(categories.Count)));
+            string name = data.Source.FeatureNames[j];
+            double[] categories;
+            if (Categories.Lists is { } lists)
+                categories = lists[j] as double[] ?? throw WrongKind(name, j, "numbers");
+            else
+            {
+                // NaN is a category of its own, sorted last as scikit-learn does.
+                var learned = values.Where(v => !double.IsNaN(v)).Distinct().Order().ToList();
+                if (values.Any(double.IsNaN)) learned.Add(double.NaN);
+                categories = learned.ToArray();
+            }
+            var feature = EncodedFeature.Numeric(name, categories, DroppedIndex(categories.Length));
+            if (!Categories.IsAuto && HandleUnknown == "error")
+                foreach (var v in values) if (feature.IndexOf(v) < 0) throw UnknownDuringFit(name, EncodedFeature.FormatNumber(v));
+            features.Add(feature);
         }
-        foreach (var (name, column) in data.Source.TextColumns)
+        int column = data.FeatureCount;
+        foreach (var (name, values) in data.Source.TextColumns)
         {
-            var values = TransformedData.TextRows(data, column);
-            int nullRow = Array.IndexOf(values, null);
+            var rows = TransformedData.TextRows(data, values);
+            int nullRow = Array.IndexOf(rows, null);
             if (nullRow >= 0) throw new ArgumentException($"OneHotEncoder: text column '{name}' has no value at row {nullRow}.");
-            var categories = values.Distinct().Order(StringComparer.Ordinal).ToArray();
-            features.Add(EncodedFeature.Text(name, categories, DroppedIndex(categories.Length)));
+            var categories = Categories.Lists is { } lists
+                ? lists[column] as string[] ?? throw WrongKind(name, column, "strings")
+                : rows.Distinct().Order(StringComparer.Ordinal).ToArray();
+            var feature = EncodedFeature.Text(name, categories, DroppedIndex(categories.Length));
+            if (!Categories.IsAuto && HandleUnknown == "error")
+                foreach (var v in rows) if (feature.IndexOf(v) < 0) throw UnknownDuringFit(name, $"'{v}'");
+            features.Add(feature);
+            column++;
         }
         return new OneHotEncoderModel(features, data.FeatureCount, HandleUnknown == "ignore");
     }
+
+    private static ParameterException WrongKind(string column, int index, string expected) =>
+        new("categories", $"Parameter 'categories': list {index} is for column '{column}' and must hold {expected}.");
+
+    private static ArgumentException UnknownDuringFit(string column, string value) =>
+        new($"OneHotEncoder: found unknown category {value} in column '{column}' during fit (not in the given categories); " +
+            "add it to 'categories' or set handle_unknown='ignore'.");
 
     private int DroppedIndex(int categoryCount) => Drop switch
     {

@@ -66,6 +66,26 @@ public sealed class StandardScalerModel : ITransformerModel, IPersistableModel<S
         return TransformedData.Create(x, result, FeatureNames);
     }
 
+    /// <summary>Maps standardized values back to the original units (inverse_transform).</summary>
+    public Dataset InverseTransform(DataView z)
+    {
+        ModelChecks.FeatureCount(z, FeatureCount, nameof(StandardScalerModel));
+        var result = new Matrix(z.Count, FeatureCount);
+        for (int i = 0; i < z.Count; i++)
+        {
+            var row = z.Row(i);
+            var output = result.Row(i);
+            for (int j = 0; j < row.Length; j++)
+            {
+                double v = row[j];
+                if (WithStd) v *= _scale[j];
+                if (WithMean) v += _mean[j];
+                output[j] = v;
+            }
+        }
+        return TransformedData.Create(z, result, FeatureNames);
+    }
+
     public void WritePayload(BinaryWriter writer)
     {
         writer.Write(WithMean);

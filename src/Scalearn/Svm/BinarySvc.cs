@@ -4,15 +4,27 @@ namespace Scalearn.Svm;
 /// <summary>A trained two-class C-SVC: signed coefficients alpha_i y_i per sub-problem row and the offset rho.</summary>
 internal readonly record struct BinarySvcSolution(double[] Coefficients, double Rho)
 {
-    /// <summary>Decision value for training row <paramref name="row"/> of the kernel matrix (positive means label +1).</summary>
+    /// <summary>Decision values for training rows <paramref name="targets"/> of the kernel matrix (positive means label +1).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public double Decide(KernelMatrix kernel, int[] rows, int row)
+    public void Decide(KernelMatrix kernel, int[] rows, ReadOnlySpan<int> targets, Span<double> decisions)
     {
-        double sum = -Rho;
-        var coef = Coefficients;
-        for (int s = 0; s < coef.Length; s++)
-            if (coef[s] != 0) sum += coef[s] * kernel.Value(rows[s], row);
-        return sum;
+        var supportRows = new List<int>();
+        var supportCoef = new List<double>();
+        for (int s = 0; s < Coefficients.Length; s++)
+        {
+            if (Coefficients[s] == 0) continue;
+            supportRows.Add(rows[s]);
+            supportCoef.Add(Coefficients[s]);
+        }
+        var kvalue = new double[supportRows.Count];
+        var coef = supportCoef.ToArray();
+        for (int t = 0; t < targets.Length; t++)
+        {
+            kernel.Row(targets[t], System.Runtime.InteropServices.CollectionsMarshal.AsSpan(supportRows), kvalue);
+            double sum = -Rho;
+            for (int s = 0; s < coef.Length; s++) sum += coef[s] * kvalue[s];
+            decisions[t] = sum;
+        }
     }
 }
 

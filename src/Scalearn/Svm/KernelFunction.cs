@@ -19,9 +19,14 @@ internal readonly record struct KernelFunction(SvmKernel Kind, int Degree, doubl
             for (int i = 0; i < a.Length; i++) sq += (a[i] - b[i]) * (a[i] - b[i]);
             return Math.Exp(-Gamma * sq);
         }
-        Span<double> value = [TensorPrimitives.Dot(a, b)];
-        Transform(value, 0, []);
-        return value[0];
+        double dot = Dot.Of(a, b);
+        return Kind switch
+        {
+            SvmKernel.Linear => dot,
+            SvmKernel.Poly => PowInt(Gamma * dot + Coef0, Degree),
+            SvmKernel.Sigmoid => Math.Tanh(Gamma * dot + Coef0),
+            _ => throw new InvalidOperationException($"Unknown kernel {Kind}."),
+        };
     }
 
     /// <summary>Turns dot products x_r . x_t into K(x_r, x_t) in place; <paramref name="otherSquaredNorms"/> is |x_t|^2 (rbf only).</summary>

@@ -24,7 +24,7 @@ internal sealed class KernelMatrix : IDisposable
         _d = cols;
         Kernel = kernel;
         _squaredNorms = new double[rows];
-        for (int r = 0; r < rows; r++) _squaredNorms[r] = TensorPrimitives.Dot(RowOf(r), RowOf(r));
+        for (int r = 0; r < rows; r++) _squaredNorms[r] = Dot.Of(RowOf(r), RowOf(r));
         if ((long)rows * rows * sizeof(double) <= budgetBytes && (long)rows * rows <= Array.MaxLength) _gram = ComputeGram();
     }
 
@@ -51,7 +51,7 @@ internal sealed class KernelMatrix : IDisposable
             return;
         }
         var xr = RowOf(r);
-        for (int t = 0; t < cols.Length; t++) dest[t] = TensorPrimitives.Dot(xr, RowOf(cols[t]));
+        for (int t = 0; t < cols.Length; t++) dest[t] = Dot.Of(xr, RowOf(cols[t]));
         if (Kernel.NeedsSquaredNorms)
         {
             if (_scratch.Length < cols.Length) _scratch = new double[cols.Length];
@@ -78,9 +78,11 @@ internal sealed class KernelMatrix : IDisposable
         {
             var row = gram.AsSpan(r * n, r + 1);
             var xr = RowOf(r);
-            for (int c = 0; c <= r; c++) row[c] = TensorPrimitives.Dot(xr, RowOf(c));
+            int c = 0;
+            for (; c + 4 <= r + 1; c += 4) Dot.OfFour(xr, _x.AsSpan(c * _d, 4 * _d), row.Slice(c, 4));
+            for (; c <= r; c++) row[c] = Dot.Of(xr, RowOf(c));
             Kernel.Transform(row, _squaredNorms[r], _squaredNorms.AsSpan(0, r + 1));
-            for (int c = 0; c < r; c++) gram[(long)c * n + r] = row[c];
+            for (int k = 0; k < r; k++) gram[(long)k * n + r] = row[k];
         }
         return gram;
     }

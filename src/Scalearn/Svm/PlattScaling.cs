@@ -44,7 +44,11 @@ internal static class PlattScaling
                 continue;
             }
             var model = BinarySvc.Train(kernel, trainRows, trainY, cp, cn, settings);
-            for (int t = begin; t < end; t++) decisions[perm[t]] = model.Decide(kernel, trainRows, rows[perm[t]]);
+            var testRows = new int[end - begin];
+            for (int t = begin; t < end; t++) testRows[t - begin] = rows[perm[t]];
+            var testDecisions = new double[testRows.Length];
+            model.Decide(kernel, trainRows, testRows, testDecisions);
+            for (int t = begin; t < end; t++) decisions[perm[t]] = testDecisions[t - begin];
         }
         return FitSigmoid(decisions, y);
     }

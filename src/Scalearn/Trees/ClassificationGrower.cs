@@ -1,11 +1,13 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Numerics;
 
 namespace Scalearn.Trees;
 
 /// <summary>
-/// Gini or entropy trees. Per candidate feature the node's rows are binned by code into weighted class counts
-/// (a histogram over all codes when the feature has few distinct values for the node size, else a sort of the node's
-/// codes), then one left-to-right scan scores every threshold with incrementally updated sums.
+/// Gini or entropy trees. Per candidate feature the node's rows are visited in code order, either as weighted class
+/// histograms per code (large nodes, few codes) or row by row after a counting sort or comparison sort of the node's
+/// codes (small nodes); one left-to-right scan scores every threshold with incrementally updated sums.
 /// </summary>
 internal sealed class ClassificationGrower : TreeGrower
 {
@@ -31,9 +33,8 @@ internal sealed class ClassificationGrower : TreeGrower
         _entropy = entropy;
         int maxBins = 1;
         foreach (var v in encoding.Values) maxBins = Math.Max(maxBins, v.Length);
-        int groups = Math.Max(maxBins, encoding.Rows);
-        _groupWeights = new double[groups * classes];
-        _groupCounts = new int[groups + 1];
+        _groupWeights = new double[maxBins * classes];
+        _groupCounts = new int[maxBins + 1];
         _orderedRows = new int[encoding.Rows];
         _orderedCodes = new int[encoding.Rows];
         _keys = new long[encoding.Rows];
@@ -93,13 +94,13 @@ internal sealed class ClassificationGrower : TreeGrower
     protected override void ComputeStats(int start, int end, Span<double> stats)
     {
         stats.Clear();
-        var samples = Samples;
-        var w = Weight;
-        var y = _classOf;
+        ref int samples = ref MemoryMarshal.GetArrayDataReference(Samples);
+        ref double w = ref MemoryMarshal.GetArrayDataReference(Weight);
+        ref int y = ref MemoryMarshal.GetArrayDataReference(_classOf);
         for (int i = start; i < end; i++)
         {
-            int r = samples[i];
-            stats[y[r]] += w[r];
+            int r = Unsafe.Add(ref samples, i);
+            stats[Unsafe.Add(ref y, r)] += Unsafe.Add(ref w, r);
         }
     }
 
@@ -160,7 +161,7 @@ internal sealed class ClassificationGrower : TreeGrower
         if (histogramCost <= countingCost && histogramCost <= sortCost)
         {
             int groups = bytes is not null ? Histogram(bytes, start, end, bins) : Histogram(ints!, start, end, bins);
-            return Scan(feature, groups, null, nodeCount, nodeWeight, ref best);
+            return ScanHistogram(feature, groups, nodeCount, nodeWeight, ref best);
         }
         if (countingCost <= sortCost)
         {
@@ -175,18 +176,20 @@ internal sealed class ClassificationGrower : TreeGrower
     {
         var next = _groupCounts;
         next.AsSpan(0, bins + 1).Clear();
-        var samples = Samples;
-        for (int i = start; i < end; i++) next[int.CreateTruncating(codes[samples[i]]) + 1]++;
+        ref int samples = ref MemoryMarshal.GetArrayDataReference(Samples);
+        ref T code = ref MemoryMarshal.GetArrayDataReference(codes);
+        ref int nextRef = ref MemoryMarshal.GetArrayDataReference(next);
+        for (int i = start; i < end; i++) Unsafe.Add(ref nextRef, int.CreateTruncating(Unsafe.Add(ref code, Unsafe.Add(ref samples, i))) + 1)++;
         for (int b = 1; b <= bins; b++) next[b] += next[b - 1];
-        var ordered = _orderedRows;
-        var orderedCodes = _orderedCodes;
+        ref int ordered = ref MemoryMarshal.GetArrayDataReference(_orderedRows);
+        ref int orderedCodes = ref MemoryMarshal.GetArrayDataReference(_orderedCodes);
         for (int i = start; i < end; i++)
         {
-            int r = samples[i];
-            int c = int.CreateTruncating(codes[r]);
-            int position = next[c]++;
-            ordered[position] = r;
-            orderedCodes[position] = c;
+            int r = Unsafe.Add(ref samples, i);
+            int c = int.CreateTruncating(Unsafe.Add(ref code, r));
+            int position = Unsafe.Add(ref nextRef, c)++;
+            Unsafe.Add(ref ordered, position) = r;
+            Unsafe.Add(ref orderedCodes, position) = c;
         }
     }
 
@@ -272,20 +275,24 @@ internal sealed class ClassificationGrower : TreeGrower
         var counts = _groupCounts;
         weights.AsSpan(0, bins * k).Clear();
         counts.AsSpan(0, bins).Clear();
-        var samples = Samples;
-        var w = Weight;
-        var y = _classOf;
+        ref int samples = ref MemoryMarshal.GetArrayDataReference(Samples);
+        ref double w = ref MemoryMarshal.GetArrayDataReference(Weight);
+        ref int y = ref MemoryMarshal.GetArrayDataReference(_classOf);
+        ref T code = ref MemoryMarshal.GetArrayDataReference(codes);
+        ref double histogram = ref MemoryMarshal.GetArrayDataReference(weights);
+        ref int binCount = ref MemoryMarshal.GetArrayDataReference(counts);
         for (int i = start; i < end; i++)
         {
-            int r = samples[i];
-            int bin = int.CreateTruncating(codes[r]);
-            weights[bin * k + y[r]] += w[r];
-            counts[bin]++;
+            int r = Unsafe.Add(ref samples, i);
+            int bin = int.CreateTruncating(Unsafe.Add(ref code, r));
+            Unsafe.Add(ref histogram, bin * k + Unsafe.Add(ref y, r)) += Unsafe.Add(ref w, r);
+            Unsafe.Add(ref binCount, bin)++;
         }
         return bins;
     }
 
-    private bool Scan(int feature, int groups, int[]? codes, int nodeCount, double nodeWeight, ref BestSplit best)
+    /// <summary>Scores the threshold between each pair of adjacent non-empty codes of the class histograms.</summary>
+    private bool ScanHistogram(int feature, int bins, int nodeCount, double nodeWeight, ref BestSplit best)
     {
         int k = _classes;
         var weights = _groupWeights;
@@ -302,7 +309,7 @@ internal sealed class ClassificationGrower : TreeGrower
         int leftCount = 0, previous = -1, bestGroup = -1, bestNext = -1, nonEmpty = 0;
         double leftWeight = 0, bestProxy = best.Proxy;
         bool entropy = _entropy;
-        for (int g = 0; g < groups; g++)
+        for (int g = 0; g < bins; g++)
         {
             int count = counts[g];
             if (count == 0) continue;
@@ -347,9 +354,7 @@ internal sealed class ClassificationGrower : TreeGrower
         if (bestGroup >= 0)
         {
             var values = Encoding.Values[feature];
-            int leftCode = codes is null ? bestGroup : codes[bestGroup];
-            int rightCode = codes is null ? bestNext : codes[bestNext];
-            best = new BestSplit { Proxy = bestProxy, Feature = feature, LeftCode = leftCode, Threshold = Midpoint(values[leftCode], values[rightCode]) };
+            best = new BestSplit { Proxy = bestProxy, Feature = feature, LeftCode = bestGroup, Threshold = Midpoint(values[bestGroup], values[bestNext]) };
         }
         return true;
     }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Numerics;
 using Scalearn.Numerics;
 
@@ -14,8 +16,10 @@ internal abstract class TreeGrower
     private const double Epsilon = 2.220446049250313e-16;
 
     private readonly int[] _features;
+    private readonly int[] _constantFeatures;
     private readonly double[] _importance;
-    private readonly Stack<(int Start, int End, int Depth, int Parent, bool IsLeft, int Constants)> _stack = new();
+    private PendingNode[] _records = new PendingNode[64];
+    private double[] _recordStats;
     private int[] _nodeFeature = new int[64];
     private double[] _nodeThreshold = new double[64];
     private int[] _nodeLeft = new int[64];
@@ -33,8 +37,10 @@ internal abstract class TreeGrower
         Samples = new int[encoding.Rows];
         Weight = new double[encoding.Rows];
         _features = new int[encoding.FeatureCount];
+        _constantFeatures = new int[encoding.FeatureCount];
         _importance = new double[encoding.FeatureCount];
         _nodeValue = new double[64 * valueWidth];
+        _recordStats = new double[64 * statWidth];
         NodeStats = new double[statWidth];
         LeftStats = new double[statWidth];
         RightStats = new double[statWidth];
@@ -83,19 +89,34 @@ internal abstract class TreeGrower
 
     private void GrowDepthFirst(int sampleCount)
     {
-        _stack.Clear();
-        _stack.Push((0, sampleCount, 0, -1, false, 0));
-        while (_stack.Count > 0)
+        // An explicit stack whose slots also hold each pending node's statistics, computed by its parent.
+        int top = 0;
+        _records[top] = new PendingNode(0, sampleCount, 0, -1, false, 0);
+        NodeStats.CopyTo(_recordStats, 0);
+        top++;
+        while (top > 0)
         {
-            var (start, end, depth, parent, isLeft, constants) = _stack.Pop();
-            var outcome = EvaluateNode(start, end, depth, constants);
+            top--;
+            var (start, end, depth, parent, isLeft, constants) = _records[top];
+            _recordStats.AsSpan(top * StatWidth, StatWidth).CopyTo(NodeStats);
+            var outcome = EvaluateNode(start, end, depth, constants, statsReady: true);
             int node = AddNode(parent, isLeft, NodeStats);
             if (outcome.Feature < 0) continue;
             SetSplit(node, outcome);
-            _stack.Push((outcome.Position, end, depth + 1, node, false, outcome.Constants));
-            _stack.Push((start, outcome.Position, depth + 1, node, true, outcome.Constants));
+            if (top + 2 > _records.Length)
+            {
+                Array.Resize(ref _records, _records.Length * 2);
+                Array.Resize(ref _recordStats, _records.Length * StatWidth);
+            }
+            _records[top] = new PendingNode(outcome.Position, end, depth + 1, node, false, outcome.Constants);
+            RightStats.CopyTo(_recordStats, top * StatWidth);
+            _records[top + 1] = new PendingNode(start, outcome.Position, depth + 1, node, true, outcome.Constants);
+            LeftStats.CopyTo(_recordStats, (top + 1) * StatWidth);
+            top += 2;
         }
     }
+
+    private readonly record struct PendingNode(int Start, int End, int Depth, int Parent, bool IsLeft, int Constants);
 
     private void GrowBestFirst(int sampleCount, int maxLeafNodes)
     {
@@ -116,7 +137,7 @@ internal abstract class TreeGrower
     private void Enqueue(PriorityQueue<FrontierNode, (double, int)> frontier, int start, int end, int depth, int parent, bool isLeft)
     {
         // Nodes are not visited depth-first here, so constant features are not carried from parent to child.
-        var outcome = EvaluateNode(start, end, depth, 0);
+        var outcome = EvaluateNode(start, end, depth, 0, statsReady: false);
         int node = AddNode(parent, isLeft, NodeStats);
         // Highest improvement first; ties in creation order.
         frontier.Enqueue(new FrontierNode(start, end, depth, node, outcome), (-outcome.Improvement, node));
@@ -126,11 +147,11 @@ internal abstract class TreeGrower
 
     private readonly record struct NodeOutcome(int Feature, double Threshold, int Position, double Improvement, double ImportanceGain, int Constants);
 
-    /// <summary>Computes the node's statistics into NodeStats and, unless it is a leaf, finds and applies its split.</summary>
-    private NodeOutcome EvaluateNode(int start, int end, int depth, int knownConstants)
+    /// <summary>Computes the node's statistics into NodeStats (unless ready) and, unless it is a leaf, finds and applies its split.</summary>
+    private NodeOutcome EvaluateNode(int start, int end, int depth, int knownConstants, bool statsReady)
     {
         var leaf = new NodeOutcome(-1, 0, end, double.NegativeInfinity, 0, knownConstants);
-        ComputeStats(start, end, NodeStats);
+        if (!statsReady) ComputeStats(start, end, NodeStats);
         int count = end - start;
         double weight = StatsWeight(NodeStats);
         double impurity = Impurity(NodeStats);
@@ -154,8 +175,8 @@ internal abstract class TreeGrower
 
     /// <summary>
     /// Draws candidate features like scikit-learn: features known to be constant in this node sit in
-    /// _features[0, knownConstants); newly found constants are moved next to them, and they count as visited but
-    /// never stop the search before one non-constant feature has been tried.
+    /// _features[0, knownConstants) (in the order kept in _constantFeatures); newly found constants are moved next to
+    /// them, and they count as visited but never stop the search before one non-constant feature has been tried.
     /// </summary>
     private BestSplit FindSplit(int start, int end, int count, double weight, int knownConstants, out int totalConstants)
     {
@@ -189,6 +210,10 @@ internal abstract class TreeGrower
             fi--;
             (features[fi], features[fj]) = (features[fj], features[fi]);
         }
+        // Drawing shuffled the known constants among themselves: restore their order so that siblings and children
+        // see exactly this node's known constants in front, and remember the new ones for the children.
+        Array.Copy(_constantFeatures, 0, features, 0, knownConstants);
+        Array.Copy(features, knownConstants, _constantFeatures, knownConstants, foundConstants);
         return best;
     }
 
@@ -259,14 +284,15 @@ internal abstract class TreeGrower
 
     private int Partition<T>(T[] codes, int start, int end, int leftCode) where T : unmanaged, IBinaryInteger<T>
     {
-        var samples = Samples;
+        ref int samples = ref MemoryMarshal.GetArrayDataReference(Samples);
+        ref T code = ref MemoryMarshal.GetArrayDataReference(codes);
         int i = start, j = end - 1;
         while (true)
         {
-            while (i <= j && int.CreateTruncating(codes[samples[i]]) <= leftCode) i++;
-            while (i < j && int.CreateTruncating(codes[samples[j]]) > leftCode) j--;
+            while (i <= j && int.CreateTruncating(Unsafe.Add(ref code, Unsafe.Add(ref samples, i))) <= leftCode) i++;
+            while (i < j && int.CreateTruncating(Unsafe.Add(ref code, Unsafe.Add(ref samples, j))) > leftCode) j--;
             if (i >= j) return i;
-            (samples[i], samples[j]) = (samples[j], samples[i]);
+            (Unsafe.Add(ref samples, i), Unsafe.Add(ref samples, j)) = (Unsafe.Add(ref samples, j), Unsafe.Add(ref samples, i));
             i++;
             j--;
         }

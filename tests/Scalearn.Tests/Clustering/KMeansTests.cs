@@ -59,7 +59,7 @@ public class KMeansTests
     [Fact]
     public void More_initialisations_never_increase_inertia_and_results_are_deterministic()
     {
-        var x = TestData.Load("digits");
+        var x = TestData.Load("digits").Rows(Enumerable.Range(0, 500).ToArray());
         double previous = double.PositiveInfinity;
         foreach (int nInit in new[] { 1, 2, 4 })
         {

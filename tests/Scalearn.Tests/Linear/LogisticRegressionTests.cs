@@ -107,4 +107,20 @@ public class LogisticRegressionTests
         Assert.Equal(model.Coef.Values, restored.Coef.Values);
         Assert.Equal(model.PredictProba(data).Values, restored.PredictProba(data).Values);
     }
+
+    [Fact]
+    public void NullAndNonePenaltiesAreTheSameUnpenalizedFit()
+    {
+        var data = TestData.Load("iris");
+        var none = new LogisticRegression { MaxIter = 200 };
+        none.SetParam("penalty", "none");
+        var unset = new LogisticRegression { MaxIter = 200 };
+        unset.SetParam("penalty", null);
+        Assert.Null(unset.GetParams()["penalty"]);
+        var a = (LinearClassifierModel)none.Fit(data);
+        var b = (LinearClassifierModel)unset.Fit(data);
+        Assert.Equal(a.Coef.Values, b.Coef.Values);
+        var penalized = (LinearClassifierModel)new LogisticRegression { MaxIter = 200 }.Fit(data);
+        Assert.True(a.Coef.Values.Max(Math.Abs) > penalized.Coef.Values.Max(Math.Abs));
+    }
 }

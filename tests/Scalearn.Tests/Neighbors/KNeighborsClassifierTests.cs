@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using Scalearn.Data;
 using Scalearn.Estimators;
 using Scalearn.Neighbors;
@@ -5,7 +6,7 @@ using static Scalearn.Tests.Neighbors.NeighborTestData;
 
 namespace Scalearn.Tests.Neighbors;
 
-public class KNeighborsClassifierTests
+public class KNeighborsClassifierTests(ITestOutputHelper output)
 {
     private static readonly Dataset Line = new(Matrix.FromRows([[0.0], [1.0], [2.0], [10.0], [11.0]]), [0, 0, 1, 1, 1]);
 
@@ -62,6 +63,7 @@ public class KNeighborsClassifierTests
     public void Standardized_five_fold_accuracy_matches_scikit_learn(string dataset, double reference)
     {
         double accuracy = StratifiedCv.MeanAccuracy(TestData.Load(dataset), new KNeighborsClassifier());
+        output.WriteLine($"{dataset}: {accuracy:F4} (scikit-learn {reference:F4})");
         Assert.InRange(accuracy, reference - 0.015, reference + 0.015);
     }
 

@@ -182,6 +182,25 @@ public class NearestNeighborsTests
     }
 
     [Fact]
+    public void The_256_bit_kernel_gives_the_same_results_as_the_default_one()
+    {
+        var x = Gaussian(900, 19, seed: 31);
+        var queries = Gaussian(70, 19, seed: 32);
+        foreach (var metric in new[] { "euclidean", "manhattan", "cosine" })
+        {
+            var expected = Fit(x, "brute", metric).KNeighbors(queries, 9);
+            bool previous = BruteForceSearcher.UseVector512;
+            BruteForceSearcher.UseVector512 = false;
+            NearestNeighborsModel narrow;
+            try { narrow = Fit(x, "brute", metric); }
+            finally { BruteForceSearcher.UseVector512 = previous; }
+            var actual = narrow.KNeighbors(queries, 9);
+            Assert.Equal(expected.Indices, actual.Indices);
+            Assert.Equal(expected.Distances.Values, actual.Distances.Values);
+        }
+    }
+
+    [Fact]
     public void Large_values_fall_back_to_exact_float64_search()
     {
         var x = Gaussian(100, 4, seed: 2);

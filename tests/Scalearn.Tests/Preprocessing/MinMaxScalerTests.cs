@@ -89,4 +89,13 @@ public class MinMaxScalerTests
         var probe = Matrix.FromRows([Enumerable.Range(0, 13).Select(j => j * 100.0).ToArray()]);
         Assert.Equal(model.Transform(probe).X.Values, copy.Transform(probe).X.Values);
     }
+
+    [Fact]
+    public void Inverse_transform_restores_the_input()
+    {
+        var wine = TestData.Load("wine");
+        var model = (MinMaxScalerModel)new MinMaxScaler { FeatureRange = new FeatureRange(-1, 3) }.Fit(wine);
+        var restored = model.InverseTransform(model.Transform(wine)).X.Values;
+        for (int k = 0; k < restored.Length; k++) Assert.Equal(wine.X.Values[k], restored[k], 9);
+    }
 }

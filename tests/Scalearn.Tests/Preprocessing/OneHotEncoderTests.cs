@@ -107,3 +107,51 @@ public class OneHotEncoderTests
         Assert.Equal(model.Transform(Data()).X.Values, copy.Transform(Data()).X.Values);
     }
 }
+
+public class OneHotEncoderFixedCategoriesTests
+{
+    private static Dataset Data() => new(Matrix.FromRows([[1.0], [2.5]]), null, ["size"],
+        textColumns: new Dictionary<string, string[]> { ["color"] = ["red", "green"] });
+
+    [Fact]
+    public void Fixed_categories_keep_their_order_for_text_and_cover_unseen_values()
+    {
+        var encoder = new OneHotEncoder { Categories = EncoderCategories.Of(new[] { 1.0, 2.5, 4.0 }, new[] { "red", "green", "blue" }) };
+        var model = (OneHotEncoderModel)encoder.Fit(Data());
+        Assert.Equal(["size_1.0", "size_2.5", "size_4.0", "color_red", "color_green", "color_blue"], model.OutputFeatureNames);
+        var probe = new Dataset(Matrix.FromRows([[4.0]]), null, ["size"], textColumns: new Dictionary<string, string[]> { ["color"] = ["blue"] });
+        Assert.Equal([0.0, 0, 1, 0, 0, 1], model.Transform(probe).X.Values);
+    }
+
+    [Fact]
+    public void Fixed_categories_round_trip_through_the_spec_json()
+    {
+        var encoder = new OneHotEncoder();
+        encoder.SetParam("categories", new object?[] { new object?[] { 1L, 2.5 }, new object?[] { "red", "green" } });
+        string json = EstimatorSpec.Of(encoder).ToJson();
+        Assert.Contains("[[1.0,2.5],[\"red\",\"green\"]]", json);
+        var rebuilt = (OneHotEncoder)EstimatorSpec.FromJson(json).Create();
+        Assert.Equal(["size_1.0", "size_2.5", "color_red", "color_green"], ((OneHotEncoderModel)rebuilt.Fit(Data())).OutputFeatureNames);
+        Assert.Equal("auto", new OneHotEncoder().GetParams()["categories"]);
+    }
+
+    [Fact]
+    public void Fixed_categories_are_checked()
+    {
+        var encoder = new OneHotEncoder();
+        Assert.Contains("sorted", Assert.Throws<ParameterException>(() => encoder.SetParam("categories", new object?[] { new object?[] { 2.0, 1.0 } })).Message);
+        Assert.Contains("all numbers or all strings", Assert.Throws<ParameterException>(() => encoder.SetParam("categories", new object?[] { new object?[] { 1.0, "a" } })).Message);
+        Assert.Equal("categories", Assert.Throws<ParameterException>(() => encoder.SetParam("categories", "manual")).Parameter);
+
+        encoder.Categories = EncoderCategories.Of(new[] { 1.0, 2.5 });
+        Assert.Contains("1 lists", Assert.Throws<ParameterException>(() => encoder.Fit(Data())).Message);
+        encoder.Categories = EncoderCategories.Of(new[] { "a" }, new[] { "red", "green" });
+        Assert.Contains("'size'", Assert.Throws<ParameterException>(() => encoder.Fit(Data())).Message);
+        encoder.Categories = EncoderCategories.Of(new[] { 1.0 }, new[] { "red", "green" });
+        var e = Assert.Throws<ArgumentException>(() => encoder.Fit(Data()));
+        Assert.Contains("2.5", e.Message);
+        Assert.Contains("during fit", e.Message);
+        encoder.HandleUnknown = "ignore";
+        Assert.Equal(["size_1.0", "color_red", "color_green"], ((OneHotEncoderModel)encoder.Fit(Data())).OutputFeatureNames);
+    }
+}

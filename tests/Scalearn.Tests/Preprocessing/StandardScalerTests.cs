@@ -125,4 +125,16 @@ public class StandardScalerTests
         Assert.Equal(model.Transform(TestData.Load("wine")).X.Values, copy.Transform(TestData.Load("wine")).X.Values);
         Assert.Equal(model.FeatureNames, copy.FeatureNames);
     }
+
+    [Fact]
+    public void Inverse_transform_restores_the_input()
+    {
+        var wine = TestData.Load("wine");
+        foreach (var scaler in new[] { new StandardScaler(), new StandardScaler { WithMean = false }, new StandardScaler { WithStd = false } })
+        {
+            var model = (StandardScalerModel)scaler.Fit(wine);
+            var restored = model.InverseTransform(model.Transform(wine)).X.Values;
+            for (int k = 0; k < restored.Length; k++) Assert.Equal(wine.X.Values[k], restored[k], 9);
+        }
+    }
 }

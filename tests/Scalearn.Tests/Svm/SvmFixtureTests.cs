@@ -22,6 +22,8 @@ public class SvmFixtureTests
         var svc = new SVC();
         svc.SetParam("kernel", fixture.GetProperty("kernel").GetString());
         svc.SetParam("decision_function_shape", fixture.GetProperty("shape").GetString());
+        foreach (var p in fixture.GetProperty("params").EnumerateObject())
+            svc.SetParam(p.Name, p.Value.ValueKind == JsonValueKind.True ? true : p.Value.GetInt64());
         var model = (SvcModel)svc.Fit(data);
 
         Assert.Equal(fixture.GetProperty("n_support").EnumerateArray().Select(e => e.GetInt32()), model.NSupport);
@@ -41,6 +43,15 @@ public class SvmFixtureTests
         }
         Assert.True(worst < 2e-3, $"largest decision_function difference {worst}");
         Assert.Equal(fixture.GetProperty("predict").EnumerateArray().Select(e => e.GetDouble()), model.Predict(data));
+
+        if (fixture.TryGetProperty("predict_proba", out var expectedProba))
+        {
+            var proba = model.PredictProba(data);
+            double worstProba = 0;
+            for (int r = 0; r < proba.Rows; r++)
+                for (int c = 0; c < proba.Cols; c++) worstProba = Math.Max(worstProba, Math.Abs(expectedProba[r][c].GetDouble() - proba[r, c]));
+            Assert.True(worstProba < 0.05, $"largest predict_proba difference {worstProba}");
+        }
     }
 
     [Theory]

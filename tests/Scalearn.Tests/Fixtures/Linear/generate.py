@@ -76,3 +76,28 @@ balanced = LogisticRegression(**TIGHT, C=0.5, class_weight="balanced").fit(x, y)
 dump("breast_cancer_logistic_balanced", {
     "C": 0.5, "coef": balanced.coef_.tolist(), "intercept": balanced.intercept_.tolist(),
 })
+
+# SGD without shuffling is deterministic, so coefficients must agree with scikit-learn's _plain_sgd step for step.
+from sklearn.linear_model import SGDClassifier, SGDRegressor  # noqa: E402
+
+sgd = {}
+x, y = load("diabetes")
+x = standardize(x)
+for name, params in {
+    "regressor_invscaling": {},
+    "regressor_average": {"average": True},
+    "regressor_elasticnet_huber": {"penalty": "elasticnet", "loss": "huber", "epsilon": 1.0, "learning_rate": "constant", "eta0": 0.001},
+}.items():
+    model = SGDRegressor(shuffle=False, max_iter=5, tol=None, **params).fit(x, y)
+    sgd[name] = {"params": params, "coef": model.coef_.tolist(), "intercept": model.intercept_.tolist()}
+x, y = load("iris")
+x = standardize(x)
+for name, params in {
+    "classifier_hinge_ovr": {},
+    "classifier_log_loss_l1": {"loss": "log_loss", "penalty": "l1", "alpha": 0.001},
+    "classifier_modified_huber_weighted": {"loss": "modified_huber", "class_weight": {0: 2.0, 2: 0.5}},
+}.items():
+    model = SGDClassifier(shuffle=False, max_iter=5, tol=None, **params).fit(x, y)
+    sgd[name] = {"params": {k: v if k != "class_weight" else {str(c): w for c, w in v.items()} for k, v in params.items()},
+                 "coef": model.coef_.tolist(), "intercept": model.intercept_.tolist()}
+dump("sgd_no_shuffle", sgd)

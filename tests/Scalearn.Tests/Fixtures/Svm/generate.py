@@ -27,6 +27,7 @@ def svc_case(dataset, kernel, shape="ovr", **params):
         "intercept": model.intercept_.tolist(),
         "decision_function": np.atleast_2d(dec.T).T.tolist() if dec.ndim == 2 else [[v] for v in dec.tolist()],
         "predict": model.predict(x).tolist(),
+        **({"predict_proba": model.predict_proba(x).tolist()} if params.get("probability") else {}),
     }
 
 
@@ -49,6 +50,8 @@ fixtures = {
         svc_case("iris", "poly"),
         svc_case("breast_cancer", "rbf"),
         svc_case("breast_cancer", "linear"),
+        # Platt scaling depends on libsvm's internal random 5-fold split, so probabilities are compared loosely.
+        svc_case("iris", "rbf", probability=True, random_state=0),
     ],
     "svr": [
         svr_case("rbf"),
