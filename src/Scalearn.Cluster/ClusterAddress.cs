@@ -45,7 +45,7 @@ public sealed partial class ClusterAddress
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(uri);
         if (!Uri.TryCreate(uri.Trim(), UriKind.Absolute, out var parsed) || parsed.Scheme is not ("amqp" or "amqps") || parsed.Host.Length == 0)
-            throw new ArgumentException($"Broker address '{Mask(uri)}' is not of the form amqp://user:password@host:port/vhost.", nameof(uri));
+            throw new ArgumentException($"Broker address '{Mask(uri)}' is not an AMQP URI such as amqp://host:5672/vhost (credentials go before the host as user:password@).", nameof(uri));
         bool tls = parsed.Scheme == "amqps";
         int port = parsed.IsDefaultPort || parsed.Port <= 0 ? (tls ? 5671 : 5672) : parsed.Port;
         string user = "guest", password = "guest";

@@ -121,6 +121,8 @@ public sealed class ClusterExecutor : ITaskExecutor, IAsyncDisposable
                 if (run.Results.TryRead(out var result))
                 {
                     done++;
+                    // Callers often stop enumerating once they hold every result: the batch is complete, not cancelled.
+                    if (done == run.Total) finished = true;
                     Report(progress, done, run.Total, clock);
                     yield return result;
                     continue;

@@ -20,6 +20,7 @@ internal sealed class WorkerService(WorkerOptions options, Func<FitTask, Dataset
     private readonly ClusterAddress _address = ClusterAddress.Parse(options.Broker);
     private readonly CancelledBatches _cancelled = new();
     private IBusControl? _bus;
+    private volatile bool _started;
     private TaskBatchHandler? _handler;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -109,12 +110,18 @@ internal sealed class WorkerService(WorkerOptions options, Func<FitTask, Dataset
                 using var cts = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                 cts.CancelAfter(TimeSpan.FromSeconds(30));
                 await bus.StartAsync(cts.Token);
+                _started = true;
                 return;
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                string reason = e is OperationCanceledException ? "no connection within 30 s (check user, password and vhost)" : ClusterAddress.Mask(e.GetBaseException().Message);
-                logger.LogWarning("Cannot connect to RabbitMQ at {Endpoint}: {Reason}; retrying in 5 s", _address.Endpoint, reason);
+                string reason = e switch
+                {
+                    ClusterException => e.Message,
+                    OperationCanceledException => $"Cannot connect to RabbitMQ at {_address.Endpoint}: no connection within 30 s (check user, password and vhost)",
+                    _ => $"Cannot connect to RabbitMQ at {_address.Endpoint}: " + ClusterAddress.Mask(e.GetBaseException().Message),
+                };
+                logger.LogWarning("{Reason}; retrying in 5 s", reason);
                 await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
             }
         }
@@ -123,7 +130,7 @@ internal sealed class WorkerService(WorkerOptions options, Func<FitTask, Dataset
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        if (_bus is null) return;
+        if (_bus is null || !_started) return;
         logger.LogInformation("Worker {Name} stopping: finishing in-flight tasks", options.EffectiveName);
         try
         {
