@@ -16,7 +16,7 @@ public sealed class ClusterOptions
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Batching: aim for at least this many task messages per worker slot, so the tail of a batch stays balanced.</summary>
-    public int MessagesPerSlot { get; init; } = 8;
+    public int MessagesPerSlot { get; init; } = 16;
 
     /// <summary>Batching: never more tasks than this in one message.</summary>
     public int MaxTasksPerMessage { get; init; } = 64;

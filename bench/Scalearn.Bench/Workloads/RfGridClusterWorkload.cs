@@ -25,7 +25,7 @@ public sealed class RfGridClusterWorkload : IWorkload
         {
             await using var cluster = await ClusterExecutor.ConnectAsync(broker);
             var local = new LocalExecutor(Workers * slots);
-            const string warmUp = """{"max_depth":[3],"max_features":[3],"n_estimators":[5]}""";
+            const string warmUp = """{"max_depth":[3,null],"max_features":[3,10],"n_estimators":[10]}""";
             RfGrid.Search(warmUp, local);
             RfGrid.Search(warmUp, cluster);
 
