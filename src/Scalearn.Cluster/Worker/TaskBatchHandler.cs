@@ -165,7 +165,8 @@ internal sealed partial class TaskBatchHandler(
         return (decode(bytes ?? [], hash), total);
     }
 
-    private static string? Invalid(TaskBatchMessage m)
+    /// <summary>Why a task message must be rejected before any work, or null when its envelope is acceptable.</summary>
+    internal static string? Invalid(TaskBatchMessage m)
     {
         if (m.BatchId == Guid.Empty) return "missing batch id";
         if (!WireLimits.IsContentHash(m.DatasetHash) || !WireLimits.IsContentHash(m.FoldsHash)) return "dataset/folds hashes must be 64 lowercase hex digits";
