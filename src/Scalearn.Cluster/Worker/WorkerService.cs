@@ -66,7 +66,7 @@ internal sealed class WorkerService(WorkerOptions options, Func<FitTask, Dataset
     {
         int slots = options.EffectiveConcurrency;
         var cache = new BlobCache(options.CacheBytes);
-        return Bus.Factory.CreateUsingRabbitMq(cfg =>
+        var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
             BrokerConnection.ConfigureHost(cfg, _address, "scalearn-worker-" + options.EffectiveName);
             cfg.ReceiveEndpoint(_address.TaskQueue, e =>
@@ -96,7 +96,9 @@ internal sealed class WorkerService(WorkerOptions options, Func<FitTask, Dataset
                     return Task.CompletedTask;
                 });
             });
-        }).Also(bus => _handler = new TaskBatchHandler(bus, cache, _cancelled, runTask, options.EffectiveName, logger));
+        });
+        _handler = new TaskBatchHandler(bus, cache, _cancelled, runTask, options.EffectiveName, logger);
+        return bus;
     }
 
     /// <summary>Keeps trying while the broker is unreachable (a worker may start before it), saying so once per attempt.</summary>
@@ -140,14 +142,5 @@ internal sealed class WorkerService(WorkerOptions options, Func<FitTask, Dataset
         {
             logger.LogWarning("Stopping the bus: {Reason}", ClusterAddress.Mask(e.GetBaseException().Message));
         }
-    }
-}
-
-internal static class FluentExtensions
-{
-    public static T Also<T>(this T value, Action<T> action)
-    {
-        action(value);
-        return value;
     }
 }
