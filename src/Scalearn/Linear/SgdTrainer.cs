@@ -84,7 +84,7 @@ internal static class SgdTrainer
                 double nextScale = shrink ? wscale * Math.Max(0, 1.0 - shrinkRate * eta) : wscale;
                 double stepPerDLoss = -eta * (y > 0 ? weightPositive : weightNegative);
                 double inverseNextScale = 1.0 / nextScale;
-                double p = TensorPrimitives.Dot<double>(xi, w) * wscale + intercept;
+                double p = ShortVectors.DotPipelined(xi, w) * wscale + intercept;
                 if (trackLoss) sumLoss += loss.Loss(p, y);
                 double dloss = loss.DLoss(p, y);
                 if (dloss < -MaxDLoss) dloss = -MaxDLoss;
@@ -100,7 +100,7 @@ internal static class SgdTrainer
                 if (update != 0)
                 {
                     // The step goes into the scaled vector: w_true = w * wscale.
-                    TensorPrimitives.MultiplyAdd<double>(xi, update * inverseNextScale, w, w);
+                    ShortVectors.AddScaled(xi, update * inverseNextScale, w);
                     if (fitIntercept) intercept += update;
                 }
                 if (l1)

@@ -1,3 +1,4 @@
+using Scalearn.Numerics;
 using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 
@@ -19,7 +20,7 @@ internal readonly record struct KernelFunction(SvmKernel Kind, int Degree, doubl
             for (int i = 0; i < a.Length; i++) sq += (a[i] - b[i]) * (a[i] - b[i]);
             return Math.Exp(-Gamma * sq);
         }
-        double dot = Dot.Of(a, b);
+        double dot = ShortVectors.Dot(a, b);
         return Kind switch
         {
             SvmKernel.Linear => dot,

@@ -1,3 +1,4 @@
+using Scalearn.Numerics;
 using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 
@@ -24,7 +25,7 @@ internal sealed class KernelMatrix : IDisposable
         _d = cols;
         Kernel = kernel;
         _squaredNorms = new double[rows];
-        for (int r = 0; r < rows; r++) _squaredNorms[r] = Dot.Of(RowOf(r), RowOf(r));
+        for (int r = 0; r < rows; r++) _squaredNorms[r] = ShortVectors.Dot(RowOf(r), RowOf(r));
         if ((long)rows * rows * sizeof(double) <= budgetBytes && (long)rows * rows <= Array.MaxLength) _gram = ComputeGram();
     }
 
@@ -51,7 +52,7 @@ internal sealed class KernelMatrix : IDisposable
             return;
         }
         var xr = RowOf(r);
-        for (int t = 0; t < cols.Length; t++) dest[t] = Dot.Of(xr, RowOf(cols[t]));
+        for (int t = 0; t < cols.Length; t++) dest[t] = ShortVectors.Dot(xr, RowOf(cols[t]));
         if (Kernel.NeedsSquaredNorms)
         {
             if (_scratch.Length < cols.Length) _scratch = new double[cols.Length];
@@ -79,8 +80,8 @@ internal sealed class KernelMatrix : IDisposable
             var row = gram.AsSpan(r * n, r + 1);
             var xr = RowOf(r);
             int c = 0;
-            for (; c + 4 <= r + 1; c += 4) Dot.OfFour(xr, _x.AsSpan(c * _d, 4 * _d), row.Slice(c, 4));
-            for (; c <= r; c++) row[c] = Dot.Of(xr, RowOf(c));
+            for (; c + 4 <= r + 1; c += 4) ShortVectors.DotFour(xr, _x.AsSpan(c * _d, 4 * _d), row.Slice(c, 4));
+            for (; c <= r; c++) row[c] = ShortVectors.Dot(xr, RowOf(c));
             Kernel.Transform(row, _squaredNorms[r], _squaredNorms.AsSpan(0, r + 1));
             for (int k = 0; k < r; k++) gram[(long)k * n + r] = row[k];
         }

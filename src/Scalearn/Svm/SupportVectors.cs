@@ -1,3 +1,4 @@
+using Scalearn.Numerics;
 using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 using Scalearn.Data;
@@ -14,7 +15,7 @@ internal sealed class SupportVectors
         Vectors = vectors;
         Kernel = kernel;
         _squaredNorms = new double[vectors.Rows];
-        for (int s = 0; s < vectors.Rows; s++) _squaredNorms[s] = Dot.Of(vectors.Row(s), vectors.Row(s));
+        for (int s = 0; s < vectors.Rows; s++) _squaredNorms[s] = ShortVectors.Dot(vectors.Row(s), vectors.Row(s));
     }
 
     public Matrix Vectors { get; }
@@ -24,8 +25,8 @@ internal sealed class SupportVectors
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void KernelValues(ReadOnlySpan<double> x, Span<double> dest)
     {
-        for (int s = 0; s < Count; s++) dest[s] = Dot.Of(x, Vectors.Row(s));
-        Kernel.Transform(dest[..Count], Kernel.NeedsSquaredNorms ? Dot.Of(x, x) : 0, _squaredNorms);
+        for (int s = 0; s < Count; s++) dest[s] = ShortVectors.Dot(x, Vectors.Row(s));
+        Kernel.Transform(dest[..Count], Kernel.NeedsSquaredNorms ? ShortVectors.Dot(x, x) : 0, _squaredNorms);
     }
 
     public void Write(BinaryWriter writer)

@@ -1,0 +1,105 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Scalearn.Numerics;
+
+/// <summary>
+/// Kernels for short rows (tens of values): kernel rows in SVMs, per-row SGD steps. Called millions of times per fit,
+/// so they are compiled fully optimized from the first call (no tiering) and avoid the setup cost of the
+/// general-purpose span routines.
+/// </summary>
+internal static class ShortVectors
+{
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        int n = a.Length, width = Vector<double>.Count, vectorEnd = n - n % width;
+        ref double ra = ref MemoryMarshal.GetReference(a);
+        ref double rb = ref MemoryMarshal.GetReference(b);
+        double sum = 0;
+        if (vectorEnd > 0)
+        {
+            var acc = Vector<double>.Zero;
+            for (int i = 0; i < vectorEnd; i += width)
+                acc += Vector.LoadUnsafe(ref ra, (nuint)i) * Vector.LoadUnsafe(ref rb, (nuint)i);
+            sum = Vector.Sum(acc);
+        }
+        for (int i = vectorEnd; i < n; i++) sum += Unsafe.Add(ref ra, i) * Unsafe.Add(ref rb, i);
+        return sum;
+    }
+
+    /// <summary>dest[k] = a . b_k for four consecutive rows b_0..b_3 of length a.Length (loads of a shared).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void DotFour(ReadOnlySpan<double> a, ReadOnlySpan<double> fourRows, Span<double> dest)
+    {
+        int n = a.Length, width = Vector<double>.Count, vectorEnd = n - n % width;
+        ref double ra = ref MemoryMarshal.GetReference(a);
+        ref double r0 = ref MemoryMarshal.GetReference(fourRows);
+        ref double r1 = ref Unsafe.Add(ref r0, n);
+        ref double r2 = ref Unsafe.Add(ref r1, n);
+        ref double r3 = ref Unsafe.Add(ref r2, n);
+        Vector<double> acc0 = Vector<double>.Zero, acc1 = acc0, acc2 = acc0, acc3 = acc0;
+        for (int i = 0; i < vectorEnd; i += width)
+        {
+            var va = Vector.LoadUnsafe(ref ra, (nuint)i);
+            acc0 += va * Vector.LoadUnsafe(ref r0, (nuint)i);
+            acc1 += va * Vector.LoadUnsafe(ref r1, (nuint)i);
+            acc2 += va * Vector.LoadUnsafe(ref r2, (nuint)i);
+            acc3 += va * Vector.LoadUnsafe(ref r3, (nuint)i);
+        }
+        double s0 = Vector.Sum(acc0), s1 = Vector.Sum(acc1), s2 = Vector.Sum(acc2), s3 = Vector.Sum(acc3);
+        for (int i = vectorEnd; i < n; i++)
+        {
+            double v = Unsafe.Add(ref ra, i);
+            s0 += v * Unsafe.Add(ref r0, i);
+            s1 += v * Unsafe.Add(ref r1, i);
+            s2 += v * Unsafe.Add(ref r2, i);
+            s3 += v * Unsafe.Add(ref r3, i);
+        }
+        dest[0] = s0;
+        dest[1] = s1;
+        dest[2] = s2;
+        dest[3] = s3;
+    }
+
+    /// <summary>
+    /// Dot product with four independent accumulators: shorter dependency chains than <see cref="Dot"/> for rows of
+    /// a few dozen values (a different summation order, so results may differ from it in the last bits).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static double DotPipelined(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        int n = a.Length, width = Vector<double>.Count, blockEnd = n - n % (4 * width), vectorEnd = n - n % width;
+        if (b.Length < n) throw new ArgumentException("Second vector is shorter than the first.", nameof(b));
+        ref double ra = ref MemoryMarshal.GetReference(a);
+        ref double rb = ref MemoryMarshal.GetReference(b);
+        Vector<double> acc0 = Vector<double>.Zero, acc1 = acc0, acc2 = acc0, acc3 = acc0;
+        int i = 0;
+        for (; i < blockEnd; i += 4 * width)
+        {
+            acc0 += Vector.LoadUnsafe(ref ra, (nuint)i) * Vector.LoadUnsafe(ref rb, (nuint)i);
+            acc1 += Vector.LoadUnsafe(ref ra, (nuint)(i + width)) * Vector.LoadUnsafe(ref rb, (nuint)(i + width));
+            acc2 += Vector.LoadUnsafe(ref ra, (nuint)(i + 2 * width)) * Vector.LoadUnsafe(ref rb, (nuint)(i + 2 * width));
+            acc3 += Vector.LoadUnsafe(ref ra, (nuint)(i + 3 * width)) * Vector.LoadUnsafe(ref rb, (nuint)(i + 3 * width));
+        }
+        for (; i < vectorEnd; i += width) acc0 += Vector.LoadUnsafe(ref ra, (nuint)i) * Vector.LoadUnsafe(ref rb, (nuint)i);
+        double sum = Vector.Sum((acc0 + acc1) + (acc2 + acc3));
+        for (; i < n; i++) sum += Unsafe.Add(ref ra, i) * Unsafe.Add(ref rb, i);
+        return sum;
+    }
+
+    /// <summary>y += a * x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void AddScaled(ReadOnlySpan<double> x, double a, Span<double> y)
+    {
+        int n = x.Length, width = Vector<double>.Count, vectorEnd = n - n % width;
+        if (y.Length < n) throw new ArgumentException("Destination is shorter than the source.", nameof(y));
+        ref double rx = ref MemoryMarshal.GetReference(x);
+        ref double ry = ref MemoryMarshal.GetReference(y);
+        var va = new Vector<double>(a);
+        for (int i = 0; i < vectorEnd; i += width)
+            (Vector.LoadUnsafe(ref ry, (nuint)i) + va * Vector.LoadUnsafe(ref rx, (nuint)i)).StoreUnsafe(ref ry, (nuint)i);
+        for (int i = vectorEnd; i < n; i++) Unsafe.Add(ref ry, i) += a * Unsafe.Add(ref rx, i);
+    }
+}
