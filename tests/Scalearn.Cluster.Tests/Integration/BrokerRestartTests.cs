@@ -84,7 +84,8 @@ public sealed class BrokerRestartTests
         var data = TestData.Load("iris");
         var folds = new Folds([new Split([.. Enumerable.Range(0, 100)], [.. Enumerable.Range(100, 50)])]);
         var spec = new EstimatorSpec("DummyClassifier", new Dictionary<string, object?>());
-        var tasks = Enumerable.Range(0, 120).Select(i => new FitTask(i, 0, spec, ["score"], false)).ToList();
+        // 300 x 40 ms on one worker: long enough that a slow rabbitmqctl (an Erlang VM start) still stops the broker mid-batch.
+        var tasks = Enumerable.Range(0, 300).Select(i => new FitTask(i, 0, spec, ["score"], false)).ToList();
         return (executor, worker, new TaskBatch(data, folds, tasks));
     }
 
