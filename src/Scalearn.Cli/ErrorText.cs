@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Scalearn.Cluster;
 using Scalearn.Estimators;
 
 namespace Scalearn.Cli;
@@ -19,7 +20,7 @@ public static class ErrorText
             AggregateException { InnerExceptions.Count: 1 } agg => Of(agg.InnerExceptions[0]),
             _ => e.Message,
         };
-        return UriMask.Mask(message.ReplaceLineEndings(" ").Trim());
+        return ClusterAddress.Mask(message.ReplaceLineEndings(" ").Trim());
     }
 }
 

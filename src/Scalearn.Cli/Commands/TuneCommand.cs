@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Scalearn.Cli.Console;
+using Scalearn.Cluster;
 using Scalearn.Data;
 using Scalearn.Estimators;
 using Scalearn.Execution;
@@ -128,7 +129,7 @@ public static class TuneCommand
     }
 
     private static string Where(TuneOptions o) =>
-        ExecutorFactory.ClusterUri(o.Cluster) is string uri ? $"on cluster {UriMask.Mask(uri)}"
+        ExecutorFactory.ClusterUri(o.Cluster) is string uri ? $"on cluster {ClusterAddress.Mask(uri)}"
             : o.Jobs == -1 ? $"on {Environment.ProcessorCount} cores" : $"on {o.Jobs} parallel jobs";
 
     public static string FormatParams(IReadOnlyDictionary<string, object?> parameters) =>
