@@ -5,21 +5,10 @@ using Scalearn.Numerics;
 namespace Scalearn.ModelSelection;
 
 /// <summary>Consecutive folds (after an optional shuffle); the first n % k folds get one extra row, as in scikit-learn.</summary>
-public sealed class KFold : ICrossValidator
+public sealed class KFold(int nSplits = 5, bool shuffle = false, int? randomState = null)
+    : KFoldSplitter(nSplits, shuffle, randomState)
 {
-    public KFold(int nSplits = 5, bool shuffle = false, int? randomState = null)
-    {
-        NSplits = SplitChecks.NSplits(nSplits);
-        SplitChecks.RandomStateNeedsShuffle(shuffle, randomState);
-        Shuffle = shuffle;
-        RandomState = randomState;
-    }
-
-    public int NSplits { get; }
-    public bool Shuffle { get; }
-    public int? RandomState { get; }
-
-    public Folds Split(Dataset data)
+    public override Folds Split(Dataset data)
     {
         int n = data.Count;
         SplitChecks.EnoughSamples(NSplits, n);

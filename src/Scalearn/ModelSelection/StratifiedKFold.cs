@@ -9,21 +9,10 @@ namespace Scalearn.ModelSelection;
 /// the folds round-robin, so each fold's class counts differ by at most one; shuffling permutes which rows of a class
 /// land in which fold.
 /// </summary>
-public sealed class StratifiedKFold : ICrossValidator
+public sealed class StratifiedKFold(int nSplits = 5, bool shuffle = false, int? randomState = null)
+    : KFoldSplitter(nSplits, shuffle, randomState)
 {
-    public StratifiedKFold(int nSplits = 5, bool shuffle = false, int? randomState = null)
-    {
-        NSplits = SplitChecks.NSplits(nSplits);
-        SplitChecks.RandomStateNeedsShuffle(shuffle, randomState);
-        Shuffle = shuffle;
-        RandomState = randomState;
-    }
-
-    public int NSplits { get; }
-    public bool Shuffle { get; }
-    public int? RandomState { get; }
-
-    public Folds Split(Dataset data)
+    public override Folds Split(Dataset data)
     {
         var y = data.Y ?? throw new ArgumentException("StratifiedKFold needs a target column to stratify on.");
         int n = y.Length;
