@@ -9,48 +9,44 @@ namespace Scalearn.Ensemble;
 [ModelFormat("random-forest-classifier", 1)]
 public sealed class RandomForestClassifierModel : ClassifierModel, IPersistableModel<RandomForestClassifierModel>
 {
-    private readonly DecisionTree[] _trees;
-    private readonly double[] _importances;
+    private readonly ForestParts _forest;
 
     internal RandomForestClassifierModel(double[] classes, int featureCount, DecisionTree[] trees, double[] importances, double? oobScore, int jobs)
         : base(classes, featureCount)
-    {
-        _trees = trees;
-        _importances = importances;
-        OobScore = oobScore;
-        Jobs = jobs;
-    }
+        => _forest = new ForestParts(trees, importances, oobScore, jobs);
 
-    public IReadOnlyList<DecisionTree> Trees => _trees;
+    private RandomForestClassifierModel(double[] classes, int featureCount, ForestParts forest) : base(classes, featureCount) => _forest = forest;
+
+    public IReadOnlyList<DecisionTree> Trees => _forest.Trees;
 
     /// <summary>Mean of the trees' normalized impurity decreases, normalized to sum to 1.</summary>
-    public double[] FeatureImportances => (double[])_importances.Clone();
+    public double[] FeatureImportances => (double[])_forest.Importances.Clone();
 
     /// <summary>Out-of-bag accuracy when the forest was fitted with oob_score=true.</summary>
-    public double? OobScore { get; }
+    public double? OobScore => _forest.OobScore;
 
     /// <summary>Threads used to predict large batches.</summary>
-    public int Jobs { get; }
+    public int Jobs => _forest.Jobs;
 
-    internal RandomForestClassifierModel WithOobScore(double score) => new(Classes, FeatureCount, _trees, _importances, score, Jobs);
+    internal RandomForestClassifierModel WithOobScore(double score) => new(Classes, FeatureCount, _forest with { OobScore = score });
 
     protected override Matrix PredictProbaCore(DataView x)
     {
         ModelChecks.AllFinite(x, nameof(RandomForestClassifierModel));
         int k = Classes.Length;
         var result = new Matrix(x.Count, k);
-        ForestPrediction.ForRows(x.Count, _trees.Length, Jobs, (from, to) =>
+        ForestPrediction.ForRows(x.Count, _forest.Trees.Length, Jobs, (from, to) =>
         {
             for (int i = from; i < to; i++)
             {
                 var row = x.Row(i);
                 var output = result.Row(i);
-                foreach (var tree in _trees)
+                foreach (var tree in _forest.Trees)
                 {
                     var p = tree.LeafValues(row);
                     for (int c = 0; c < k; c++) output[c] += p[c];
                 }
-                for (int c = 0; c < k; c++) output[c] /= _trees.Length;
+                for (int c = 0; c < k; c++) output[c] /= _forest.Trees.Length;
             }
         });
         return result;
@@ -61,12 +57,7 @@ public sealed class RandomForestClassifierModel : ClassifierModel, IPersistableM
         writer.Write(FeatureCount);
         writer.Write(Classes.Length);
         foreach (var c in Classes) writer.Write(c);
-        writer.Write(Jobs);
-        writer.Write(OobScore.HasValue);
-        writer.Write(OobScore ?? 0);
-        foreach (var v in _importances) writer.Write(v);
-        writer.Write(_trees.Length);
-        foreach (var tree in _trees) tree.Write(writer);
+        _forest.Write(writer);
     }
 
     public static RandomForestClassifierModel ReadPayload(BinaryReader reader, int version)
@@ -75,19 +66,6 @@ public sealed class RandomForestClassifierModel : ClassifierModel, IPersistableM
         int features = reader.ReadInt32();
         var classes = new double[reader.ReadInt32()];
         for (int i = 0; i < classes.Length; i++) classes[i] = reader.ReadDouble();
-        int jobs = reader.ReadInt32();
-        bool hasOob = reader.ReadBoolean();
-        double oob = reader.ReadDouble();
-        var importances = new double[features];
-        for (int i = 0; i < features; i++) importances[i] = reader.ReadDouble();
-        int count = reader.ReadInt32();
-        if (count < 1) throw new InvalidDataException($"Corrupt random-forest-classifier: {count} trees.");
-        var trees = new DecisionTree[count];
-        for (int t = 0; t < count; t++)
-        {
-            trees[t] = DecisionTree.Read(reader, features);
-            if (trees[t].ValueWidth != classes.Length) throw new InvalidDataException("Corrupt random-forest-classifier: value width differs from class count.");
-        }
-        return new RandomForestClassifierModel(classes, features, trees, importances, hasOob ? oob : null, jobs);
+        return new RandomForestClassifierModel(classes, features, ForestParts.Read(reader, features, classes.Length, "random-forest-classifier"));
     }
 }

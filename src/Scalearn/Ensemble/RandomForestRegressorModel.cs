@@ -9,42 +9,39 @@ namespace Scalearn.Ensemble;
 [ModelFormat("random-forest-regressor", 1)]
 public sealed class RandomForestRegressorModel : RegressorModel, IPersistableModel<RandomForestRegressorModel>
 {
-    private readonly DecisionTree[] _trees;
-    private readonly double[] _importances;
+    private readonly ForestParts _forest;
 
-    internal RandomForestRegressorModel(int featureCount, DecisionTree[] trees, double[] importances, double? oobScore, int jobs) : base(featureCount)
-    {
-        _trees = trees;
-        _importances = importances;
-        OobScore = oobScore;
-        Jobs = jobs;
-    }
+    internal RandomForestRegressorModel(int featureCount, DecisionTree[] trees, double[] importances, double? oobScore, int jobs)
+        : base(featureCount)
+        => _forest = new ForestParts(trees, importances, oobScore, jobs);
 
-    public IReadOnlyList<DecisionTree> Trees => _trees;
+    private RandomForestRegressorModel(int featureCount, ForestParts forest) : base(featureCount) => _forest = forest;
+
+    public IReadOnlyList<DecisionTree> Trees => _forest.Trees;
 
     /// <summary>Mean of the trees' normalized impurity decreases, normalized to sum to 1.</summary>
-    public double[] FeatureImportances => (double[])_importances.Clone();
+    public double[] FeatureImportances => (double[])_forest.Importances.Clone();
 
     /// <summary>Out-of-bag R^2 when the forest was fitted with oob_score=true.</summary>
-    public double? OobScore { get; }
+    public double? OobScore => _forest.OobScore;
 
     /// <summary>Threads used to predict large batches.</summary>
-    public int Jobs { get; }
+    public int Jobs => _forest.Jobs;
 
-    internal RandomForestRegressorModel WithOobScore(double score) => new(FeatureCount, _trees, _importances, score, Jobs);
+    internal RandomForestRegressorModel WithOobScore(double score) => new(FeatureCount, _forest with { OobScore = score });
 
     protected override double[] PredictCore(DataView x)
     {
         ModelChecks.AllFinite(x, nameof(RandomForestRegressorModel));
         var result = new double[x.Count];
-        ForestPrediction.ForRows(x.Count, _trees.Length, Jobs, (from, to) =>
+        ForestPrediction.ForRows(x.Count, _forest.Trees.Length, Jobs, (from, to) =>
         {
             for (int i = from; i < to; i++)
             {
                 var row = x.Row(i);
                 double sum = 0;
-                foreach (var tree in _trees) sum += tree.LeafValues(row)[0];
-                result[i] = sum / _trees.Length;
+                foreach (var tree in _forest.Trees) sum += tree.LeafValues(row)[0];
+                result[i] = sum / _forest.Trees.Length;
             }
         });
         return result;
@@ -53,31 +50,13 @@ public sealed class RandomForestRegressorModel : RegressorModel, IPersistableMod
     public void WritePayload(BinaryWriter writer)
     {
         writer.Write(FeatureCount);
-        writer.Write(Jobs);
-        writer.Write(OobScore.HasValue);
-        writer.Write(OobScore ?? 0);
-        foreach (var v in _importances) writer.Write(v);
-        writer.Write(_trees.Length);
-        foreach (var tree in _trees) tree.Write(writer);
+        _forest.Write(writer);
     }
 
     public static RandomForestRegressorModel ReadPayload(BinaryReader reader, int version)
     {
         if (version != 1) throw new InvalidDataException($"Unsupported random-forest-regressor version {version}.");
         int features = reader.ReadInt32();
-        int jobs = reader.ReadInt32();
-        bool hasOob = reader.ReadBoolean();
-        double oob = reader.ReadDouble();
-        var importances = new double[features];
-        for (int i = 0; i < features; i++) importances[i] = reader.ReadDouble();
-        int count = reader.ReadInt32();
-        if (count < 1) throw new InvalidDataException($"Corrupt random-forest-regressor: {count} trees.");
-        var trees = new DecisionTree[count];
-        for (int t = 0; t < count; t++)
-        {
-            trees[t] = DecisionTree.Read(reader, features);
-            if (trees[t].ValueWidth != 1) throw new InvalidDataException("Corrupt random-forest-regressor: value width must be 1.");
-        }
-        return new RandomForestRegressorModel(features, trees, importances, hasOob ? oob : null, jobs);
+        return new RandomForestRegressorModel(features, ForestParts.Read(reader, features, 1, "random-forest-regressor"));
     }
 }
