@@ -1,17 +1,27 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using Scalearn.Numerics;
 
 namespace Scalearn.Linear;
 
 /// <summary>
 /// scikit-learn's _plain_sgd for dense rows: per row one prediction, a gradient step scaled by the learning rate and
-/// the class weight, lazy L2 shrinkage through the weight scale, the cumulative L1 penalty of Tsuruoka et al., and
-/// optional averaging. Epochs stop early when the training loss (or the validation score) stops improving by tol.
+/// the class weight (<see cref="SgdStepRule"/>), lazy L2 shrinkage through the weight scale, the cumulative L1
+/// penalty (<see cref="CumulativeL1"/>) and optional averaging. Epochs stop early when the training loss (or the
+/// validation score) stops improving by tol.
 /// </summary>
 internal static class SgdTrainer
 {
     private const double MaxDLoss = 1e12;
     private const double WScaleThreshold = 1e-9;
+
+    [ThreadStatic] private static bool t_directUpdatesOnly;
+
+    /// <summary>
+    /// Fits on this thread use the direct row loop even where <see cref="DeferredEpoch"/> applies (tests compare
+    /// the two; per thread so that tests running in parallel are not affected).
+    /// </summary>
+    internal static bool DirectUpdatesOnly { get => t_directUpdatesOnly; set => t_directUpdatesOnly = value; }
 
     /// <summary>Runs up to <paramref name="maxIter"/> epochs starting at step <paramref name="t"/>; returns the number of epochs run.</summary>
     public static int Run(SgdSettings settings, SgdState state, SgdBatch batch, int maxIter, double t, Rng rng, Func<SgdState, double>? validationScore) =>
@@ -29,95 +39,49 @@ internal static class SgdTrainer
         };
 
     /// <summary>
-    /// Generic over the loss struct so that the JIT inlines the loss into the row loop. Optimized at first call: a
+    /// Generic over the loss struct so that the JIT inlines the loss into the row loops. Optimized at first call: a
     /// stream of short partial_fit calls would otherwise run its first chunks in unoptimized code.
     /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Run<TLoss>(TLoss loss, SgdSettings s, SgdState state, SgdBatch batch, int maxIter, double t, Rng rng,
         Func<SgdState, double>? validationScore) where TLoss : struct, ISgdLossFunction
     {
-        double alpha = s.Alpha;
-        double l1Ratio = s.Penalty switch { SgdPenalty.L1 => 1.0, SgdPenalty.Elasticnet => s.L1Ratio, _ => 0.0 };
-        bool shrink = s.Penalty is SgdPenalty.L2 or SgdPenalty.Elasticnet;
-        bool l1 = s.Penalty is SgdPenalty.L1 or SgdPenalty.Elasticnet;
-        double shrinkRate = (1.0 - l1Ratio) * alpha;
         double optimalInit = 0;
         if (s.LearningRate == SgdLearningRate.Optimal)
         {
-            double typw = Math.Sqrt(1.0 / Math.Sqrt(alpha));
+            double typw = Math.Sqrt(1.0 / Math.Sqrt(s.Alpha));
             double initialEta0 = typw / Math.Max(1.0, loss.DLoss(-typw, 1.0));
-            optimalInit = 1.0 / (initialEta0 * alpha);
+            optimalInit = 1.0 / (initialEta0 * s.Alpha);
         }
+        var rule = new SgdStepRule(s, optimalInit, batch.WeightPositive, batch.WeightNegative);
+        var l1 = s.Penalty switch
+        {
+            SgdPenalty.L1 => new CumulativeL1(batch.Features, 1.0, s.Alpha),
+            SgdPenalty.Elasticnet => new CumulativeL1(batch.Features, s.L1Ratio, s.Alpha),
+            _ => null,
+        };
+        // Without L1 clipping or averaging nothing reads the weights between two rows but the next prediction, so
+        // each row's update can wait for the next row's pass over the weights (see DeferredEpoch).
+        var packed = !DirectUpdatesOnly && l1 is null && s.Average == 0 && TailPackedVector.IsSupported(batch.Features) ? new TailPackedVector(batch.Features) : null;
         double eta = s.Eta0;
-        var q = l1 ? new double[batch.Features] : null;
-        double u = 0;
         bool trackLoss = validationScore is null && s.Tol is not null && maxIter > 1;
         double tol = s.Tol ?? double.NegativeInfinity;
         double bestLoss = double.PositiveInfinity, bestScore = double.NegativeInfinity;
         int noImprovement = 0;
         var w = state.W;
-        var order = batch.Order;
-        var targets = batch.Targets;
-        var x = batch.X;
-        var sourceRows = batch.SourceRows;
-        int features = batch.Features;
-        var schedule = s.LearningRate;
-        double eta0 = s.Eta0, powerT = s.PowerT, weightPositive = batch.WeightPositive, weightNegative = batch.WeightNegative;
-        bool fitIntercept = s.FitIntercept;
-        int average = s.Average;
         double wscale = state.WScale, intercept = state.Intercept;
 
         for (int epoch = 0; epoch < maxIter; epoch++)
         {
-            if (s.Shuffle) rng.Shuffle(order.AsSpan());
-            double sumLoss = 0;
-            for (int k = 0; k < order.Length; k++)
+            if (s.Shuffle) rng.Shuffle(batch.Order.AsSpan());
+            double sumLoss;
+            if (packed is not null)
             {
-                int position = order[k];
-                int row = sourceRows is null ? position : sourceRows[position];
-                var xi = new ReadOnlySpan<double>(x, row * features, features);
-                double y = targets[position];
-                if (schedule == SgdLearningRate.Optimal) eta = 1.0 / (alpha * (optimalInit + t - 1));
-                else if (schedule == SgdLearningRate.Invscaling) eta = eta0 * InversePower(t, powerT);
-                // Everything that does not depend on the prediction is computed before it, off the row-to-row
-                // dependency chain (dot -> loss derivative -> update of w -> next dot).
-                double nextScale = shrink ? wscale * Math.Max(0, 1.0 - shrinkRate * eta) : wscale;
-                double stepPerDLoss = -eta * (y > 0 ? weightPositive : weightNegative);
-                double inverseNextScale = 1.0 / nextScale;
-                double p = ShortVectors.DotPipelined(xi, w) * wscale + intercept;
-                if (trackLoss) sumLoss += loss.Loss(p, y);
-                double dloss = loss.DLoss(p, y);
-                if (dloss < -MaxDLoss) dloss = -MaxDLoss;
-                else if (dloss > MaxDLoss) dloss = MaxDLoss;
-                double update = dloss * stepPerDLoss;
-                wscale = nextScale;
-                if (wscale < WScaleThreshold)
-                {
-                    TensorPrimitives.Multiply<double>(w, wscale, w);
-                    wscale = 1.0;
-                    inverseNextScale = 1.0;
-                }
-                if (update != 0)
-                {
-                    // The step goes into the scaled vector: w_true = w * wscale.
-                    ShortVectors.AddScaled(xi, update * inverseNextScale, w);
-                    if (fitIntercept) intercept += update;
-                }
-                if (l1)
-                {
-                    u += l1Ratio * eta * alpha;
-                    ApplyL1(w, wscale, q!, u);
-                }
-                if (average > 0 && average <= t)
-                {
-                    double n = t - average + 1;
-                    var averageW = state.AverageW!;
-                    TensorPrimitives.Multiply<double>(averageW, 1 - 1 / n, averageW);
-                    TensorPrimitives.MultiplyAdd<double>(w, wscale / n, averageW, averageW);
-                    state.AverageIntercept += (intercept - state.AverageIntercept) / n;
-                }
-                t += 1;
+                packed.CopyFrom(w);
+                sumLoss = DeferredEpoch(loss, batch, rule, eta, s.FitIntercept, packed, ref wscale, ref intercept, ref t, trackLoss);
+                packed.CopyTo(w);
             }
+            else sumLoss = Epoch(loss, batch, rule, eta, s.FitIntercept, state, s.Average, l1, ref wscale, ref intercept, ref t, trackLoss);
             state.WScale = wscale;
             state.Intercept = intercept;
             if (!double.IsFinite(intercept) || !FiniteCheck.AllFinite(w) || !double.IsFinite(wscale))
@@ -131,7 +95,7 @@ internal static class SgdTrainer
             }
             else if (trackLoss)
             {
-                noImprovement = sumLoss > bestLoss - tol * order.Length ? noImprovement + 1 : 0;
+                noImprovement = sumLoss > bestLoss - tol * batch.Order.Length ? noImprovement + 1 : 0;
                 bestLoss = Math.Min(bestLoss, sumLoss);
             }
             if (noImprovement >= s.NIterNoChange)
@@ -152,22 +116,115 @@ internal static class SgdTrainer
         return maxIter;
     }
 
-    private static double InversePower(double t, double power) => power switch
+    /// <summary>One pass over the batch in its current order, one step per row; returns the summed loss when tracked.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double Epoch<TLoss>(TLoss loss, in SgdBatch batch, in SgdStepRule rule, double fixedEta, bool fitIntercept,
+        SgdState state, int average, CumulativeL1? l1, ref double wscaleRef, ref double interceptRef, ref double tRef, bool trackLoss)
+        where TLoss : struct, ISgdLossFunction
     {
-        0.25 => 1.0 / Math.Sqrt(Math.Sqrt(t)),
-        0.5 => 1.0 / Math.Sqrt(t),
-        _ => Math.Pow(t, -power),
-    };
-
-    /// <summary>Clips each weight towards zero by the penalty accumulated since it was last clipped.</summary>
-    private static void ApplyL1(double[] w, double wscale, double[] q, double u)
-    {
-        for (int j = 0; j < w.Length; j++)
+        double wscale = wscaleRef, intercept = interceptRef, t = tRef, sumLoss = 0;
+        var w = state.W;
+        var order = batch.Order;
+        for (int k = 0; k < order.Length; k++)
         {
-            double z = w[j];
-            if (wscale * z > 0) w[j] = Math.Max(0.0, w[j] - (u + q[j]) / wscale);
-            else if (wscale * z < 0) w[j] = Math.Min(0.0, w[j] + (u - q[j]) / wscale);
-            q[j] += wscale * (w[j] - z);
+            int position = order[k];
+            var xi = batch.Row(position);
+            double y = batch.Targets[position];
+            double eta = rule.Eta(t, fixedEta);
+            // Everything that does not depend on the prediction is computed before it, off the row-to-row
+            // dependency chain (dot -> loss derivative -> update of w -> next dot).
+            double nextScale = rule.ShrunkScale(wscale, eta);
+            double stepPerDLoss = rule.StepPerDLoss(y, eta);
+            double inverseNextScale = 1.0 / nextScale;
+            double p = ShortVectors.DotPipelined(xi, w) * wscale + intercept;
+            if (trackLoss) sumLoss += loss.Loss(p, y);
+            double update = Math.Clamp(loss.DLoss(p, y), -MaxDLoss, MaxDLoss) * stepPerDLoss;
+            wscale = nextScale;
+            if (wscale < WScaleThreshold)
+            {
+                TensorPrimitives.Multiply<double>(w, wscale, w);
+                wscale = 1.0;
+                inverseNextScale = 1.0;
+            }
+            if (update != 0)
+            {
+                // The step goes into the scaled vector: w_true = w * wscale.
+                ShortVectors.AddScaled(xi, update * inverseNextScale, w);
+                if (fitIntercept) intercept += update;
+            }
+            l1?.Apply(w, wscale, eta);
+            if (average > 0 && average <= t)
+            {
+                double n = t - average + 1;
+                var averageW = state.AverageW!;
+                TensorPrimitives.Multiply<double>(averageW, 1 - 1 / n, averageW);
+                TensorPrimitives.MultiplyAdd<double>(w, wscale / n, averageW, averageW);
+                state.AverageIntercept += (intercept - state.AverageIntercept) / n;
+            }
+            t += 1;
         }
+        wscaleRef = wscale;
+        interceptRef = intercept;
+        tRef = t;
+        return sumLoss;
+    }
+
+    /// <summary>
+    /// <see cref="Epoch"/> without L1 clipping or averaging, with each row's update left pending and applied during
+    /// the next row's pass: x_k . w_(k-1) = x_k . w_(k-2) + step_(k-1) * x_k . x_(k-1). Neither dot product waits for
+    /// the previous step, which leaves only a few scalar operations on the row-to-row dependency chain. The learning
+    /// rates are computed ahead for blocks of rows, so the row loop makes no calls and keeps its state in registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double DeferredEpoch<TLoss>(TLoss loss, in SgdBatch batch, in SgdStepRule rule, double fixedEta, bool fitIntercept,
+        TailPackedVector w, ref double wscaleRef, ref double interceptRef, ref double tRef, bool trackLoss)
+        where TLoss : struct, ISgdLossFunction
+    {
+        const int BlockRows = 256;
+        Span<double> etas = stackalloc double[BlockRows];
+        double wscale = wscaleRef, intercept = interceptRef, t = tRef, sumLoss = 0;
+        var order = batch.Order;
+        var targets = batch.Targets;
+        var pendingRow = ReadOnlySpan<double>.Empty;
+        double pendingStep = 0;
+        for (int blockStart = 0; blockStart < order.Length; blockStart += BlockRows)
+        {
+            var blockOrder = order.AsSpan(blockStart, Math.Min(BlockRows, order.Length - blockStart));
+            rule.FillEtas(t, fixedEta, etas);
+            for (int k = 0; k < blockOrder.Length; k++)
+            {
+                int position = blockOrder[k];
+                var xi = batch.Row(position);
+                double y = targets[position];
+                double eta = etas[k];
+                double nextScale = rule.ShrunkScale(wscale, eta);
+                double stepPerDLoss = rule.StepPerDLoss(y, eta);
+                double inverseNextScale = 1.0 / nextScale;
+                double dot = pendingStep != 0 ? w.DotApplyingPending(xi, pendingRow, pendingStep) : w.Dot(xi);
+                pendingStep = 0;
+                double p = dot * wscale + intercept;
+                if (trackLoss) sumLoss += loss.Loss(p, y);
+                double update = Math.Clamp(loss.DLoss(p, y), -MaxDLoss, MaxDLoss) * stepPerDLoss;
+                wscale = nextScale;
+                if (wscale < WScaleThreshold)
+                {
+                    w.Scale(wscale);
+                    wscale = 1.0;
+                    inverseNextScale = 1.0;
+                }
+                if (update != 0)
+                {
+                    pendingRow = xi;
+                    pendingStep = update * inverseNextScale;
+                    if (fitIntercept) intercept += update;
+                }
+            }
+            t += blockOrder.Length;
+        }
+        if (pendingStep != 0) w.AddScaled(pendingRow, pendingStep);
+        wscaleRef = wscale;
+        interceptRef = intercept;
+        tRef = t;
+        return sumLoss;
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Scalearn.Numerics;
 
 /// <summary>
@@ -6,15 +8,12 @@ namespace Scalearn.Numerics;
 /// </summary>
 public sealed class Rng
 {
-    private ulong _s0, _s1, _s2, _s3;
+    private State _state;
 
     public Rng(ulong seed)
     {
         ulong x = seed;
-        _s0 = SplitMix(ref x);
-        _s1 = SplitMix(ref x);
-        _s2 = SplitMix(ref x);
-        _s3 = SplitMix(ref x);
+        _state = new State { S0 = SplitMix(ref x), S1 = SplitMix(ref x), S2 = SplitMix(ref x), S3 = SplitMix(ref x) };
     }
 
     public Rng(int seed) : this(unchecked((ulong)(uint)seed)) { }
@@ -33,18 +32,7 @@ public sealed class Rng
 
     public static Rng FromOptionalSeed(int? seed) => seed is int s ? new Rng(s) : new Rng(unchecked((ulong)Random.Shared.NextInt64()));
 
-    public ulong NextULong()
-    {
-        ulong result = RotateLeft(_s1 * 5, 7) * 9;
-        ulong t = _s1 << 17;
-        _s2 ^= _s0;
-        _s3 ^= _s1;
-        _s1 ^= _s2;
-        _s0 ^= _s3;
-        _s2 ^= t;
-        _s3 = RotateLeft(_s3, 45);
-        return result;
-    }
+    public ulong NextULong() => _state.Next();
 
     /// <summary>Uniform in [0, 1).</summary>
     public double NextDouble() => (NextULong() >> 11) * (1.0 / (1UL << 53));
@@ -53,18 +41,7 @@ public sealed class Rng
     public int NextInt(int n)
     {
         if (n <= 0) throw new ArgumentOutOfRangeException(nameof(n));
-        ulong m = (ulong)(uint)(NextULong() >> 32) * (ulong)n;
-        uint low = (uint)m;
-        if (low < (uint)n)
-        {
-            uint threshold = (uint)(-n) % (uint)n;
-            while (low < threshold)
-            {
-                m = (ulong)(uint)(NextULong() >> 32) * (ulong)n;
-                low = (uint)m;
-            }
-        }
-        return (int)(m >> 32);
+        return Below(ref _state, n);
     }
 
     /// <summary>Standard normal deviate (Box-Muller, one value per call).</summary>
@@ -75,12 +52,52 @@ public sealed class Rng
         return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
     }
 
+    /// <summary>Fisher-Yates shuffle; the state is worked on in a local copy so that it stays in registers.</summary>
     public void Shuffle<T>(Span<T> items)
     {
+        var state = _state;
         for (int i = items.Length - 1; i > 0; i--)
         {
-            int j = NextInt(i + 1);
+            int j = Below(ref state, i + 1);
             (items[i], items[j]) = (items[j], items[i]);
+        }
+        _state = state;
+    }
+
+    /// <summary>Uniform integer in [0, n) for n > 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Below(ref State state, int n)
+    {
+        ulong m = (ulong)(uint)(state.Next() >> 32) * (ulong)n;
+        uint low = (uint)m;
+        if (low < (uint)n)
+        {
+            uint threshold = (uint)(-n) % (uint)n;
+            while (low < threshold)
+            {
+                m = (ulong)(uint)(state.Next() >> 32) * (ulong)n;
+                low = (uint)m;
+            }
+        }
+        return (int)(m >> 32);
+    }
+
+    private struct State
+    {
+        public ulong S0, S1, S2, S3;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public ulong Next()
+        {
+            ulong result = RotateLeft(S1 * 5, 7) * 9;
+            ulong t = S1 << 17;
+            S2 ^= S0;
+            S3 ^= S1;
+            S1 ^= S2;
+            S0 ^= S3;
+            S2 ^= t;
+            S3 = RotateLeft(S3, 45);
+            return result;
         }
     }
 

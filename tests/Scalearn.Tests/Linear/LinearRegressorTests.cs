@@ -43,7 +43,7 @@ public class LinearRegressorTests
     [Fact]
     public void RidgeDirectKernelAndIterativeSolversAgree()
     {
-        var rng = new Numerics.Rng(3);
+        var rng = new Scalearn.Numerics.Rng(3);
         var wide = new Matrix(20, 40);
         for (int i = 0; i < wide.Values.Length; i++) wide.Values[i] = rng.NextGaussian();
         var y = Enumerable.Range(0, 20).Select(_ => rng.NextGaussian()).ToArray();

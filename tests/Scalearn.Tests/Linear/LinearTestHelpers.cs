@@ -65,13 +65,13 @@ internal static class LinearTestHelpers
     private static int[][] ShuffledFolds(int n, int k, int seed)
     {
         var order = Enumerable.Range(0, n).ToArray();
-        new Numerics.Rng(seed).Shuffle(order.AsSpan());
+        new Scalearn.Numerics.Rng(seed).Shuffle(order.AsSpan());
         return Enumerable.Range(0, k).Select(f => order.Where((_, i) => i % k == f).ToArray()).ToArray();
     }
 
     private static int[][] StratifiedFolds(double[] y, int k, int seed)
     {
-        var rng = new Numerics.Rng(seed);
+        var rng = new Scalearn.Numerics.Rng(seed);
         var folds = Enumerable.Range(0, k).Select(_ => new List<int>()).ToArray();
         int next = 0;
         foreach (var group in Enumerable.Range(0, y.Length).GroupBy(i => y[i]).OrderBy(g => g.Key))
