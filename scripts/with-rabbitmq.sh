@@ -66,6 +66,9 @@ export RABBITMQ_CONFIG_FILE="$WORK_DIR/rabbitmq.conf"
 export RABBITMQ_ENABLED_PLUGINS_FILE="$WORK_DIR/enabled_plugins"
 export RABBITMQ_PID_FILE="$WORK_DIR/node.pid"
 export RABBITMQ_CONF_ENV_FILE="$WORK_DIR/rabbitmq-env.conf"
+# This node shares its cores with the workers and the tests: Erlang schedulers that run out of work should sleep
+# instead of spinning (the runtime's busy wait is tuned for a machine that serves RabbitMQ alone).
+export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="${RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS:-} +sbwt none +sbwtdcpu none +sbwtdio none"
 : > "$RABBITMQ_CONF_ENV_FILE"
 # Keep epmd private too, so parallel runs and a system RabbitMQ don't collide.
 EPMD_PORT="$(free_port)"

@@ -185,14 +185,8 @@ public sealed class ClusterExecutor : ITaskExecutor, IAsyncDisposable
 
     private async Task SendTasksAsync(BatchRun run, TaskBatch batch, IReadOnlyList<FitTask> tasks, int slots, Watchdog watchdog, int drop, CancellationToken ct)
     {
-        int perMessage = Math.Clamp((int)Math.Ceiling(tasks.Count / (double)(Math.Max(1, slots) * Math.Max(1, _options.MessagesPerSlot))),
-            1, Math.Clamp(_options.MaxTasksPerMessage, 1, WireLimits.MaxTasksPerMessage));
-        // Message m takes tasks m, m + M, m + 2M, ...: neighbouring candidates often cost alike (the grid's last keys
-        // vary fastest), so dealing them out evens the messages' run times and the batch's tail.
-        int messageCount = (tasks.Count + perMessage - 1) / perMessage;
-        var dealt = Enumerable.Range(0, messageCount)
-            .Select(m => Enumerable.Range(0, perMessage).Select(k => m + k * messageCount).TakeWhile(i => i < tasks.Count).Select(i => tasks[i]).ToArray());
-        var messages = dealt.Select((chunk, i) => new TaskBatchMessage
+        var plan = TaskMessagePlan.Split(tasks, slots, Math.Clamp(_options.MaxTasksPerMessage, 1, WireLimits.MaxTasksPerMessage));
+        var messages = plan.Select((chunk, i) => new TaskBatchMessage
         {
             BatchId = run.Id,
             Sequence = i,

@@ -15,10 +15,10 @@ public sealed class ClusterOptions
     /// <summary>Limit for reaching the broker in <see cref="ClusterExecutor.ConnectAsync"/>.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Batching: aim for at least this many task messages per worker slot, so the tail of a batch stays balanced.</summary>
-    public int MessagesPerSlot { get; init; } = 16;
-
-    /// <summary>Batching: never more tasks than this in one message.</summary>
+    /// <summary>
+    /// Batching: never more tasks than this in one message. Below it, message sizes shrink towards the end of a batch
+    /// (remaining tasks / (2 x slots)) so that the workers finish together.
+    /// </summary>
     public int MaxTasksPerMessage { get; init; } = 64;
 
     /// <summary>Receives human-readable status lines (workers joining/leaving, waiting for workers or the broker).</summary>

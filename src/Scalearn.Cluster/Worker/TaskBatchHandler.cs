@@ -16,7 +16,7 @@ namespace Scalearn.Cluster.Worker;
 internal sealed partial class TaskBatchHandler(
     IBus bus, BlobCache cache, CancelledBatches cancelled, Func<FitTask, Dataset, Folds, FitResult> runTask, string workerName, ILogger logger)
 {
-    private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan BlobTimeout = TimeSpan.FromSeconds(30);
     private int _inFlight, _busy;
 
@@ -84,12 +84,16 @@ internal sealed partial class TaskBatchHandler(
         var pending = new List<string>();
         var sinceFlush = Stopwatch.StartNew();
         int index = 0;
+        // One send is kept in flight while the next tasks run: waiting for the broker's confirmation after every flush
+        // would leave the slot idle for a round trip each time. The message is acknowledged (by returning) only after
+        // every result is confirmed, so a worker that dies mid-message has its tasks redelivered.
+        Task sending = Task.CompletedTask;
+        int sendingUpTo = 0;
         foreach (var json in message.Tasks)
         {
             if (cancelled.Contains(message.BatchId))
             {
                 logger.LogDebug("Batch {Batch} cancelled; dropping its remaining tasks", batch);
-                reportedSoFar(message.Tasks.Length);
                 break;
             }
             var result = await RunOneAsync(json, data, folds, batch);
@@ -97,12 +101,16 @@ internal sealed partial class TaskBatchHandler(
             if (result is not null) pending.Add(ResultJson.Write(result));
             if (sinceFlush.Elapsed >= FlushInterval && pending.Count > 0)
             {
-                await SendAsync(reply, message.BatchId, pending, context.CancellationToken);
-                reportedSoFar(index);
+                await sending;
+                reportedSoFar(sendingUpTo);
+                sending = SendAsync(reply, message.BatchId, [.. pending], context.CancellationToken);
+                sendingUpTo = index;
                 pending.Clear();
                 sinceFlush.Restart();
             }
         }
+        await sending;
+        reportedSoFar(sendingUpTo);
         if (pending.Count > 0) await SendAsync(reply, message.BatchId, pending, context.CancellationToken);
     }
 

@@ -17,7 +17,7 @@ public sealed class CancellationTests
             Thread.Sleep(100);
             return new FitResult(task.Candidate, task.Split, [0.5], null, 0.1, 0, null);
         });
-        await using var executor = await ClusterExecutor.ConnectAsync(broker, new ClusterOptions { MessagesPerSlot = 30 });
+        await using var executor = await ClusterExecutor.ConnectAsync(broker, new ClusterOptions { MaxTasksPerMessage = 2 });
         var data = TestData.Load("iris");
         var folds = new Folds([new Split([.. Enumerable.Range(0, 100)], [.. Enumerable.Range(100, 50)])]);
         var spec = new EstimatorSpec("DummyClassifier", new Dictionary<string, object?>());

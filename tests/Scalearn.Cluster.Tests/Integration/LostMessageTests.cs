@@ -17,7 +17,7 @@ public sealed class LostMessageTests
         {
             DropFirstMessages = 2,
             StallTimeout = TimeSpan.FromSeconds(2),
-            MessagesPerSlot = 5,
+            MaxTasksPerMessage = 4,
             Log = l => { lock (log) log.Add(l); },
         });
         var data = TestData.Load("iris");
