@@ -62,7 +62,8 @@ internal static class SgdTrainer
         };
         // Without L1 clipping or averaging nothing reads the weights between two rows but the next prediction, so
         // each row's update can wait for the next row's pass over the weights (see DeferredEpoch).
-        var packed = !DirectUpdatesOnly && l1 is null && s.Average == 0 && TailPackedVector.IsSupported(batch.Features) ? new TailPackedVector(batch.Features) : null;
+        bool deferred = !DirectUpdatesOnly && l1 is null && s.Average == 0 && TailPackedVector.IsSupported(batch.Features);
+        var packed = deferred ? new TailPackedVector(batch.Features) : null;
         double eta = s.Eta0;
         bool trackLoss = validationScore is null && s.Tol is not null && maxIter > 1;
         double tol = s.Tol ?? double.NegativeInfinity;
@@ -190,7 +191,7 @@ internal static class SgdTrainer
         for (int blockStart = 0; blockStart < order.Length; blockStart += BlockRows)
         {
             var blockOrder = order.AsSpan(blockStart, Math.Min(BlockRows, order.Length - blockStart));
-            rule.FillEtas(t, fixedEta, etas);
+            rule.FillEtas(t, fixedEta, etas[..blockOrder.Length]);
             for (int k = 0; k < blockOrder.Length; k++)
             {
                 int position = blockOrder[k];
