@@ -14,6 +14,12 @@ internal readonly record struct SgdBatch(
     double WeightPositive,
     double WeightNegative)
 {
+    /// <summary>
+    /// The features were not checked for NaN or infinity: the epoch checks every prediction instead and throws
+    /// <see cref="NonFiniteRowException"/>, before the model changes, when one is not finite.
+    /// </summary>
+    public bool RowsUnchecked { get; init; }
+
     public ReadOnlySpan<double> Row(int position)
     {
         int row = SourceRows is null ? position : SourceRows[position];

@@ -18,6 +18,11 @@ public sealed class Rng
 
     public Rng(int seed) : this(unchecked((ulong)(uint)seed)) { }
 
+    private Rng(State state) => _state = state;
+
+    /// <summary>An independent generator at this one's current position (same sequence from here on).</summary>
+    public Rng Clone() => new(_state);
+
     /// <summary>A seed derived from a parent seed and a task identity (e.g. candidate and fold index).</summary>
     public static int Derive(int seed, params ReadOnlySpan<int> identity)
     {

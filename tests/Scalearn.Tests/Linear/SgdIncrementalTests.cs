@@ -86,6 +86,51 @@ public class SgdIncrementalTests
         Assert.Contains("row 3", error.Message);
     }
 
+    /// <summary>
+    /// Whole-dataset chunks wide enough for the deferred epoch are checked while training, not before: a bad value
+    /// must still be reported by row and column, and must cost nothing already learned or change what comes after.
+    /// </summary>
+    [Theory]
+    [InlineData(double.NaN, "NaN")]
+    [InlineData(double.PositiveInfinity, "infinity")]
+    [InlineData(double.NegativeInfinity, "infinity")]
+    public void ABadValueInAStreamedChunkIsReportedAndLosesNothing(double bad, string named)
+    {
+        var first = SgdTests.LinearData(300, 12, 1, noise: 0.1);
+        var broken = SgdTests.LinearData(300, 12, 2, noise: 0.1);
+        broken.X[217, 9] = bad;
+        var last = SgdTests.LinearData(300, 12, 3, noise: 0.1);
+
+        var learner = new SgdRegressor { RandomState = 0 }.StartIncremental();
+        learner.PartialFit(first);
+        var before = (LinearRegressorModel)learner.Snapshot();
+        var error = Assert.Throws<ArgumentException>(() => learner.PartialFit(broken));
+        Assert.Contains($"{named} at row 217, column 9", error.Message);
+        Assert.Equal(before.Coef, ((LinearRegressorModel)learner.Snapshot()).Coef);
+        Assert.Equal(300, learner.RowsSeen);
+        learner.PartialFit(last);
+
+        var clean = new SgdRegressor { RandomState = 0 }.StartIncremental();
+        clean.PartialFit(first);
+        clean.PartialFit(last);
+        Assert.Equal(((LinearRegressorModel)clean.Snapshot()).Coef, ((LinearRegressorModel)learner.Snapshot()).Coef);
+    }
+
+    [Fact]
+    public void FiniteDataWhosePredictionsOverflowFailsAsIfCheckedBeforehand()
+    {
+        // The epoch over unchecked rows stops at the first infinite prediction, finds the data finite and trains the
+        // chunk again the usual way, which reports the overflow. A row-index view of the same data is always checked
+        // beforehand: both must fail alike.
+        var data = SgdTests.LinearData(200, 12, 5);
+        for (int i = 0; i < 200; i++) data.X[i, 0] = 1e200;
+        var streamed = Assert.Throws<ArithmeticException>(() => new SgdRegressor { RandomState = 0 }.StartIncremental().PartialFit(data));
+        var viewed = Assert.Throws<ArithmeticException>(() =>
+            new SgdRegressor { RandomState = 0 }.StartIncremental().PartialFit(data.Rows(Enumerable.Range(0, 200).ToArray())));
+        Assert.Equal(viewed.Message, streamed.Message);
+        Assert.Contains("overflow", streamed.Message);
+    }
+
     [Fact]
     public void StreamingIsDeterministicAndSnapshotsAreIndependent()
     {
