@@ -28,7 +28,11 @@ internal sealed class SgdClassifierLearner(SgdSettings settings, ClassWeight cla
             throw new ArgumentException($"{estimator}: classes [{Format(classes.Order())}] differ from the classes fixed by the first PartialFit call [{Format(_classes)}].", nameof(classes));
         if (chunk.Count == 0) return;
         ModelChecks.FeatureCount(chunk, _features, estimator);
-        LinearInputs.RequireFiniteFeaturesAndTarget(chunk, estimator);
+        // As in SGDRegressor's learner, a whole-dataset chunk has its features checked by the first problem's epoch,
+        // which sees every row before any weight changes; the later problems then know the rows are finite.
+        bool checkWhileTraining = chunk.Indices is null && SgdTrainer.UsesDeferredEpoch(settings, _features);
+        if (checkWhileTraining) LinearInputs.RequireFiniteTarget(chunk, estimator);
+        else LinearInputs.RequireFiniteFeaturesAndTarget(chunk, estimator);
         var classIndex = ClassIndicesOrThrow(chunk);
         int n = chunk.Count;
         if (_order.Length != n)
@@ -42,7 +46,9 @@ internal sealed class SgdClassifierLearner(SgdSettings settings, ClassWeight cla
             for (int i = 0; i < n; i++) _targets[i] = classIndex[i] == positive ? 1.0 : -1.0;
             var batch = new SgdBatch(chunk.Source.X.Values, _features, chunk.Indices, _targets, _order,
                 _classWeights[positive], _states.Length == 1 ? _classWeights[0] : 1.0);
-            SgdTrainer.Run(settings, _states[r], batch, 1, _t, _rngs[r], null);
+            if (r == 0 && checkWhileTraining)
+                SgdTrainer.RunOneEpochCheckingRows(settings, _states[0], batch, _t, ref _rngs[0], () => ModelChecks.AllFinite(chunk, estimator));
+            else SgdTrainer.Run(settings, _states[r], batch, 1, _t, _rngs[r], null);
         }
         _t += n;
         RowsSeen += n;

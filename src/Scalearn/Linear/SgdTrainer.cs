@@ -32,6 +32,30 @@ internal static class SgdTrainer
         !DirectUpdatesOnly && settings.Penalty is not (SgdPenalty.L1 or SgdPenalty.Elasticnet) && settings.Average == 0
         && TailPackedVector.IsSupported(features);
 
+    /// <summary>
+    /// One epoch over a chunk whose features were not checked beforehand, which spares a pass over the chunk's memory
+    /// (when streaming, reading the data costs about as much as learning from it). Every prediction must be finite;
+    /// when one is not, the epoch stops before it changes <paramref name="state"/>, <paramref name="rng"/> and the row
+    /// order are put back and <paramref name="checkFeatures"/> runs: it rejects NaN or infinity naming row and column.
+    /// Finite data whose predictions overflowed is then trained the usual way. Needs <see cref="UsesDeferredEpoch"/>.
+    /// </summary>
+    public static void RunOneEpochCheckingRows(SgdSettings settings, SgdState state, SgdBatch batch, double t, ref Rng rng, Action checkFeatures)
+    {
+        var rngBefore = rng.Clone();
+        var orderBefore = (int[])batch.Order.Clone();
+        try
+        {
+            Run(settings, state, batch with { RowsUnchecked = true }, 1, t, rng, null);
+        }
+        catch (NonFiniteRowException)
+        {
+            rng = rngBefore;
+            orderBefore.CopyTo(batch.Order, 0);
+            checkFeatures();
+            Run(settings, state, batch with { RowsUnchecked = false }, 1, t, rng, null);
+        }
+    }
+
     /// <summary>Runs up to <paramref name="maxIter"/> epochs starting at step <paramref name="t"/>; returns the number of epochs run.</summary>
     public static int Run(SgdSettings settings, SgdState state, SgdBatch batch, int maxIter, double t, Rng rng, Func<SgdState, double>? validationScore) =>
         settings.Loss switch

@@ -1,6 +1,7 @@
 using Scalearn.Data;
 using Scalearn.Estimators;
 using Scalearn.Linear;
+using Scalearn.Numerics;
 
 namespace Scalearn.Tests.Linear;
 
@@ -114,6 +115,41 @@ public class SgdIncrementalTests
         clean.PartialFit(first);
         clean.PartialFit(last);
         Assert.Equal(((LinearRegressorModel)clean.Snapshot()).Coef, ((LinearRegressorModel)learner.Snapshot()).Coef);
+    }
+
+    [Fact]
+    public void ABadValueInAStreamedMulticlassChunkIsReportedAndLosesNothing()
+    {
+        Dataset Blobs(int seed)
+        {
+            var rng = new Rng(seed);
+            var x = new Matrix(300, 12);
+            var y = new double[300];
+            for (int i = 0; i < 300; i++)
+            {
+                y[i] = i % 3;
+                for (int j = 0; j < 12; j++) x[i, j] = rng.NextGaussian() + (j == i % 3 ? 2.0 : 0.0);
+            }
+            return new Dataset(x, y);
+        }
+        var first = Blobs(1);
+        var broken = Blobs(2);
+        broken.X[123, 4] = double.NaN;
+        var last = Blobs(3);
+        double[] classes = [0, 1, 2];
+
+        var learner = new SgdClassifier { RandomState = 0 }.StartIncremental();
+        learner.PartialFit(first, classes);
+        var before = ((LinearClassifierModel)learner.Snapshot()).Coef.Values;
+        var error = Assert.Throws<ArgumentException>(() => learner.PartialFit(broken));
+        Assert.Contains("NaN at row 123, column 4", error.Message);
+        Assert.Equal(before, ((LinearClassifierModel)learner.Snapshot()).Coef.Values);
+        learner.PartialFit(last);
+
+        var clean = new SgdClassifier { RandomState = 0 }.StartIncremental();
+        clean.PartialFit(first, classes);
+        clean.PartialFit(last);
+        Assert.Equal(((LinearClassifierModel)clean.Snapshot()).Coef.Values, ((LinearClassifierModel)learner.Snapshot()).Coef.Values);
     }
 
     [Fact]
