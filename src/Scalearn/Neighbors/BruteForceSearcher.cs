@@ -173,6 +173,9 @@ internal sealed unsafe class BruteForceSearcher : NeighborSearcher
     private static void Tile<TKernel>(float* panels, float* pointNorms, int d, int panelStart, int panelEnd, float* q,
         float[] queryNorms, TopK<float>[] tops, int firstQuery) where TKernel : IPanelKernel
     {
+        // 4 queries x 2 panels; keys go through a buffer as in Tile512.
+        const int W = 8;
+        float* keys = stackalloc float[4 * 2 * W];
         float* q0 = q, q1 = q + d, q2 = q + 2 * d, q3 = q + 3 * d;
         float n0 = queryNorms[firstQuery], n1 = queryNorms[firstQuery + 1], n2 = queryNorms[firstQuery + 2], n3 = queryNorms[firstQuery + 3];
         int stride = d * Vector256<float>.Count;
@@ -199,13 +202,25 @@ internal sealed unsafe class BruteForceSearcher : NeighborSearcher
                 s3a = TKernel.Accumulate(s3a, v, pa);
                 s3b = TKernel.Accumulate(s3b, v, pb);
             }
-            int index = pan * Vector256<float>.Count;
+            int index = pan * W;
             var na = Vector256.Load(pointNorms + index);
-            var nb = Vector256.Load(pointNorms + index + Vector256<float>.Count);
-            Offer(ref tops[firstQuery], TKernel.Finish(s0a, na, n0), TKernel.Finish(s0b, nb, n0), index);
-            Offer(ref tops[firstQuery + 1], TKernel.Finish(s1a, na, n1), TKernel.Finish(s1b, nb, n1), index);
-            Offer(ref tops[firstQuery + 2], TKernel.Finish(s2a, na, n2), TKernel.Finish(s2b, nb, n2), index);
-            Offer(ref tops[firstQuery + 3], TKernel.Finish(s3a, na, n3), TKernel.Finish(s3b, nb, n3), index);
+            var nb = Vector256.Load(pointNorms + index + W);
+            TKernel.Finish(s0a, na, n0).Store(keys);
+            TKernel.Finish(s0b, nb, n0).Store(keys + W);
+            TKernel.Finish(s1a, na, n1).Store(keys + 2 * W);
+            TKernel.Finish(s1b, nb, n1).Store(keys + 3 * W);
+            TKernel.Finish(s2a, na, n2).Store(keys + 4 * W);
+            TKernel.Finish(s2b, nb, n2).Store(keys + 5 * W);
+            TKernel.Finish(s3a, na, n3).Store(keys + 6 * W);
+            TKernel.Finish(s3b, nb, n3).Store(keys + 7 * W);
+            for (int i = 0; i < 4; i++)
+            {
+                ref var top = ref tops[firstQuery + i];
+                var first = Vector256.Load(keys + 2 * i * W);
+                var second = Vector256.Load(keys + (2 * i + 1) * W);
+                if (Vector256.LessThanAny(Vector256.Min(first, second), Vector256.Create(top.IsFull ? top.Worst : float.PositiveInfinity)))
+                    Offer(ref top, first, second, index);
+            }
         }
     }
 
@@ -213,8 +228,11 @@ internal sealed unsafe class BruteForceSearcher : NeighborSearcher
     private static void Tile512<TKernel>(float* panels, float* pointNorms, int d, int panelStart, int panelEnd, float* q,
         float[] queryNorms, TopK<float>[] tops, int firstQuery) where TKernel : IPanelKernel
     {
-        // 8 queries x 2 panels: 16 accumulators of the 32 AVX-512 registers, two point loads per 16 FMAs.
+        // 8 queries x 2 panels: 16 accumulators of the 32 AVX-512 registers, two point loads per 16 FMAs. The keys of
+        // a tile go through a small buffer: Offer is a call, and calling it while the accumulators are live would spill
+        // them on every tile, though most tiles bring no new candidate for any of their queries.
         const int W = 16;
+        float* keys = stackalloc float[QueriesPerTile * 2 * W];
         float* q0 = q, q1 = q + d, q2 = q + 2 * d, q3 = q + 3 * d, q4 = q + 4 * d, q5 = q + 5 * d, q6 = q + 6 * d, q7 = q + 7 * d;
         int stride = d * W;
         for (int pan = panelStart; pan < panelEnd; pan += 2)
@@ -258,14 +276,30 @@ internal sealed unsafe class BruteForceSearcher : NeighborSearcher
             var na = Vector512.Load(pointNorms + index);
             var nb = Vector512.Load(pointNorms + index + W);
             int f = firstQuery;
-            Offer(ref tops[f], TKernel.Finish(s0a, na, queryNorms[f]), TKernel.Finish(s0b, nb, queryNorms[f]), index);
-            Offer(ref tops[f + 1], TKernel.Finish(s1a, na, queryNorms[f + 1]), TKernel.Finish(s1b, nb, queryNorms[f + 1]), index);
-            Offer(ref tops[f + 2], TKernel.Finish(s2a, na, queryNorms[f + 2]), TKernel.Finish(s2b, nb, queryNorms[f + 2]), index);
-            Offer(ref tops[f + 3], TKernel.Finish(s3a, na, queryNorms[f + 3]), TKernel.Finish(s3b, nb, queryNorms[f + 3]), index);
-            Offer(ref tops[f + 4], TKernel.Finish(s4a, na, queryNorms[f + 4]), TKernel.Finish(s4b, nb, queryNorms[f + 4]), index);
-            Offer(ref tops[f + 5], TKernel.Finish(s5a, na, queryNorms[f + 5]), TKernel.Finish(s5b, nb, queryNorms[f + 5]), index);
-            Offer(ref tops[f + 6], TKernel.Finish(s6a, na, queryNorms[f + 6]), TKernel.Finish(s6b, nb, queryNorms[f + 6]), index);
-            Offer(ref tops[f + 7], TKernel.Finish(s7a, na, queryNorms[f + 7]), TKernel.Finish(s7b, nb, queryNorms[f + 7]), index);
+            TKernel.Finish(s0a, na, queryNorms[f]).Store(keys);
+            TKernel.Finish(s0b, nb, queryNorms[f]).Store(keys + W);
+            TKernel.Finish(s1a, na, queryNorms[f + 1]).Store(keys + 2 * W);
+            TKernel.Finish(s1b, nb, queryNorms[f + 1]).Store(keys + 3 * W);
+            TKernel.Finish(s2a, na, queryNorms[f + 2]).Store(keys + 4 * W);
+            TKernel.Finish(s2b, nb, queryNorms[f + 2]).Store(keys + 5 * W);
+            TKernel.Finish(s3a, na, queryNorms[f + 3]).Store(keys + 6 * W);
+            TKernel.Finish(s3b, nb, queryNorms[f + 3]).Store(keys + 7 * W);
+            TKernel.Finish(s4a, na, queryNorms[f + 4]).Store(keys + 8 * W);
+            TKernel.Finish(s4b, nb, queryNorms[f + 4]).Store(keys + 9 * W);
+            TKernel.Finish(s5a, na, queryNorms[f + 5]).Store(keys + 10 * W);
+            TKernel.Finish(s5b, nb, queryNorms[f + 5]).Store(keys + 11 * W);
+            TKernel.Finish(s6a, na, queryNorms[f + 6]).Store(keys + 12 * W);
+            TKernel.Finish(s6b, nb, queryNorms[f + 6]).Store(keys + 13 * W);
+            TKernel.Finish(s7a, na, queryNorms[f + 7]).Store(keys + 14 * W);
+            TKernel.Finish(s7b, nb, queryNorms[f + 7]).Store(keys + 15 * W);
+            for (int i = 0; i < QueriesPerTile; i++)
+            {
+                ref var top = ref tops[f + i];
+                var first = Vector512.Load(keys + 2 * i * W);
+                var second = Vector512.Load(keys + (2 * i + 1) * W);
+                if (Vector512.LessThanAny(Vector512.Min(first, second), Vector512.Create(top.IsFull ? top.Worst : float.PositiveInfinity)))
+                    Offer(ref top, first, second, index);
+            }
         }
     }
 
