@@ -20,4 +20,11 @@ public static class ModelChecks
                     throw new ArgumentException($"{model}: input contains {(double.IsNaN(row[j]) ? "NaN" : "infinity")} at row {i}, column {j}.");
         }
     }
+
+    public static void FiniteTarget(DataView data, string model)
+    {
+        for (int i = 0; i < data.Count; i++)
+            if (!double.IsFinite(data.Target(i)))
+                throw new ArgumentException($"{model}: target contains {(double.IsNaN(data.Target(i)) ? "NaN" : "infinity")} at row {i}.");
+    }
 }

@@ -9,14 +9,7 @@ internal static class LinearInputs
     public static void RequireFiniteFeaturesAndTarget(DataView data, string estimator)
     {
         ModelChecks.AllFinite(data, estimator);
-        RequireFiniteTarget(data, estimator);
-    }
-
-    public static void RequireFiniteTarget(DataView data, string estimator)
-    {
-        for (int i = 0; i < data.Count; i++)
-            if (!double.IsFinite(data.Target(i)))
-                throw new ArgumentException($"{estimator}: target contains {(double.IsNaN(data.Target(i)) ? "NaN" : "infinity")} at row {i}.");
+        ModelChecks.FiniteTarget(data, estimator);
     }
 
     /// <summary>Sorted distinct labels; a classifier needs at least two.</summary>

@@ -31,7 +31,7 @@ internal sealed class SgdClassifierLearner(SgdSettings settings, ClassWeight cla
         // As in SGDRegressor's learner, a whole-dataset chunk has its features checked by the first problem's epoch,
         // which sees every row before any weight changes; the later problems then know the rows are finite.
         bool checkWhileTraining = chunk.Indices is null && SgdTrainer.UsesDeferredEpoch(settings, _features);
-        if (checkWhileTraining) LinearInputs.RequireFiniteTarget(chunk, estimator);
+        if (checkWhileTraining) ModelChecks.FiniteTarget(chunk, estimator);
         else LinearInputs.RequireFiniteFeaturesAndTarget(chunk, estimator);
         var classIndex = ClassIndicesOrThrow(chunk);
         int n = chunk.Count;

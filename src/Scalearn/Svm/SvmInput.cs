@@ -14,10 +14,8 @@ internal static class SvmInput
 
     public static double[] Targets(DataView data, string model)
     {
-        var y = data.Targets();
-        for (int i = 0; i < y.Length; i++)
-            if (!double.IsFinite(y[i])) throw new ArgumentException($"{model}: target contains {(double.IsNaN(y[i]) ? "NaN" : "infinity")} at row {i}.");
-        return y;
+        ModelChecks.FiniteTarget(data, model);
+        return data.Targets();
     }
 
     public static long CacheBytes(double cacheSizeMb) => (long)Math.Min(cacheSizeMb * 1024 * 1024, long.MaxValue / 2);
