@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Scalearn.Data;
 using Scalearn.Ensemble;
 using Scalearn.Execution;
@@ -9,6 +8,8 @@ namespace Scalearn.Bench.Workloads;
 /// <summary>The spark-sklearn digits grids of reference.md: GridSearchCV(RandomForestClassifier(random_state=0), cv=3).</summary>
 public static class RfGrid
 {
+    private const int Folds = 3;
+
     public const string Small = """
         {"max_depth":[3,null],"max_features":[1,3,10],"min_samples_split":[2,10],"bootstrap":[true,false],
          "criterion":["gini","entropy"],"n_estimators":[10,40]}
@@ -23,33 +24,13 @@ public static class RfGrid
     {
         var search = new GridSearch(new RandomForestClassifier { RandomState = 0 }, ParamGrid.Parse(grid))
         {
-            Cv = new StratifiedKFold(3),
+            Cv = new StratifiedKFold(Folds),
             Executor = executor,
         };
         return search.Fit(BundledDatasets.Load("digits"));
     }
 
     /// <summary>Runs the grid <paramref name="repeats"/> times and reports the median wall-clock time.</summary>
-    public static IReadOnlyDictionary<string, object?> Measure(string grid, ITaskExecutor executor, int repeats, string executorName)
-    {
-        var seconds = new List<double>();
-        SearchResult? result = null;
-        for (int r = 0; r < repeats; r++)
-        {
-            var clock = Stopwatch.StartNew();
-            result = Search(grid, executor);
-            seconds.Add(clock.Elapsed.TotalSeconds);
-        }
-        seconds.Sort();
-        return new Dictionary<string, object?>
-        {
-            ["seconds"] = Math.Round(seconds[seconds.Count / 2], 3),
-            ["runs"] = seconds.Count,
-            ["best_score"] = Math.Round(result!.BestScore, 4),
-            ["best_params"] = TuneSummary.Params(result.BestParams),
-            ["candidates"] = result.CvResults.Count,
-            ["fits"] = result.CvResults.Count * 3,
-            ["executor"] = executorName,
-        };
-    }
+    public static IReadOnlyDictionary<string, object?> Measure(string grid, ITaskExecutor executor, int repeats, string executorName) =>
+        SearchTiming.Median(() => Search(grid, executor), repeats, Folds, executorName);
 }

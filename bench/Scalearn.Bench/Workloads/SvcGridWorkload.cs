@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using Scalearn.Data;
 using Scalearn.Execution;
 using Scalearn.ModelSelection;
@@ -19,43 +17,18 @@ public sealed class SvcGridWorkload : IWorkload
         {"C":[0.001,0.01,0.1,0.5,1,2,5,10],"kernel":["rbf","poly","sigmoid"],"shrinking":[true,false]}
         """;
 
+    private const int Folds = 3;
+
     public string Name => "svc_grid";
 
     public IReadOnlyDictionary<string, object?> Run(BenchOptions options)
     {
-        var data = LoadCsv(Path.Combine(AppContext.BaseDirectory, "data", "make_classification_1000x20.csv"));
-        var seconds = new List<double>();
-        SearchResult? result = null;
-        for (int r = 0; r < options.Repeats; r++)
+        var data = CsvLoader.Load(Path.Combine(AppContext.BaseDirectory, "data", "make_classification_1000x20.csv"),
+            new CsvOptions { Name = "make_classification_1000x20" });
+        return SearchTiming.Median(() => new GridSearch(new SVC { Gamma = SvmGamma.Auto, Probability = true, RandomState = 0 }, ParamGrid.Parse(Grid))
         {
-            var search = new GridSearch(new SVC { Gamma = SvmGamma.Auto, Probability = true, RandomState = 0 }, ParamGrid.Parse(Grid))
-            {
-                Cv = new StratifiedKFold(3),
-                Executor = new LocalExecutor(),
-            };
-            var clock = Stopwatch.StartNew();
-            result = search.Fit(data);
-            seconds.Add(clock.Elapsed.TotalSeconds);
-        }
-        seconds.Sort();
-        return new Dictionary<string, object?>
-        {
-            ["seconds"] = Math.Round(seconds[seconds.Count / 2], 3),
-            ["runs"] = seconds.Count,
-            ["best_score"] = Math.Round(result!.BestScore, 4),
-            ["best_params"] = TuneSummary.Params(result.BestParams),
-            ["candidates"] = result.CvResults.Count,
-            ["fits"] = result.CvResults.Count * 3,
-            ["executor"] = $"local({Environment.ProcessorCount} cores)",
-        };
-    }
-
-    private static Dataset LoadCsv(string path)
-    {
-        var lines = File.ReadAllLines(path).Where(l => l.Length > 0).ToArray();
-        var header = lines[0].Split(',');
-        int f = header.Length - 1;
-        var rows = lines.Skip(1).Select(l => l.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToArray();
-        return new Dataset(Matrix.FromRows(rows.Select(r => r[..f]).ToArray()), rows.Select(r => r[f]).ToArray(), header[..f], header[f], "make_classification_1000x20");
+            Cv = new StratifiedKFold(Folds),
+            Executor = new LocalExecutor(),
+        }.Fit(data), options.Repeats, Folds, $"local({Environment.ProcessorCount} cores)");
     }
 }
