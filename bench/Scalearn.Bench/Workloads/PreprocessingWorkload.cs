@@ -39,7 +39,7 @@ public sealed class PreprocessingWorkload : IWorkload
         }
         return new Dictionary<string, object?>
         {
-            ["seconds"] = seconds.Order().ElementAt(seconds.Count / 2),
+            ["seconds"] = Median.Of(seconds),
             ["rows"] = Rows,
             ["output_columns"] = outputColumns,
         };

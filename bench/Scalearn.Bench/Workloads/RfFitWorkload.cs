@@ -34,11 +34,10 @@ public sealed class RfFitWorkload : IWorkload
                 cpuTimes.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
                 result[$"{label}_nodes_per_tree"] = model.Trees.Average(t => t.NodeCount);
             }
-            times.Sort();
-            cpuTimes.Sort();
-            result[$"{label}_cpu_seconds"] = cpuTimes[cpuTimes.Count / 2];
-            result[$"{label}_seconds"] = times[times.Count / 2];
-            total += times[times.Count / 2];
+            double seconds = Median.Of(times);
+            result[$"{label}_cpu_seconds"] = Median.Of(cpuTimes);
+            result[$"{label}_seconds"] = seconds;
+            total += seconds;
         }
         var diabetes = BundledDatasets.Load("diabetes");
         var regressor = new RandomForestRegressor { RandomState = 0, NJobs = 1 };
@@ -51,8 +50,8 @@ public sealed class RfFitWorkload : IWorkload
             regressor.Fit(diabetes);
             regressorTimes.Add((watch.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds));
         }
-        result["diabetes_regressor_seconds"] = regressorTimes.Select(t => t.Wall).Order().ElementAt(repeats / 2);
-        result["diabetes_regressor_cpu_seconds"] = regressorTimes.Select(t => t.Cpu).Order().ElementAt(repeats / 2);
+        result["diabetes_regressor_seconds"] = Median.Of(regressorTimes.Select(t => t.Wall));
+        result["diabetes_regressor_cpu_seconds"] = Median.Of(regressorTimes.Select(t => t.Cpu));
         result["seconds"] = total;
         return result;
     }

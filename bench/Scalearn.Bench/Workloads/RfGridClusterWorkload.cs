@@ -54,7 +54,7 @@ public sealed class RfGridClusterWorkload : IWorkload
                 clusterResult = RfGrid.Search(RfGrid.Small, cluster);
                 clusterSeconds.Add(clock.Elapsed.TotalSeconds);
             }
-            double localMedian = Median(localSeconds), clusterMedian = Median(clusterSeconds);
+            double localMedian = Median.Of(localSeconds), clusterMedian = Median.Of(clusterSeconds);
             var column = "mean_test_score";
             bool identical = localResult!.CvResults.Numbers(column).Select(BitConverter.DoubleToInt64Bits)
                 .SequenceEqual(clusterResult!.CvResults.Numbers(column).Select(BitConverter.DoubleToInt64Bits));
@@ -80,11 +80,5 @@ public sealed class RfGridClusterWorkload : IWorkload
         {
             await ClusterBench.StopAsync(workers);
         }
-    }
-
-    private static double Median(List<double> values)
-    {
-        values.Sort();
-        return values[values.Count / 2];
     }
 }

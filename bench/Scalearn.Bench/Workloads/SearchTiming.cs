@@ -6,7 +6,7 @@ namespace Scalearn.Bench.Workloads;
 /// <summary>Runs a search <c>repeats</c> times and reports the median wall-clock time with the last run's summary.</summary>
 internal static class SearchTiming
 {
-    public static IReadOnlyDictionary<string, object?> Median(Func<SearchResult> search, int repeats, int folds, string executorName)
+    public static IReadOnlyDictionary<string, object?> Run(Func<SearchResult> search, int repeats, int folds, string executorName)
     {
         var seconds = new List<double>();
         SearchResult? result = null;
@@ -16,10 +16,9 @@ internal static class SearchTiming
             result = search();
             seconds.Add(clock.Elapsed.TotalSeconds);
         }
-        seconds.Sort();
         return new Dictionary<string, object?>
         {
-            ["seconds"] = Math.Round(seconds[seconds.Count / 2], 3),
+            ["seconds"] = Math.Round(Median.Of(seconds), 3),
             ["runs"] = seconds.Count,
             ["best_score"] = Math.Round(result!.BestScore, 4),
             ["best_params"] = TuneSummary.Params(result.BestParams),

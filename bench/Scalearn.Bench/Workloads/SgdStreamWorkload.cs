@@ -52,22 +52,20 @@ public sealed class SgdStreamWorkload : IWorkload
             cpuSeconds.Add((process.TotalProcessorTime - cpuBefore).TotalSeconds);
             r2 = ((IPredictor)learner.Snapshot()).Score(heldOut);
         }
-        double median = Median(seconds);
+        double median = Median.Of(seconds);
         return new Dictionary<string, object?>
         {
             ["seconds"] = Math.Round(median, 4),
             ["all_seconds"] = seconds.Select(s => Math.Round(s, 4)).ToArray(),
             ["rows_per_second"] = Math.Round(TotalRows / median),
             // CPU time of the timed loop: a steadier figure than wall clock on a machine shared with other jobs.
-            ["cpu_seconds"] = Math.Round(Median(cpuSeconds), 4),
+            ["cpu_seconds"] = Math.Round(Median.Of(cpuSeconds), 4),
             ["r2"] = Math.Round(r2, 6),
             ["rows"] = TotalRows,
             ["features"] = Features,
             ["chunk_rows"] = ChunkRows,
         };
     }
-
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     private static Dataset Generate(Rng rng, double[] trueWeights, int rows)
     {

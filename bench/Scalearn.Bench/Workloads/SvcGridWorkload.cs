@@ -25,7 +25,7 @@ public sealed class SvcGridWorkload : IWorkload
     {
         var data = CsvLoader.Load(Path.Combine(AppContext.BaseDirectory, "data", "make_classification_1000x20.csv"),
             new CsvOptions { Name = "make_classification_1000x20" });
-        return SearchTiming.Median(() => new GridSearch(new SVC { Gamma = SvmGamma.Auto, Probability = true, RandomState = 0 }, ParamGrid.Parse(Grid))
+        return SearchTiming.Run(() => new GridSearch(new SVC { Gamma = SvmGamma.Auto, Probability = true, RandomState = 0 }, ParamGrid.Parse(Grid))
         {
             Cv = new StratifiedKFold(Folds),
             Executor = new LocalExecutor(),
