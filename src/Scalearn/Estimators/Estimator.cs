@@ -12,6 +12,7 @@ namespace Scalearn.Estimators;
 public abstract class Estimator : IEstimator
 {
     private static readonly ConcurrentDictionary<Type, ParamProperty[]> PropertyCache = new();
+    private static readonly ConcurrentDictionary<Type, UnsupportedParamAttribute[]> UnsupportedCache = new();
 
     public string TypeName => GetType().Name;
 
@@ -24,6 +25,12 @@ public abstract class Estimator : IEstimator
 
     public virtual void SetParam(string name, object? rawValue)
     {
+        if (Unsupported(name) is { } unsupported)
+        {
+            if (SameRaw(ParamConverter.ToRaw(rawValue), ParamConverter.ToRaw(unsupported.Default))) return;
+            throw new ParameterException(unsupported.Name,
+                $"{TypeName} parameter '{unsupported.Name}' is not supported yet: {unsupported.Reason} (only its scikit-learn default {ParamConverter.Format(unsupported.Default)} is accepted).");
+        }
         var property = FindProperty(name);
         object? value = ParamConverter.FromRaw(rawValue, property.Info.PropertyType, property.SnakeName);
         try { property.Info.SetValue(this, value); }
@@ -61,6 +68,18 @@ public abstract class Estimator : IEstimator
 
     public override string ToString() =>
         $"{TypeName}({string.Join(", ", GetParams().Select(kv => $"{kv.Key}={ParamConverter.Format(kv.Value)}"))})";
+
+    private static bool SameRaw(object? a, object? b) => a is IConvertible and not (string or bool) && b is IConvertible and not (string or bool)
+        ? Convert.ToDouble(a, System.Globalization.CultureInfo.InvariantCulture) == Convert.ToDouble(b, System.Globalization.CultureInfo.InvariantCulture)
+        : Equals(a, b);
+
+    private UnsupportedParamAttribute? Unsupported(string name)
+    {
+        string key = ParamNames.Normalize(name);
+        foreach (var attribute in UnsupportedCache.GetOrAdd(GetType(), t => t.GetCustomAttributes(typeof(UnsupportedParamAttribute), true).Cast<UnsupportedParamAttribute>().ToArray()))
+            if (ParamNames.Normalize(attribute.Name) == key) return attribute;
+        return null;
+    }
 
     private ParamProperty FindProperty(string name)
     {
