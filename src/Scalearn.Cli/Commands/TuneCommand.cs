@@ -103,7 +103,7 @@ public static class TuneCommand
             return 130;
         }
         console.MarkupLineInterpolated($"Best {scorer}: [bold green]{result.BestScore.ToString("F4", CultureInfo.InvariantCulture)}[/] with {FormatParams(result.BestParams)}");
-        if (result.BestEstimator is IPersistableModel model)
+        if (result.BestModel is IPersistableModel model)
         {
             var path = Path.Combine(o.Out, "best_model.scalearn");
             var bestSpec = EstimatorSpec.Of(WithParams(estimator, result.BestParams));

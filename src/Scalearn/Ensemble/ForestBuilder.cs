@@ -1,3 +1,4 @@
+using Scalearn.Execution;
 using Scalearn.Data;
 using Scalearn.Estimators;
 using Scalearn.Numerics;
@@ -17,9 +18,10 @@ internal static class ForestBuilder
         Func<TGrower> createGrower, Func<TGrower, int, int> prepare) where TGrower : TreeGrower
     {
         var result = new DecisionTree[trees];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Math.Min(jobs, trees)) };
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Math.Min(jobs, trees)), CancellationToken = FitInterruption.Token };
         Parallel.For(0, trees, options, createGrower, (t, _state, grower) =>
         {
+            FitInterruption.Check();
             var rng = new Rng(Rng.Derive(seed, t));
             int samples = bootstrap ? FillBootstrap(grower, data, rng, bootstrapSize) : TreeSamples.Fill(grower, data, _ => 1.0, out double _);
             int kept = prepare(grower, samples);

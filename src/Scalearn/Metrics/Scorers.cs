@@ -6,7 +6,7 @@ namespace Scalearn.Metrics;
 /// <summary>The scorers a search may name (scikit-learn's scoring strings).</summary>
 public static class Scorers
 {
-    private static readonly IReadOnlyDictionary<string, IScorer> ByName = new IScorer[]
+    private static readonly Dictionary<string, IScorer> ByName = new IScorer[]
     {
         new Scorer("score", (model, data) => Scorer.Require<IPredictor>(model, "score", "a score method").Score(data)),
         Scorer.FromPredictions("accuracy", ClassificationMetrics.Accuracy),
@@ -21,10 +21,30 @@ public static class Scorers
         Scorer.FromPredictions("neg_mean_absolute_error", RegressionMetrics.MeanAbsoluteError, -1),
     }.ToDictionary(s => s.Name, StringComparer.Ordinal);
 
-    public static IReadOnlyList<string> Names { get; } = ByName.Keys.ToArray();
+    public static IReadOnlyList<string> Names { get { lock (ByName) return ByName.Keys.ToArray(); } }
+
+    public static bool TryGet(string name, out IScorer scorer)
+    {
+        lock (ByName) return ByName.TryGetValue(name, out scorer!);
+    }
+
+    /// <summary>
+    /// Adds a custom scorer under its name, so searches can name it and (registered in a worker plugin too) run it on
+    /// a cluster. An unregistered <see cref="IScorer"/> can still be passed to local searches directly.
+    /// </summary>
+    public static void Register(IScorer scorer)
+    {
+        ArgumentNullException.ThrowIfNull(scorer);
+        lock (ByName)
+        {
+            if (ByName.TryGetValue(scorer.Name, out var existing) && !ReferenceEquals(existing, scorer))
+                throw new ArgumentException($"A scorer named '{scorer.Name}' is already registered.", nameof(scorer));
+            ByName[scorer.Name] = scorer;
+        }
+    }
 
     public static IScorer Get(string name) =>
-        ByName.TryGetValue(name, out var scorer) ? scorer
+        TryGet(name, out var scorer) ? scorer
             : throw new ArgumentException($"Unknown scorer '{name}'; known scorers: {string.Join(", ", Names)}.", nameof(name));
 
     private static double RocAucScore(IModel model, DataView data)

@@ -14,6 +14,10 @@ public sealed record CandidateScores(
     double[] ScoreSeconds,
     string?[] SplitErrors)
 {
+    /// <summary>When the candidate's first fold was submitted and its last fold finished (wall clock, UTC).</summary>
+    public DateTimeOffset? Started { get; init; }
+    public DateTimeOffset? Finished { get; init; }
+
     /// <summary>Mean test score of the first (ranking) scorer.</summary>
     public double MeanTestScore => Stats.Mean(TestScores[0]);
 

@@ -6,12 +6,18 @@ using Scalearn.Execution;
 namespace Scalearn.ModelSelection;
 
 /// <summary>
-/// Shared machinery of hyperparameter searches: splitting, running candidate fits through <see cref="Executor"/>,
-/// cv_results, ranking, error_score and refit. Subclasses only decide which candidates to evaluate, through the
-/// <see cref="CandidateEvaluator"/> handed to <see cref="GenerateAsync"/> (which they may call several times).
+/// Shared machinery of hyperparameter searches: splitting, running candidate fits as one job on <see cref="Executor"/>
+/// (any number in flight, each candidate's folds as separate tasks), cv_results, ranking, error_score and refit.
+/// Subclasses only decide which candidates to evaluate, through the <see cref="SearchPlan"/>'s tuner.
 /// </summary>
 public abstract class SearchBase
 {
+    /// <summary>cv_results hold every candidate in memory: a search proposing more is refused up front.</summary>
+    public const long MaxCandidates = 1_000_000;
+
+    /// <summary>Candidates built and checked before any fit when a search knows them all.</summary>
+    private const int EagerValidationLimit = 10_000;
+
     protected SearchBase(IEstimator estimator)
     {
         Estimator = estimator ?? throw new ArgumentNullException(nameof(estimator));
@@ -32,7 +38,7 @@ public abstract class SearchBase
     public bool ReturnTrainScore { get; set; }
     public int Seed { get; set; }
     public ITaskExecutor Executor { get; set; } = new LocalExecutor();
-    public IProgress<ExecutionProgress>? Progress { get; set; }
+    public IProgress<JobProgress>? Progress { get; set; }
 
     /// <summary>The splits of the last fit.</summary>
     public Folds? Folds { get; private set; }
@@ -44,48 +50,26 @@ public abstract class SearchBase
     {
         ArgumentNullException.ThrowIfNull(data);
         var clock = Stopwatch.StartNew();
-        var scoring = Scoring.ToArray();
-        foreach (var name in scoring) Metrics.Scorers.Get(name);
+        var scorers = Scoring.Select(Metrics.Scorers.Get).ToArray();
         data.RequireTarget();
+        var plan = Plan();
+        if (plan.Count > MaxCandidates)
+            throw new ArgumentException($"The search would evaluate {plan.Count:N0} candidates; a search holds at most {MaxCandidates:N0} " +
+                "in its cv_results. Use a randomized or adaptive search, or a smaller grid.");
+        foreach (var candidate in plan.Validate) SearchRun.SpecOf(SearchRun.Materialize(Estimator, SearchRun.Canonical(candidate), Seed));
         var folds = (Cv ?? DefaultCv(Estimator)).Split(data);
         Folds = folds;
 
-        var records = new List<CandidateScores>();
-        var runner = new CandidateRunner
+        var run = new SearchRun
         {
-            Data = data, Folds = folds, Scoring = scoring, ReturnTrainScore = ReturnTrainScore,
-            ErrorScore = ErrorScore, Executor = Executor, Progress = Progress,
+            Data = data, Folds = folds, Estimator = Estimator, Scorers = scorers, ReturnTrainScore = ReturnTrainScore,
+            ErrorScore = ErrorScore, Executor = Executor, Seed = Seed, Progress = Progress,
+            Parallelism = plan.Parallelism ?? int.MaxValue, Budget = Budget, ExpectedCandidates = plan.Count,
         };
-        int seed = Seed;
-        int nextIndex = 0;
-
-        async Task<IReadOnlyList<CandidateScores>> Evaluate(IReadOnlyList<IReadOnlyDictionary<string, object?>> candidates, CancellationToken token)
-        {
-            // Every candidate is built (names and values validated) before any fit starts.
-            var canonical = candidates.Select(CandidateRunner.Canonical).ToArray();
-            var specs = canonical.Select(c => CandidateRunner.SpecOf(CandidateRunner.Materialize(Estimator, c, seed))).ToArray();
-            // Subclasses may evaluate several batches concurrently: indices and records are shared.
-            int first = Interlocked.Add(ref nextIndex, canonical.Length) - canonical.Length;
-            var prepared = canonical.Select((c, i) => new CandidateRunner.Prepared(first + i, c, specs[i])).ToArray();
-            var (completed, cancelled) = await runner.RunAsync(prepared, token).ConfigureAwait(false);
-            lock (records) records.AddRange(completed);
-            if (cancelled) throw new OperationCanceledException(token);
-            return completed;
-        }
-
-        bool finished = true;
-        try
-        {
-            await GenerateAsync(Evaluate, ct).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            finished = false;
-        }
-
-        if (finished) CandidateRunner.ThrowIfAllFailed(records);
-        var ordered = records.OrderBy(r => r.Index).ToArray();
-        var results = new CvResults(ordered, scoring, folds.Count, ReturnTrainScore);
+        var (records, cancelled) = await run.RunAsync(plan.Tuner, ct).ConfigureAwait(false);
+        bool finished = !cancelled;
+        if (finished) SearchRun.ThrowIfAllFailed(records);
+        var results = new CvResults(records, Scoring, folds.Count, ReturnTrainScore);
         int best = -1;
         if (results.Count > 0)
         {
@@ -94,18 +78,34 @@ public abstract class SearchBase
         }
 
         IModel? model = null;
+        EstimatorSpec? bestSpec = null;
         double refitSeconds = 0;
-        if (Refit && finished && best >= 0)
+        if (best >= 0)
         {
-            var refitClock = Stopwatch.StartNew();
-            model = CandidateRunner.Materialize(Estimator, results.Params[best], seed).Fit(data.All);
-            refitSeconds = refitClock.Elapsed.TotalSeconds;
+            var bestEstimator = SearchRun.Materialize(Estimator, results.Params[best], Seed);
+            bestSpec = EstimatorSpec.Of(bestEstimator);
+            if (Refit && finished)
+            {
+                var refitClock = Stopwatch.StartNew();
+                model = bestEstimator.Fit(data.All);
+                refitSeconds = refitClock.Elapsed.TotalSeconds;
+            }
         }
-        return new SearchResult(results, best, model, finished, clock.Elapsed, refitSeconds);
+        return new SearchResult(results, best, model, finished, clock.Elapsed, refitSeconds) { BestSpec = bestSpec };
     }
 
-    /// <summary>Decides the candidates: call <paramref name="evaluate"/> with batches of parameter dictionaries.</summary>
-    protected abstract Task GenerateAsync(CandidateEvaluator evaluate, CancellationToken ct);
+    /// <summary>Budgets of adaptive searches; grid and randomized searches evaluate every candidate.</summary>
+    protected virtual SearchBudget Budget => SearchBudget.None;
+
+    /// <summary>Decides the candidates: a tuner, and what is known of them up front.</summary>
+    protected abstract SearchPlan Plan();
+
+    /// <summary>A plan over a known list: all of it validated before any fit when it is small enough.</summary>
+    protected static SearchPlan PlanOf(IEnumerable<IReadOnlyDictionary<string, object?>> candidates, long count,
+        IEnumerable<IReadOnlyDictionary<string, object?>>? probes = null) => new(new Tuning.SequenceTuner(candidates), count)
+    {
+        Validate = count <= EagerValidationLimit ? candidates : probes ?? candidates.Take(1),
+    };
 
     public static ICrossValidator DefaultCv(IEstimator estimator) =>
         EstimatorTraits.IsClassifier(estimator) ? new StratifiedKFold(5) : new KFold(5);

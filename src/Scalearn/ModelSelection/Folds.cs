@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
-namespace Scalearn.Execution;
+namespace Scalearn.ModelSelection;
 
 public sealed record Split(int[] Train, int[] Test);
 
