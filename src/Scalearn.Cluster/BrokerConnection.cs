@@ -6,6 +6,9 @@ namespace Scalearn.Cluster;
 /// <summary>What driver and worker share about talking to RabbitMQ through MassTransit.</summary>
 internal static class BrokerConnection
 {
+    /// <summary>A driver's reply queue outlives a broker restart but goes away this soon after its driver died.</summary>
+    public static readonly TimeSpan ReplyQueueExpiry = TimeSpan.FromSeconds(20);
+
     public static Uri QueueUri(string queue) => new("queue:" + queue);
 
     /// <summary>

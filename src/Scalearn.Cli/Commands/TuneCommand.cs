@@ -35,6 +35,7 @@ public static class TuneCommand
         var scoring = new Option<string?>("--scoring") { Description = $"Scorer (default: accuracy for classifiers, r2 for regressors). Known: {string.Join(", ", Scorers.Names)}" };
         var jobs = CommonOptions.Jobs();
         var cluster = CommonOptions.Cluster();
+        var clusterKey = CommonOptions.ClusterKey();
         var output = new Option<string>("--out", "-o") { Description = "Directory for cv_results.csv, cv_results.json and best_model.scalearn", DefaultValueFactory = _ => "tune-results" };
         var top = new Option<int>("--top") { Description = "Candidates shown in the table", DefaultValueFactory = _ => 10 };
         var errorScore = new Option<string>("--error-score") { Description = "Score of a failed fit: nan, a number, or raise", DefaultValueFactory = _ => "nan" };
@@ -42,7 +43,7 @@ public static class TuneCommand
 
         var command = new Command("tune", "Search hyperparameters with cross-validation and save the best model")
         {
-            data, target, estimator, grid, random, seed, cv, scoring, jobs, cluster, output, top, errorScore, trainScore,
+            data, target, estimator, grid, random, seed, cv, scoring, jobs, cluster, clusterKey, output, top, errorScore, trainScore,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -51,14 +52,17 @@ public static class TuneCommand
                 parse.GetRequiredValue(data), parse.GetValue(target) ?? "target", parse.GetRequiredValue(estimator),
                 GridText.Read(parse.GetRequiredValue(grid)), parse.GetValue(random), parse.GetValue(seed), parse.GetValue(cv),
                 parse.GetValue(scoring), parse.GetValue(jobs), parse.GetValue(cluster), parse.GetValue(output) ?? "tune-results",
-                ParseErrorScore(parse.GetValue(errorScore) ?? "nan"), parse.GetValue(trainScore));
+                ParseErrorScore(parse.GetValue(errorScore) ?? "nan"), parse.GetValue(trainScore)) { ClusterKey = parse.GetValue(clusterKey) };
             return await RunAsync(options, console, Math.Max(1, parse.GetValue(top)), console.Profile.Capabilities.Interactive, ct);
         });
         return command;
     }
 
     public sealed record TuneOptions(string Data, string Target, string Estimator, string Grid, int? Random, int Seed, int Cv,
-        string? Scoring, int Jobs, string? Cluster, string Out, double? ErrorScore, bool TrainScore);
+        string? Scoring, int Jobs, string? Cluster, string Out, double? ErrorScore, bool TrainScore)
+    {
+        public string? ClusterKey { get; init; }
+    }
 
     public static async Task<int> RunAsync(TuneOptions o, IAnsiConsole console, int top, bool interactive, CancellationToken ct)
     {
@@ -80,7 +84,7 @@ public static class TuneCommand
         search.ReturnTrainScore = o.TrainScore;
         var progress = new LatestProgress();
         search.Progress = progress;
-        var executor = await ExecutorFactory.CreateAsync(o.Cluster, o.Jobs, message => console.MarkupLineInterpolated($"[yellow]{message}[/]"), ct);
+        var executor = await ExecutorFactory.CreateAsync(o.Cluster, o.Jobs, message => console.MarkupLineInterpolated($"[yellow]{message}[/]"), ct, o.ClusterKey);
         search.Executor = executor;
 
         console.MarkupLineInterpolated($"Tuning [bold]{estimator.TypeName}[/] on [bold]{dataset.Name ?? o.Data}[/] ({dataset.Count} rows, {dataset.FeatureCount} features), {o.Cv}-fold CV, scoring {scorer}, {Where(o)}");
@@ -106,19 +110,11 @@ public static class TuneCommand
         if (result.BestModel is IPersistableModel model)
         {
             var path = Path.Combine(o.Out, "best_model.scalearn");
-            var bestSpec = EstimatorSpec.Of(WithParams(estimator, result.BestParams));
-            ModelFile.Save(path, model, bestSpec, dataset.FeatureNames);
+            ModelFile.Save(path, model, result.BestSpec!, dataset.FeatureNames);
             console.MarkupLineInterpolated($"Refitted best model saved to {path}");
         }
         console.MarkupLineInterpolated($"{result.CvResults.Count} candidates in {result.Elapsed.TotalSeconds:F1} s; results in {Path.Combine(o.Out, "cv_results.csv")} and cv_results.json");
         return 0;
-    }
-
-    private static IEstimator WithParams(IEstimator estimator, IReadOnlyDictionary<string, object?> parameters)
-    {
-        var best = estimator.Clone();
-        foreach (var (name, value) in parameters) best.SetParam(name, value);
-        return best;
     }
 
     private static void WriteResults(SearchResult result, string dir)

@@ -31,7 +31,7 @@ public static class ProgressDisplay
         return await running;
     }
 
-    private static void Update(ProgressTask task, ExecutionProgress? p)
+    private static void Update(ProgressTask task, JobProgress? p)
     {
         if (p is null) return;
         task.MaxValue = Math.Max(1, p.Total);
@@ -39,7 +39,7 @@ public static class ProgressDisplay
         task.Description = Describe(p);
     }
 
-    public static string Describe(ExecutionProgress p) =>
+    public static string Describe(JobProgress p) =>
         $"fits {p.Done}/{p.Total}" + (p.InFlight > 0 ? $", {p.InFlight} in flight" : "") + (p.Workers > 0 ? $", {p.Workers} workers" : "");
 
     private static async Task<T> PlainAsync<T>(IAnsiConsole console, LatestProgress progress, Task<T> running)

@@ -14,6 +14,12 @@ public interface IJob<TTask, TResult> : IAsyncDisposable
     /// <summary>Queues a task; its key must be new to the job and its inputs shared.</summary>
     void Submit(TTask task);
 
+    /// <summary>Queues several tasks at once (an executor may then pack them into fewer messages).</summary>
+    void Submit(IReadOnlyList<TTask> tasks)
+    {
+        foreach (var task in tasks) Submit(task);
+    }
+
     /// <summary>Cancels a queued or running task: it yields no outcome.</summary>
     void Cancel(TaskKey key);
 

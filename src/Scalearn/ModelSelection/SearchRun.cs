@@ -25,7 +25,10 @@ internal sealed class SearchRun
     public required ITaskExecutor Executor { get; init; }
     public required int Seed { get; init; }
     public IProgress<JobProgress>? Progress { get; init; }
-    public int Parallelism { get; init; } = int.MaxValue;
+    /// <summary>Candidates in flight at most (a huge grid is generated as it goes, not submitted whole).</summary>
+    public int Parallelism { get; init => field = Math.Clamp(value, 1, MaxInFlight); } = MaxInFlight;
+
+    private const int MaxInFlight = 20_000;
     public SearchBudget Budget { get; init; } = SearchBudget.None;
     /// <summary>Candidates the caller expects, for progress totals.</summary>
     public long? ExpectedCandidates { get; init; }
@@ -63,15 +66,16 @@ internal sealed class SearchRun
         {
             while (true)
             {
+                var round = new List<FitTask>();
                 while (pending.Count < Parallelism && !Budget.Spent(trial, clock.Elapsed, sinceImprovement) && tuner.Propose(trial) is { } proposal)
                 {
                     var canonical = Canonical(proposal);
                     var spec = SpecOf(Materialize(Estimator, canonical, Seed));
                     pending.Add(trial, new Pending(canonical, spec, splits));
-                    for (int s = 0; s < splits; s++)
-                        job.Submit(new FitTask(trial, s, spec, Scorers, ReturnTrainScore, dataBlob.Id, foldsBlob.Id));
+                    for (int s = 0; s < splits; s++) round.Add(new FitTask(trial, s, spec, Scorers, ReturnTrainScore, dataBlob.Id, foldsBlob.Id));
                     trial++;
                 }
+                if (round.Count > 0) job.Submit(round);
                 if (pending.Count == 0)
                 {
                     if (!tuner.Exhausted && !Budget.Spent(trial, clock.Elapsed, sinceImprovement))

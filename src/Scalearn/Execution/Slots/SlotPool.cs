@@ -18,7 +18,7 @@ internal sealed class SlotPool
     private static readonly TimeSpan MonitorPeriod = TimeSpan.FromMilliseconds(200);
 
     private readonly object _gate = new();
-    private readonly Dictionary<object, Queue<Item>> _queues = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<object, Queue<Item>> _queues = new();
     private readonly Queue<object> _turns = new();
     private readonly List<Item> _running = [];
     private readonly TaskLimits _limits;
