@@ -17,6 +17,9 @@ internal static class BrokerConnection
     /// </summary>
     public static Uri EndpointExchangeUri(string queue) => new("exchange:" + queue);
 
+    /// <summary>A worker's own (temporary) queue through its exchange, declared as the worker declared it.</summary>
+    public static Uri TemporaryExchangeUri(string queue) => new("exchange:" + queue + "?durable=false&autodelete=true");
+
     public static Uri FanoutUri(string exchange) => new($"exchange:{exchange}?type=fanout");
 
     public static void ConfigureHost(IRabbitMqBusFactoryConfigurator cfg, ClusterAddress address, string connectionName)

@@ -169,7 +169,7 @@ public sealed class ClusterExecutor : ITaskExecutor, IAsyncDisposable
     {
         var body = envelope.Encode();
         var message = _auth.Seal(body, (b, mac) => new TaskMessage { Body = b, Mac = mac });
-        var endpoint = workerQueue is null ? _taskQueue! : await _bus.GetSendEndpoint(BrokerConnection.EndpointExchangeUri(workerQueue));
+        var endpoint = workerQueue is null ? _taskQueue! : await _bus.GetSendEndpoint(BrokerConnection.TemporaryExchangeUri(workerQueue));
         int copies = Options.SendEveryMessageTwice ? 2 : 1;
         for (int i = 0; i < copies; i++) await endpoint.Send(message, ct);
         Interlocked.Increment(ref _taskMessages);

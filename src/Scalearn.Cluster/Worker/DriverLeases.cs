@@ -126,18 +126,33 @@ internal sealed class DriverLeases(TimeSpan defaultLease)
             long now = Stopwatch.GetTimestamp();
             expired = _jobs.Values.Where(j => _leaseUntil.TryGetValue(j.Driver, out long until) && now > until).ToList();
         }
-        foreach (var job in expired) End(job.Id, "its driver stopped renewing its lease (it was probably killed)");
+        // Not remembered as ended: a driver that was only cut off from the broker renews its lease when it is back, and
+        // then the tasks it sends again run.
+        foreach (var job in expired) End(job.Id, "its driver stopped renewing its lease (it was probably killed)", remember: false);
         return expired.Count;
     }
 
-    private void End(Guid job, string reason, Guid? driver = null)
+    /// <summary>
+    /// Gives every known driver a fresh lease: called when this worker's own broker connection comes back, since it could
+    /// not hear renewals while it was away.
+    /// </summary>
+    public void Extend()
+    {
+        lock (_gate)
+        {
+            long until = Stopwatch.GetTimestamp() + (long)(defaultLease.TotalSeconds * Stopwatch.Frequency);
+            foreach (var driver in _leaseUntil.Keys.ToList()) _leaseUntil[driver] = Math.Max(_leaseUntil[driver], until);
+        }
+    }
+
+    private void End(Guid job, string reason, Guid? driver = null, bool remember = true)
     {
         JobState? state;
         lock (_gate)
         {
             if (_jobs.TryGetValue(job, out state) && driver is { } d && state.Driver != d) return;
             _jobs.Remove(job);
-            if (_ended.Add(job))
+            if (remember && _ended.Add(job))
             {
                 _endedOrder.Enqueue(job);
                 if (_endedOrder.Count > RememberedEnded) _ended.Remove(_endedOrder.Dequeue());

@@ -125,6 +125,7 @@ internal sealed class TaskHandler(SlotPool pool, InputFetcher inputs, DriverLeas
                     return new ResultItem(key, null, $"Worker could not load input {WireLimits.Short(id)}: {e.Message}", clock.Elapsed.TotalSeconds);
                 }
             }
+            logger.LogDebug("job {Job} task {Key} {Kind} starting", job, key, kind.Name);
             var bytes = await pool.RunAsync(envelope.Job, token => task.Run(new TaskContext(workerName, id => resolved.TryGetValue(id, out var v) ? v
                 : throw new InvalidDataException($"Input {WireLimits.Short(id)} is not one of the task's inputs."), resident, token)), cancel.Token);
             logger.LogDebug("job {Job} task {Key} {Kind} {Seconds:F3}s ok", job, key, kind.Name, clock.Elapsed.TotalSeconds);

@@ -104,15 +104,20 @@ internal sealed class WorkerService(WorkerOptions options, ILogger<WorkerService
     {
         var heartbeat = await bus.GetSendEndpoint(BrokerConnection.FanoutUri(_address.HeartbeatExchange));
         DateTime? unhealthySince = null;
+        _leases.Extend();
         while (!stoppingToken.IsCancellationRequested)
         {
-            int expired = _leases.Sweep();
-            if (expired > 0) logger.LogInformation("Dropped {Count} jobs whose driver stopped renewing its lease", expired);
             var health = bus.CheckHealth();
             if (health.Status == BusHealthStatus.Healthy)
             {
-                if (unhealthySince is not null) logger.LogInformation("Connection to RabbitMQ is back");
+                if (unhealthySince is not null)
+                {
+                    logger.LogInformation("Connection to RabbitMQ is back");
+                    _leases.Extend();
+                }
                 unhealthySince = null;
+                int expired = _leases.Sweep();
+                if (expired > 0) logger.LogInformation("Dropped {Count} jobs whose driver stopped renewing its lease", expired);
                 await SendHeartbeatAsync(heartbeat, stoppingToken);
             }
             else
