@@ -40,7 +40,7 @@ public sealed class LivenessTests
         }
     }
 
-    [RestartableBrokerFact(Timeout = 120_000)]
+    [RestartableBrokerFact(Timeout = 240_000)]
     public async Task AKilledDriversTasksStopOnWorkersWithinTheLeaseAndItsQueueGoes()
     {
         string broker = Broker.ForCluster("killed");
