@@ -4,5 +4,8 @@ namespace Scalearn.Reporting.Model;
 public sealed record GroupFit(string Group, int Rows, double Score, IReadOnlyDictionary<string, object?> Params, double FitSeconds,
     string Status, string? Error)
 {
-    public bool Succeeded => string.Equals(Status, "ok", StringComparison.OrdinalIgnoreCase) && double.IsFinite(Score);
+    private static readonly string[] FailedStatuses = ["failed", "fail", "error", "skipped", "cancelled"];
+
+    /// <summary>The group has a score and its status is not a failure.</summary>
+    public bool Succeeded => double.IsFinite(Score) && !FailedStatuses.Contains(Status.Trim().ToLowerInvariant());
 }
