@@ -141,10 +141,10 @@
         return spec.type === 'category' ? axis(spec, { splitLine: { show: false } }) : axis(spec, { min: edges[0], max: edges[edges.length - 1], splitLine: { show: false } });
       };
       return base({
-        grid: { left: 72, right: 120, top: 16, bottom: 56 },
+        grid: { left: 72, right: 150, top: 16, bottom: 56 },
         xAxis: numeric(fig.x, fig.xEdges), yAxis: numeric(fig.y, fig.yEdges),
         visualMap: [{ type: 'piecewise', seriesIndex: 0, dimension: 2, min: zmin, max: zmax, splitNumber: 8, right: 4, top: 'middle',
-          inRange: { color: SCORE_SHADES }, text: [fig.zLabel, ''], textStyle: { color: MUTED, fontSize: 11 }, precision: 4, itemGap: 4 }],
+          inRange: { color: SCORE_SHADES }, showLabel: true, textStyle: { color: MUTED, fontSize: 11 }, precision: 4, itemGap: 4 }],
         series: [
           { name: fig.zLabel, type: 'custom', renderItem: renderItem, data: cells, encode: { x: 0, y: 1 }, silent: true, z: 1, clip: true },
           { name: 'trial', type: 'scatter', data: fig.points, symbolSize: fig.points.length > LARGE ? 3 : 7, large: fig.points.length > LARGE, largeThreshold: LARGE,
@@ -171,10 +171,10 @@
         return p;
       });
       return base({
-        parallel: { left: 56, right: 100, top: 48, bottom: 28, parallelAxisDefault: { nameGap: 14 } },
+        parallel: { left: 56, right: 150, top: 48, bottom: 28, parallelAxisDefault: { nameGap: 14 } },
         parallelAxis: parallelAxis,
         visualMap: [{ type: 'continuous', dimension: score, min: Math.min.apply(null, scores), max: Math.max.apply(null, scores), right: 4, top: 'middle',
-          inRange: { color: SCORE_SHADES }, calculable: true, text: ['best', 'worst'], textStyle: { color: MUTED }, precision: 4 }],
+          inRange: { color: SCORE_SHADES }, calculable: false, text: ['best', 'worst'], textStyle: { color: MUTED }, precision: 4 }],
         series: [{ type: 'parallel', data: lines, lineStyle: { width: 1, opacity: lines.length > 300 ? 0.35 : 0.7 }, smooth: false,
           progressive: 0, large: lines.length > LARGE, largeThreshold: LARGE }],
         tooltip: { show: false }
