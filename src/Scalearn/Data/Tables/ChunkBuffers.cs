@@ -1,0 +1,110 @@
+namespace Scalearn.Data.Tables;
+
+/// <summary>
+/// The final arrays of a chunk (or of a whole file) that a format reader parses straight into: the row-major feature
+/// matrix, the target, and one array per text, passthrough and group column, addressed per schema column.
+/// </summary>
+internal sealed class ChunkBuffers
+{
+    private readonly TableSchema _schema;
+    private readonly object?[] _arrays;
+    private double[] _x;
+    private double[]? _y;
+
+    public ChunkBuffers(TableSchema schema, int capacity)
+    {
+        _schema = schema;
+        Capacity = capacity;
+        FeatureCount = schema.Features.Count;
+        _x = new double[checked(capacity * FeatureCount)];
+        _y = schema.Target is null ? null : new double[capacity];
+        _arrays = new object?[schema.Columns.Count];
+        FeatureIndex = new int[schema.Columns.Count];
+        int feature = 0;
+        foreach (var column in schema.Columns)
+        {
+            FeatureIndex[column.Index] = column.Role == ColumnRole.Feature ? feature++ : -1;
+            _arrays[column.Index] = column.Role switch
+            {
+                ColumnRole.Text => new string[capacity],
+                ColumnRole.Passthrough or ColumnRole.Group => NewArray(column.Kind, capacity),
+                _ => null,
+            };
+        }
+    }
+
+    public int Capacity { get; private set; }
+    public int FeatureCount { get; }
+
+    /// <summary>Row-major features (Capacity x FeatureCount).</summary>
+    public double[] X => _x;
+    public double[]? Y => _y;
+
+    /// <summary>Position among the features of each schema column (-1 for other roles).</summary>
+    public int[] FeatureIndex { get; }
+
+    /// <summary>The array of a text, passthrough or group column (double[], long[] or string[]), else null.</summary>
+    public object? ArrayOf(int column) => _arrays[column];
+
+    /// <summary>Grows every array to <paramref name="capacity"/> rows, keeping the rows already read.</summary>
+    public void Grow(int capacity)
+    {
+        if (capacity <= Capacity) return;
+        Array.Resize(ref _x, checked(capacity * FeatureCount));
+        if (_y is not null) Array.Resize(ref _y, capacity);
+        for (int c = 0; c < _arrays.Length; c++) _arrays[c] = Resize(_arrays[c], capacity);
+        Capacity = capacity;
+    }
+
+    /// <summary>The first <paramref name="rows"/> rows as a chunk; arrays are trimmed (copied) only when rows &lt; Capacity.</summary>
+    public TableChunk Build(int rows, long firstRow, string? name)
+    {
+        if (rows != Capacity)
+        {
+            Array.Resize(ref _x, rows * FeatureCount);
+            if (_y is not null) Array.Resize(ref _y, rows);
+            for (int c = 0; c < _arrays.Length; c++) _arrays[c] = Resize(_arrays[c], rows);
+            Capacity = rows;
+        }
+        var text = new Dictionary<string, string[]>();
+        var passthrough = new List<TableColumn>();
+        TableColumn? group = null;
+        foreach (var column in _schema.Columns)
+        {
+            var array = _arrays[column.Index];
+            switch (column.Role)
+            {
+                case ColumnRole.Text: text[column.Name] = (string[])array!; break;
+                case ColumnRole.Passthrough: passthrough.Add(ToColumn(column.Name, array!)); break;
+                case ColumnRole.Group: group = ToColumn(column.Name, array!); break;
+            }
+        }
+        var data = new Dataset(new Matrix(_x, rows, FeatureCount), _y, _schema.FeatureNames, _schema.TargetName, name, text);
+        return new TableChunk(_schema, firstRow, data, passthrough, group);
+    }
+
+    private static object NewArray(ColumnKind kind, int capacity) => kind switch
+    {
+        ColumnKind.Double => new double[capacity],
+        ColumnKind.Long => new long[capacity],
+        _ => new string?[capacity],
+    };
+
+    private static object? Resize(object? array, int length)
+    {
+        switch (array)
+        {
+            case double[] d: Array.Resize(ref d, length); return d;
+            case long[] l: Array.Resize(ref l, length); return l;
+            case string?[] s: Array.Resize(ref s, length); return s;
+            default: return null;
+        }
+    }
+
+    private static TableColumn ToColumn(string name, object array) => array switch
+    {
+        double[] d => new DoubleColumn(name, d),
+        long[] l => new LongColumn(name, l),
+        _ => new StringColumn(name, (string?[])array),
+    };
+}

@@ -1,0 +1,40 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
+
+namespace Scalearn.Data.Tables;
+
+/// <summary>A background thread that reads chunks into a bounded queue; see <see cref="TableReader.ReadAhead"/>.</summary>
+internal sealed class ReadAheadChunks(ITableReader reader, int chunkRows, int depth, CancellationToken cancellationToken) : IEnumerable<TableChunk>
+{
+    public IEnumerator<TableChunk> GetEnumerator()
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var queue = new BlockingCollection<TableChunk>(depth);
+        ExceptionDispatchInfo? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                while (reader.Read(chunkRows) is { } chunk) queue.Add(chunk, stop.Token);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
+            catch (Exception e) { failure = ExceptionDispatchInfo.Capture(e); }
+            finally { queue.CompleteAdding(); }
+        }) { IsBackground = true, Name = "table read-ahead" };
+        thread.Start();
+        try
+        {
+            foreach (var chunk in queue.GetConsumingEnumerable(cancellationToken)) yield return chunk;
+            thread.Join();
+            failure?.Throw();
+        }
+        finally
+        {
+            stop.Cancel();
+            thread.Join();
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
