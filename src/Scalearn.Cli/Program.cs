@@ -8,5 +8,6 @@ var root = new RootCommand("Scalearn: scikit-learn-style machine learning for .N
     DatasetsCommand.Create(),
     PredictCommand.Create(),
     WorkerCommand.Create(),
+    ConvertCommand.Create(),
 };
 return await CliRunner.RunAsync(root, args);

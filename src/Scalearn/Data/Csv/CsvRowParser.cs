@@ -53,9 +53,7 @@ internal sealed class CsvRowParser
                 if (tokenizer.AtBlankLine)
                 {
                     source.Advance(recordStart, line);
-                    if (!source.OnlyWhitespaceRemains())
-                        throw new CsvFormatException(_source, line, $"blank line inside the data (expected {cols} fields)");
-                    Finished = true;
+                    EndAtBlankLine(source, line);
                     return rows;
                 }
                 int row = firstRow + rows;
@@ -89,6 +87,26 @@ internal sealed class CsvRowParser
             source.Advance(tokenizer.Position, tokenizer.Line);
         }
         return rows;
+    }
+
+    /// <summary>True when no record follows (only trailing whitespace, or nothing): a buffer filled to capacity need not grow.</summary>
+    public bool Exhausted(CsvTextSource source)
+    {
+        while (source.IsEmpty)
+        {
+            if (source.IsFinal) return Finished = true;
+            source.Fill();
+        }
+        var tokenizer = source.Tokenizer();
+        if (tokenizer.AtBlankLine) EndAtBlankLine(source, tokenizer.Line);
+        return Finished;
+    }
+
+    private void EndAtBlankLine(CsvTextSource source, long line)
+    {
+        if (!source.OnlyWhitespaceRemains())
+            throw new CsvFormatException(_source, line, $"blank line inside the data (expected {_header.Length} fields)");
+        Finished = true;
     }
 
     private void Cell(ref CsvColumnPlan plan, int c, ReadOnlySpan<char> field, int row, long line)

@@ -52,7 +52,7 @@ internal sealed class CsvTableReader : ITableReader
     public TableChunk? Read(int maxRows)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRows, 1);
-        if (_parser.Finished) return null;
+        if (_parser.Finished || _parser.Exhausted(_source)) return null;
         var buffers = new ChunkBuffers(Schema, maxRows);
         _schema.Bind(_parser, buffers, _options, wholeFile: false);
         int rows = _parser.ReadRows(_source, 0, maxRows);
@@ -83,7 +83,7 @@ internal sealed class CsvTableReader : ITableReader
             while (true)
             {
                 rows += parser.ReadRows(source, rows, buffers.Capacity - rows);
-                if (parser.Finished) break;
+                if (parser.Finished || parser.Exhausted(source)) break;
                 buffers.Grow(checked(buffers.Capacity + Math.Max(1024, buffers.Capacity / 2)));
                 schema.Bind(parser, buffers, options, wholeFile: true);
             }
