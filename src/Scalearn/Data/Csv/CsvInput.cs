@@ -30,7 +30,9 @@ internal sealed class CsvInput
 
     /// <summary>Opens the input from its start.</summary>
     public CsvTextSource Open() =>
-        _path is null ? new CsvTextSource(new StringReader(_text!), Name) : new CsvTextSource(OpenFile(), Name);
+        _path is null
+            ? new CsvTextSource(new StringReader(_text!), Name, Math.Min(1 << 16, _text!.Length + 16))
+            : new CsvTextSource(OpenFile(), Name);
 
     /// <summary>Opens the bytes [start, end) of the file; <paramref name="firstLine"/> is the line at <paramref name="start"/>.</summary>
     public CsvTextSource Open(long start, long end, long firstLine)
