@@ -65,6 +65,29 @@ internal ref struct CsvTokenizer
         return rest[..i];
     }
 
+    /// <summary>
+    /// Reads the next field in one pass when it is a plain decimal directly followed by a comma or "\n" inside the buffer;
+    /// otherwise consumes nothing and returns false (the caller then uses <see cref="NextField"/>).
+    /// </summary>
+    public bool TryNextNumber(out double value, out bool endOfRecord)
+    {
+        var rest = _text[_pos..];
+        int n = CsvNumber.ParsePlainPrefix(rest, out value);
+        endOfRecord = false;
+        if (n == 0 || n >= rest.Length) return false;
+        char c = rest[n];
+        if (c == ',')
+        {
+            _pos += n + 1;
+            return true;
+        }
+        if (c != '\n') return false;
+        _pos += n + 1;
+        Line++;
+        endOfRecord = true;
+        return true;
+    }
+
     /// <summary>Numeric cells are short, so a scalar scan beats the vectorized search's setup cost for the first characters.</summary>
     private static int IndexOfSeparator(ReadOnlySpan<char> rest)
     {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Scalearn.Data.Csv;
 
 /// <summary>
@@ -32,10 +34,13 @@ internal sealed class CsvRowParser
     public bool Finished { get; private set; }
 
     /// <summary>Parses up to <paramref name="maxRows"/> records into rows firstRow, firstRow+1, ...; returns how many.</summary>
+    /// <remarks>Fully optimized from the first call: a whole-file load calls it once, so tiered compilation would leave it in slow code.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int ReadRows(CsvTextSource source, int firstRow, int maxRows)
     {
         int rows = 0;
         int cols = _header.Length;
+        var plans = _plans;
         while (rows < maxRows && !Finished)
         {
             if (source.IsEmpty)
@@ -61,10 +66,20 @@ internal sealed class CsvRowParser
                 bool end;
                 do
                 {
+                    if ((uint)count < (uint)plans.Length)
+                    {
+                        ref var plan = ref plans[count];
+                        if (plan.Action == CsvCellAction.Number && tokenizer.TryNextNumber(out double number, out end))
+                        {
+                            plan.Numbers![plan.Offset + row * plan.Stride] = number;
+                            count++;
+                            continue;
+                        }
+                    }
                     long cellLine = tokenizer.Line;
                     var field = tokenizer.NextField(out end);
                     if (tokenizer.NeedMore) break;
-                    if (count < cols) Cell(ref _plans[count], count, field, row, cellLine);
+                    if (count < cols) Cell(ref plans[count], count, field, row, cellLine);
                     count++;
                 } while (!end);
                 if (tokenizer.NeedMore)
