@@ -12,7 +12,7 @@ internal static class CsvNumber
         TryParsePlainDecimal(s, out value) || double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 
     private static bool TryParsePlainDecimal(ReadOnlySpan<char> s, out double value) =>
-        s.Length <= 17 & ParsePlainPrefix(s, out value) == s.Length;
+        ParsePlainPrefix(s, out value) is var n && n > 0 && n == s.Length;
 
     /// <summary>
     /// Parses a leading [sign]digits[.digits] with at most 15 significant digits and returns its length (0 when there is
