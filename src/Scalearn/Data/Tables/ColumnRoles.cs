@@ -43,6 +43,4 @@ internal static class ColumnRoles
         }
         return roles;
     }
-
-    public static bool IsDeclaredText(TableOptions options, string name) => options.TextColumns.Contains(name);
 }

@@ -41,6 +41,36 @@ public sealed class TablePartitionTests : IDisposable
     }
 
     [Fact]
+    public void Scan_blocks_boundaries_inside_quoted_fields_do_not_shift_partitions()
+    {
+        // ~4 MB: the scanner's 1 MB blocks end inside quoted fields, escaped quotes and CRLF pairs.
+        var text = TempFiles.SampleCsv(100_000).Replace("\n", "\r\n");
+        var path = _files.Write("big.csv", text);
+        var ids = new List<double>();
+        foreach (var partition in TablePartitioner.Split(path, 13))
+        {
+            using var reader = TableReader.Open(partition, Options);
+            foreach (var chunk in reader.Chunks(10_000)) ids.AddRange(((DoubleColumn)chunk.Passthrough[0]).Values);
+        }
+        Assert.Equal(Enumerable.Range(0, 100_000).Select(i => (double)i), ids);
+    }
+
+    [Fact]
+    public void Carriage_return_line_ends_split_like_line_feeds()
+    {
+        var path = _files.Write("cr.csv", "a,target\r" + string.Concat(Enumerable.Range(0, 100).Select(i => $"{i},0\r")));
+        var partitions = TablePartitioner.Split(path, 4);
+        Assert.Equal(100, partitions.Sum(p => p.RowCount));
+        Assert.Equal(2 + partitions[1].FirstRow, partitions[1].FirstLine);
+        var values = partitions.SelectMany(p =>
+        {
+            using var reader = TableReader.Open(p);
+            return reader.Chunks().SelectMany(c => c.Data.X.Values).ToList();
+        });
+        Assert.Equal(Enumerable.Range(0, 100).Select(i => (double)i), values);
+    }
+
+    [Fact]
     public void First_line_accounts_for_line_breaks_inside_quotes()
     {
         var path = _files.Write("lines.csv", TempFiles.SampleCsv(1_000));
