@@ -75,7 +75,7 @@ public sealed class ParquetWorkload : IWorkload
     {
         using var reader = TableReader.Open(from, TableOptions.AllColumns);
         using var writer = TableWriter.Create(to);
-        foreach (var chunk in reader.ReadAhead(ChunkRows)) writer.Write(chunk);
+        foreach (var chunk in reader.ReadAhead(ChunkRows, reuse: true)) writer.Write(chunk);
     }
 
     private static void Write(string path, List<IReadOnlyList<TableColumn>> chunks)

@@ -60,7 +60,7 @@ public static class ConvertCommand
         using var reader = TableReader.Open(input, TableOptions.AllColumns with { InferRows = inferRows });
         using var writer = TableWriter.Create(output, rowGroupRows);
         var progress = new RowRate(watch);
-        foreach (var chunk in reader.ReadAhead(chunkRows, depth: 2, ct))
+        foreach (var chunk in reader.ReadAhead(chunkRows, depth: 2, reuse: true, cancellationToken: ct))
         {
             writer.Write(chunk);
             progress.Report(writer.RowsWritten);

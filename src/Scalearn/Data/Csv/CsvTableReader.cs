@@ -49,11 +49,11 @@ internal sealed class CsvTableReader : ITableReader
         return new CsvTableReader(input, options, source, schema, partition.FirstRow);
     }
 
-    public TableChunk? Read(int maxRows)
+    public TableChunk? Read(int maxRows, TableChunk? recycled = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRows, 1);
         if (_parser.Finished || _parser.Exhausted(_source)) return null;
-        var buffers = new ChunkBuffers(Schema, maxRows);
+        var buffers = ChunkBuffers.Create(Schema, maxRows, recycled);
         _schema.Bind(_parser, buffers, _options, wholeFile: false);
         int rows = _parser.ReadRows(_source, 0, maxRows);
         if (rows == 0) return null;

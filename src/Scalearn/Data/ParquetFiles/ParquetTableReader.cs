@@ -69,10 +69,10 @@ internal sealed class ParquetTableReader : ITableReader
         }
     }
 
-    public TableChunk? Read(int maxRows)
+    public TableChunk? Read(int maxRows, TableChunk? recycled = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRows, 1);
-        var buffers = new ChunkBuffers(Schema, maxRows);
+        var buffers = ChunkBuffers.Create(Schema, maxRows, recycled);
         long firstRow = -1;
         int rows = 0;
         while (rows < maxRows)

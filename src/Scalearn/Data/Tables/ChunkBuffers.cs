@@ -11,21 +11,37 @@ internal sealed class ChunkBuffers
     private double[] _x;
     private double[]? _y;
 
-    public ChunkBuffers(TableSchema schema, int capacity)
+    /// <summary>Buffers that overwrite the arrays of <paramref name="recycled"/> when it is a full chunk of this schema and capacity.</summary>
+    public static ChunkBuffers Create(TableSchema schema, int capacity, TableChunk? recycled)
+    {
+        bool reuse = recycled is not null && recycled.Schema == schema && recycled.Count == capacity;
+        var buffers = new ChunkBuffers(schema, capacity, allocate: !reuse);
+        if (reuse) buffers.Adopt(recycled!);
+        return buffers;
+    }
+
+    public ChunkBuffers(TableSchema schema, int capacity) : this(schema, capacity, allocate: true) { }
+
+    private ChunkBuffers(TableSchema schema, int capacity, bool allocate)
     {
         _schema = schema;
         Capacity = capacity;
         FeatureCount = schema.Features.Count;
+        _arrays = new object?[schema.Columns.Count];
+        FeatureIndex = new int[schema.Columns.Count];
+        int feature = 0;
+        foreach (var column in schema.Columns) FeatureIndex[column.Index] = column.Role == ColumnRole.Feature ? feature++ : -1;
+        if (!allocate)
+        {
+            _x = [];
+            return;
+        }
         // Every row read writes all of its feature and target cells, so the numeric arrays need no zeroing (for large
         // chunks that is a pass over fresh memory saved).
         _x = GC.AllocateUninitializedArray<double>(checked(capacity * FeatureCount));
         _y = schema.Target is null ? null : GC.AllocateUninitializedArray<double>(capacity);
-        _arrays = new object?[schema.Columns.Count];
-        FeatureIndex = new int[schema.Columns.Count];
-        int feature = 0;
         foreach (var column in schema.Columns)
         {
-            FeatureIndex[column.Index] = column.Role == ColumnRole.Feature ? feature++ : -1;
             _arrays[column.Index] = column.Role switch
             {
                 ColumnRole.Text => new string[capacity],
@@ -34,6 +50,31 @@ internal sealed class ChunkBuffers
             };
         }
     }
+
+    private void Adopt(TableChunk chunk)
+    {
+        _x = chunk.Data.X.Values;
+        _y = chunk.Data.Y;
+        int passthrough = 0;
+        foreach (var column in _schema.Columns)
+        {
+            _arrays[column.Index] = column.Role switch
+            {
+                ColumnRole.Text => chunk.Data.TextColumns[column.Name],
+                ColumnRole.Passthrough => ArrayOf(chunk.Passthrough[passthrough++]),
+                ColumnRole.Group => ArrayOf(chunk.Group!),
+                _ => null,
+            };
+        }
+    }
+
+    private static object ArrayOf(TableColumn column) => column switch
+    {
+        DoubleColumn d => d.Values,
+        LongColumn l => l.Values,
+        StringColumn s => s.Values,
+        _ => throw new InvalidOperationException(),
+    };
 
     public int Capacity { get; private set; }
     public int FeatureCount { get; }

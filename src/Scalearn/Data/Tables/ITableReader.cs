@@ -10,5 +10,9 @@ public interface ITableReader : IDisposable
     TableSchema Schema { get; }
 
     /// <summary>The next at most <paramref name="maxRows"/> rows, or null when the file or partition is exhausted.</summary>
-    TableChunk? Read(int maxRows);
+    /// <param name="recycled">
+    /// A chunk this reader returned before and the caller no longer uses: when it is full-sized, its arrays are
+    /// overwritten instead of allocating new ones (no garbage, no fresh memory per chunk). The old chunk is then invalid.
+    /// </param>
+    TableChunk? Read(int maxRows, TableChunk? recycled = null);
 }

@@ -54,15 +54,24 @@ public static class TableReader
     public static Dataset Load(string path, TableOptions? options = null) => ReadAll(path, options).Data;
 
     /// <summary>Chunks of <paramref name="chunkRows"/> rows (the last may be shorter) until the reader is exhausted.</summary>
-    public static IEnumerable<TableChunk> Chunks(this ITableReader reader, int chunkRows = DefaultChunkRows)
+    /// <param name="reuse">
+    /// Each chunk overwrites the arrays of the one before, so a chunk is valid only until the next is requested: for
+    /// consumers that process a chunk and move on (scoring, partial_fit, conversion), it saves an allocation per chunk.
+    /// </param>
+    public static IEnumerable<TableChunk> Chunks(this ITableReader reader, int chunkRows = DefaultChunkRows, bool reuse = false)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkRows, 1);
-        return Iterate(reader, chunkRows);
+        return Iterate(reader, chunkRows, reuse);
 
-        static IEnumerable<TableChunk> Iterate(ITableReader reader, int chunkRows)
+        static IEnumerable<TableChunk> Iterate(ITableReader reader, int chunkRows, bool reuse)
         {
-            while (reader.Read(chunkRows) is { } chunk) yield return chunk;
+            TableChunk? previous = null;
+            while (reader.Read(chunkRows, reuse ? previous : null) is { } chunk)
+            {
+                yield return chunk;
+                previous = chunk;
+            }
         }
     }
 
@@ -71,12 +80,13 @@ public static class TableReader
     /// overlaps the consumer's work while memory stays bounded. An error surfaces after the chunks before it; leaving the
     /// enumeration early stops the background reader. The reader must not be used elsewhere meanwhile.
     /// </summary>
+    /// <param name="reuse">A chunk is valid only until the next is requested; its arrays then go back to the background reader.</param>
     public static IEnumerable<TableChunk> ReadAhead(this ITableReader reader, int chunkRows = DefaultChunkRows, int depth = 2,
-        CancellationToken cancellationToken = default)
+        bool reuse = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkRows, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(depth, 1);
-        return new ReadAheadChunks(reader, chunkRows, depth, cancellationToken);
+        return new ReadAheadChunks(reader, chunkRows, depth, reuse, cancellationToken);
     }
 }

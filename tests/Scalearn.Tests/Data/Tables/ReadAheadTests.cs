@@ -46,5 +46,37 @@ public sealed class ReadAheadTests : IDisposable
         Assert.InRange(next.FirstRow, 100, 400);
     }
 
+    [Theory]
+    [InlineData("reuse.csv")]
+    [InlineData("reuse.parquet")]
+    public void Reused_chunks_overwrite_the_previous_arrays_and_read_the_same_rows(string name)
+    {
+        var csv = _files.Write("source.csv", TempFiles.SampleCsv(2_345));
+        var path = _files.Path(name);
+        using (var source = TableReader.Open(csv, TableOptions.AllColumns))
+        using (var writer = TableWriter.Create(path, rowGroupRows: 1_000))
+            foreach (var chunk in source.Chunks(500)) writer.Write(chunk);
+        var options = new TableOptions { KeepTextColumns = true, Passthrough = ["id"] };
+        using var plain = TableReader.Open(path, options);
+        var expected = plain.Chunks(400).SelectMany(c => c.Data.X.Values).ToList();
+
+        using var reader = TableReader.Open(path, options);
+        var values = new List<double>();
+        var arrays = new HashSet<double[]>(ReferenceEqualityComparer.Instance);
+        foreach (var chunk in reader.Chunks(400, reuse: true))
+        {
+            values.AddRange(chunk.Data.X.Values);
+            arrays.Add(chunk.Data.X.Values);
+            Assert.Equal(chunk.FirstRow, ((DoubleColumn)chunk.Passthrough[0]).Values[0]);
+        }
+        Assert.Equal(expected, values);
+        Assert.Equal(2, arrays.Count);
+
+        using var ahead = TableReader.Open(path, options);
+        values.Clear();
+        foreach (var chunk in ahead.ReadAhead(400, depth: 2, reuse: true)) values.AddRange(chunk.Data.X.Values);
+        Assert.Equal(expected, values);
+    }
+
     public void Dispose() => _files.Dispose();
 }
