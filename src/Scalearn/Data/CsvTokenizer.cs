@@ -45,8 +45,6 @@ internal ref struct CsvTokenizer
     /// <summary>The next record is an empty line.</summary>
     public readonly bool AtBlankLine => _pos < _text.Length && _text[_pos] is '\r' or '\n';
 
-    public readonly bool OnlyWhitespaceRemains => _text[_pos..].IsWhiteSpace();
-
     /// <summary>Reads the next field of the current record; <paramref name="endOfRecord"/> is set when a line break or the end followed it.</summary>
     public ReadOnlySpan<char> NextField(out bool endOfRecord)
     {
@@ -164,12 +162,5 @@ internal ref struct CsvTokenizer
         if (c == '\r' && _pos < _text.Length && _text[_pos] == '\n') _pos++;
         Line++;
         return true;
-    }
-
-    /// <summary>Skips the current record (used to step over the header in a second pass).</summary>
-    public void SkipRecord()
-    {
-        bool end;
-        do NextField(out end); while (!end);
     }
 }
