@@ -23,7 +23,7 @@ public static class CommonOptions
 
     public static Option<string> Data() => new("--data", "-d")
     {
-        Description = "Bundled dataset name (see 'scalearn datasets') or path to a CSV file",
+        Description = "Bundled dataset name (see 'scalearn datasets') or path to a CSV or Parquet file",
         Required = true,
     };
 

@@ -26,10 +26,10 @@ internal sealed class CsvTable
         var text = File.ReadAllText(path);
         var tokenizer = new CsvTokenizer(text, path);
         var records = new List<(int Line, string[] Cells)>();
-        while (!tokenizer.AtEnd && !tokenizer.OnlyWhitespaceRemains)
+        while (!tokenizer.AtEnd && !text.AsSpan(tokenizer.Position).IsWhiteSpace())
         {
             if (tokenizer.AtBlankLine) { tokenizer.NextField(out _); continue; }
-            int line = tokenizer.Line;
+            int line = (int)tokenizer.Line;
             var cells = new List<string>();
             bool end;
             do cells.Add(tokenizer.NextField(out end).ToString()); while (!end);

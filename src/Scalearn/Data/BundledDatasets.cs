@@ -1,7 +1,8 @@
 namespace Scalearn.Data;
 
 /// <summary>
-/// The example datasets shipped as data/*.csv (digits, iris, breast_cancer, wine, diabetes) and any CSV path.
+/// The example datasets shipped as data/*.csv (digits, iris, breast_cancer, wine, diabetes) and any CSV or Parquet
+/// path (by extension: .parquet is Parquet, anything else CSV).
 /// Names are looked up in $SCALEARN_DATA, then AppContext.BaseDirectory/data, then data/ in the current directory and
 /// its ancestors (so it works from the repository and from any build output that copies the files).
 /// </summary>
@@ -12,29 +13,34 @@ public static class BundledDatasets
     /// <summary>Names of the datasets found in the search folders, sorted.</summary>
     public static IReadOnlyList<string> Names =>
         SearchFolders().Where(Directory.Exists)
-            .SelectMany(d => Directory.EnumerateFiles(d, "*.csv"))
+            .SelectMany(d => Directory.EnumerateFiles(d, "*.csv").Concat(Directory.EnumerateFiles(d, "*.parquet")))
             .Select(f => Path.GetFileNameWithoutExtension(f).ToLowerInvariant())
             .Distinct().Order(StringComparer.Ordinal).ToArray();
 
-    /// <summary>Loads an existing CSV file, or a bundled dataset by name (case-insensitive, ".csv" optional).</summary>
+    /// <summary>
+    /// Loads an existing CSV or Parquet file, or a bundled dataset by name (case-insensitive, ".csv" optional,
+    /// ".parquet" to pick a Parquet copy).
+    /// </summary>
     public static Dataset Load(string nameOrPath, string? target = "target")
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(nameOrPath);
         var options = new CsvOptions { Target = target };
-        if (File.Exists(nameOrPath)) return CsvLoader.Load(nameOrPath, options);
-        return CsvLoader.Load(Resolve(nameOrPath), options);
+        var path = File.Exists(nameOrPath) ? nameOrPath : Resolve(nameOrPath);
+        return IsParquet(path) ? Tables.TableReader.Load(path, options.ToTableOptions()) : CsvLoader.Load(path, options);
     }
 
-    /// <summary>Full path of a bundled dataset; throws a <see cref="FileNotFoundException"/> naming the known datasets and searched folders.</summary>
+    private static bool IsParquet(string path) => path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Full path of a bundled dataset (CSV unless the name ends in .parquet); throws a <see cref="FileNotFoundException"/> naming the known datasets and searched folders.</summary>
     public static string Resolve(string name)
     {
-        var fileName = name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? name : name + ".csv";
+        var fileName = name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || IsParquet(name) ? name : name + ".csv";
         var folders = SearchFolders().ToArray();
         if (fileName.IndexOfAny(['/', '\\']) < 0)
         {
             foreach (var folder in folders.Where(Directory.Exists))
             {
-                var match = Directory.EnumerateFiles(folder, "*.csv")
+                var match = Directory.EnumerateFiles(folder, "*" + Path.GetExtension(fileName))
                     .FirstOrDefault(f => string.Equals(Path.GetFileName(f), fileName, StringComparison.OrdinalIgnoreCase));
                 if (match is not null) return match;
             }
