@@ -18,6 +18,10 @@ public sealed record CandidateScores(
     public DateTimeOffset? Started { get; init; }
     public DateTimeOffset? Finished { get; init; }
 
+    /// <summary>Successive halving: the rung (cv_results' iter) and its resources (n_resources); null elsewhere.</summary>
+    public int? Iter { get; init; }
+    public long? NResources { get; init; }
+
     /// <summary>Mean test score of the first (ranking) scorer.</summary>
     public double MeanTestScore => Stats.Mean(TestScores[0]);
 

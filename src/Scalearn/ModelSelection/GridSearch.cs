@@ -11,6 +11,6 @@ public sealed class GridSearch(IEstimator estimator, ParamGrid grid) : SearchBas
     {
         long count = Grid.Count;
         if (count == 0) throw new ArgumentException("The parameter grid yields no candidate.");
-        return PlanOf(Grid.Enumerate(), count, Grid.Probes());
+        return PlanOf(Grid.Enumerate(), count, "grid:" + Grid.ToJson(), Grid.Probes());
     }
 }

@@ -40,6 +40,13 @@ public abstract class SearchBase
     public ITaskExecutor Executor { get; set; } = new LocalExecutor();
     public IProgress<JobProgress>? Progress { get; set; }
 
+    /// <summary>
+    /// Path of a search journal (SQLite). Every proposed candidate and finished fit is recorded there as it happens;
+    /// running the same search again with the same journal resumes it: finished fits are not recomputed and the results
+    /// equal an uninterrupted run's. Null = no journal.
+    /// </summary>
+    public string? Journal { get; set; }
+
     /// <summary>The splits of the last fit.</summary>
     public Folds? Folds { get; private set; }
 
@@ -60,13 +67,14 @@ public abstract class SearchBase
         var folds = (Cv ?? DefaultCv(Estimator)).Split(data);
         Folds = folds;
 
+        using var journal = Journal is null ? null : OpenJournal(Journal, data, folds, plan);
         var run = new SearchRun
         {
             Data = data, Folds = folds, Estimator = Estimator, Scorers = scorers, ReturnTrainScore = ReturnTrainScore,
             ErrorScore = ErrorScore, Executor = Executor, Seed = Seed, Progress = Progress,
-            Parallelism = plan.Parallelism ?? int.MaxValue, Budget = Budget, ExpectedCandidates = plan.Count,
+            Parallelism = plan.Parallelism ?? int.MaxValue, Budget = Budget, ExpectedCandidates = plan.Count, Journal = journal,
         };
-        var (records, cancelled) = await run.RunAsync(plan.Tuner, ct).ConfigureAwait(false);
+        var (records, cancelled) = await run.RunAsync(plan.Source, ct).ConfigureAwait(false);
         bool finished = !cancelled;
         if (finished) SearchRun.ThrowIfAllFailed(records);
         var results = new CvResults(records, Scoring, folds.Count, ReturnTrainScore);
@@ -94,6 +102,28 @@ public abstract class SearchBase
         return new SearchResult(results, best, model, finished, clock.Elapsed, refitSeconds) { BestSpec = bestSpec };
     }
 
+    private Journal.SearchJournal OpenJournal(string path, Dataset data, Folds folds, SearchPlan plan)
+    {
+        var identity = new Dictionary<string, string>
+        {
+            ["data"] = data.ContentHash,
+            ["folds"] = folds.ContentHash,
+            ["estimator"] = EstimatorSpec.Of(Estimator).ToJson(),
+            ["candidates"] = plan.Identity,
+            ["settings"] = RawJson.ToJson(new SortedDictionary<string, object?>
+            {
+                ["scoring"] = Scoring.ToArray(), ["seed"] = (long)Seed, ["error_score"] = ErrorScore is { } e ? (double.IsNaN(e) ? "nan" : e) : "raise",
+                ["return_train_score"] = ReturnTrainScore, ["budget"] = Budget.ToString(),
+            }),
+        };
+        var info = new Dictionary<string, string>
+        {
+            ["search"] = GetType().Name, ["estimator_name"] = Estimator.TypeName, ["scoring_names"] = RawJson.ToJson(Scoring.ToArray()),
+            ["n_splits"] = folds.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), ["dataset"] = data.Name ?? "",
+        };
+        return ModelSelection.Journal.SearchJournal.Open(path, identity, info);
+    }
+
     /// <summary>Budgets of adaptive searches; grid and randomized searches evaluate every candidate.</summary>
     protected virtual SearchBudget Budget => SearchBudget.None;
 
@@ -101,9 +131,10 @@ public abstract class SearchBase
     protected abstract SearchPlan Plan();
 
     /// <summary>A plan over a known list: all of it validated before any fit when it is small enough.</summary>
-    protected static SearchPlan PlanOf(IEnumerable<IReadOnlyDictionary<string, object?>> candidates, long count,
+    protected static SearchPlan PlanOf(IEnumerable<IReadOnlyDictionary<string, object?>> candidates, long count, string identity,
         IEnumerable<IReadOnlyDictionary<string, object?>>? probes = null) => new(new Tuning.SequenceTuner(candidates), count)
     {
+        Identity = identity,
         Validate = count <= EagerValidationLimit ? candidates : probes ?? candidates.Take(1),
     };
 
