@@ -59,13 +59,13 @@ public abstract class SearchBase
         var clock = Stopwatch.StartNew();
         var scorers = Scoring.Select(Metrics.Scorers.Get).ToArray();
         data.RequireTarget();
-        var plan = Plan();
+        var folds = (Cv ?? DefaultCv(Estimator)).Split(data);
+        Folds = folds;
+        var plan = Plan(data, folds);
         if (plan.Count > MaxCandidates)
             throw new ArgumentException($"The search would evaluate {plan.Count:N0} candidates; a search holds at most {MaxCandidates:N0} " +
                 "in its cv_results. Use a randomized or adaptive search, or a smaller grid.");
         foreach (var candidate in plan.Validate) SearchRun.SpecOf(SearchRun.Materialize(Estimator, SearchRun.Canonical(candidate), Seed));
-        var folds = (Cv ?? DefaultCv(Estimator)).Split(data);
-        Folds = folds;
 
         using var journal = Journal is null ? null : OpenJournal(Journal, data, folds, plan);
         var run = new SearchRun
@@ -78,12 +78,7 @@ public abstract class SearchBase
         bool finished = !cancelled;
         if (finished) SearchRun.ThrowIfAllFailed(records);
         var results = new CvResults(records, Scoring, folds.Count, ReturnTrainScore);
-        int best = -1;
-        if (results.Count > 0)
-        {
-            var ranks = results.Numbers($"rank_test_{results.ScoreSuffixes[0]}");
-            best = Array.IndexOf(ranks, ranks.Min());
-        }
+        int best = results.Count > 0 ? BestIndex(results) : -1;
 
         IModel? model = null;
         EstimatorSpec? bestSpec = null;
@@ -127,8 +122,15 @@ public abstract class SearchBase
     /// <summary>Budgets of adaptive searches; grid and randomized searches evaluate every candidate.</summary>
     protected virtual SearchBudget Budget => SearchBudget.None;
 
-    /// <summary>Decides the candidates: a tuner, and what is known of them up front.</summary>
-    protected abstract SearchPlan Plan();
+    /// <summary>Decides the candidates: a tuner or candidate source, and what is known of them up front.</summary>
+    protected abstract SearchPlan Plan(Dataset data, Folds folds);
+
+    /// <summary>The candidate refitted and reported as best: rank 1 of the first scorer (the lowest index on ties).</summary>
+    protected virtual int BestIndex(CvResults results)
+    {
+        var ranks = results.Numbers($"rank_test_{results.ScoreSuffixes[0]}");
+        return Array.IndexOf(ranks, ranks.Min());
+    }
 
     /// <summary>A plan over a known list: all of it validated before any fit when it is small enough.</summary>
     protected static SearchPlan PlanOf(IEnumerable<IReadOnlyDictionary<string, object?>> candidates, long count, string identity,
