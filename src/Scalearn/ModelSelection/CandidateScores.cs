@@ -22,6 +22,9 @@ public sealed record CandidateScores(
     public int? Iter { get; init; }
     public long? NResources { get; init; }
 
+    /// <summary>Epochs of partial_fit trained for this candidate over all its splits (epoch-resource searches).</summary>
+    public int EpochsRun { get; init; }
+
     /// <summary>Mean test score of the first (ranking) scorer.</summary>
     public double MeanTestScore => Stats.Mean(TestScores[0]);
 

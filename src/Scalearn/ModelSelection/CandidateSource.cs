@@ -6,7 +6,14 @@ namespace Scalearn.ModelSelection;
 /// One candidate to cross-validate: its parameters and, for successive halving, the folds of its rung (a subsample) and
 /// the rung's number and resources (cv_results' <c>iter</c> and <c>n_resources</c>).
 /// </summary>
-public sealed record CandidateRequest(IReadOnlyDictionary<string, object?> Params, Folds? Folds = null, int? Iter = null, long? NResources = null);
+public sealed record CandidateRequest(IReadOnlyDictionary<string, object?> Params, Folds? Folds = null, int? Iter = null, long? NResources = null)
+{
+    /// <summary>Epochs as the resource: train the configuration <see cref="EpochRequest.Lineage"/> from one epoch count to another.</summary>
+    public EpochRequest? Epochs { get; init; }
+}
+
+/// <summary>Train configuration <paramref name="Lineage"/> (the same for all its rungs) from <paramref name="From"/> to <paramref name="To"/> epochs.</summary>
+public sealed record EpochRequest(int From, int To, long Lineage);
 
 /// <summary>
 /// What a search evaluates next: asked whenever there is room for a candidate in flight, told when one finishes. Tuners

@@ -90,7 +90,7 @@ public abstract class SearchBase
             if (Refit && finished)
             {
                 var refitClock = Stopwatch.StartNew();
-                model = bestEstimator.Fit(data.All);
+                model = RefitModel(bestEstimator, data);
                 refitSeconds = refitClock.Elapsed.TotalSeconds;
             }
         }
@@ -124,6 +124,9 @@ public abstract class SearchBase
 
     /// <summary>Decides the candidates: a tuner or candidate source, and what is known of them up front.</summary>
     protected abstract SearchPlan Plan(Dataset data, Folds folds);
+
+    /// <summary>Fits the best candidate on all the data (epoch-resource searches train it for their full epochs).</summary>
+    protected virtual IModel RefitModel(IEstimator best, Dataset data) => best.Fit(data.All);
 
     /// <summary>The candidate refitted and reported as best: rank 1 of the first scorer (the lowest index on ties).</summary>
     protected virtual int BestIndex(CvResults results)

@@ -85,7 +85,8 @@ internal sealed class SearchRun
                     var done = Recall(trial, request, canonical);
                     foreach (var result in done.Values) replayed.Enqueue(result);
                     for (int s = 0; s < folds.Count; s++)
-                        if (!done.ContainsKey(s)) round.Add(new FitTask(trial, s, spec, Scorers, ReturnTrainScore, dataBlob.Id, folds.ContentHash));
+                        if (!done.ContainsKey(s))
+                            round.Add(new FitTask(trial, s, spec, Scorers, ReturnTrainScore, dataBlob.Id, folds.ContentHash) { Epochs = EpochPlanOf(request, s) });
                     trial++;
                 }
                 if (round.Count > 0) job.Submit(round);
@@ -143,6 +144,13 @@ internal sealed class SearchRun
         return new Outcome(completed, cancelled);
     }
 
+    /// <summary>Each run holds its learners under ids of its own, so two searches never continue each other's learners.</summary>
+    private readonly string _runId = Guid.NewGuid().ToString("N");
+
+    private EpochPlan? EpochPlanOf(CandidateRequest request, int split) => request.Epochs is { } e
+        ? new EpochPlan(e.From, e.To, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{_runId}:{e.Lineage}:{split}"))))
+        : null;
+
     /// <summary>Records the proposal in the journal and returns the results a previous run already finished for it.</summary>
     private IReadOnlyDictionary<int, FitResult> Recall(int trial, CandidateRequest request, IReadOnlyDictionary<string, object?> canonical)
     {
@@ -185,6 +193,7 @@ internal sealed class SearchRun
             bySplit.Select(r => r.FitSeconds).ToArray(), bySplit.Select(r => r.ScoreSeconds).ToArray(), bySplit.Select(r => r.Error).ToArray())
         {
             Started = candidate.Started, Finished = DateTimeOffset.UtcNow, Iter = candidate.Request.Iter, NResources = candidate.Request.NResources,
+            EpochsRun = bySplit.Sum(r => r.EpochsRun),
         };
     }
 

@@ -75,15 +75,5 @@ public abstract class HalvingSearchBase : SearchBase
         };
     }
 
-    /// <summary>The best candidate of the last rung (scikit-learn's _select_best_index).</summary>
-    protected override int BestIndex(CvResults results)
-    {
-        var iters = results.Numbers("iter");
-        var means = results.Numbers("mean_test_score");
-        double last = iters.Max();
-        int best = -1;
-        for (int i = 0; i < results.Count; i++)
-            if (iters[i] == last && !double.IsNaN(means[i]) && (best < 0 || means[i] > means[best])) best = i;
-        return best >= 0 ? best : Array.IndexOf(iters, last);
-    }
+    protected override int BestIndex(CvResults results) => LastRung.Best(results);
 }
