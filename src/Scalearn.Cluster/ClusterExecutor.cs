@@ -163,7 +163,13 @@ public sealed class ClusterExecutor : ITaskExecutor, IAsyncDisposable
         return true;
     }
 
-    internal (Guid Instance, string Queue)? Holder(string id) => Workers.Holder(id, worker => Blobs.Fetched(worker, id));
+    internal (Guid Instance, string Queue)? Holder(string id) =>
+        Workers.Holder(id, worker => Blobs.Fetched(worker, id) || _ranWith.TryGetValue(id, out var ran) && ran == worker);
+
+    /// <summary>A task preferring <paramref name="id"/> ran on <paramref name="worker"/>: it holds what the task left there.</summary>
+    internal void RanWith(string id, string worker) => _ranWith[id] = worker;
+
+    private readonly ConcurrentDictionary<string, string> _ranWith = new(StringComparer.Ordinal);
 
     internal async Task SendTasksAsync(string? workerQueue, TaskEnvelope envelope, int count, CancellationToken ct)
     {

@@ -175,6 +175,7 @@ internal sealed class ClusterJob<TTask, TResult> : IJob<TTask, TResult>, ICluste
                 }
                 outcome = new(entry.Task, entry.Key, result, null, results.Worker, item.Seconds);
             }
+            if (entry.Preferred is { } preferred) _executor.RanWith(preferred, results.Worker);
             lock (_gate)
             {
                 if (!_inFlight.Remove(item.Key)) continue;

@@ -18,9 +18,6 @@ internal sealed class InputFetcher(IBus bus, ResidentCache cache, MessageAuth au
     public static readonly TimeSpan ChunkTimeout = TimeSpan.FromSeconds(30);
     private const string Prefix = "input:";
 
-    /// <summary>Ids of the inputs held now, most recently used first.</summary>
-    public IReadOnlyList<string> Resident => cache.Keys.Where(k => k.StartsWith(Prefix, StringComparison.Ordinal)).Select(k => k[Prefix.Length..]).ToArray();
-
     public ValueTask<object> GetAsync(TaskEnvelope job, string id, CancellationToken ct)
     {
         if (!WireLimits.IsContentHash(id)) throw new InvalidDataException($"Input id '{id}' is not a content hash.");

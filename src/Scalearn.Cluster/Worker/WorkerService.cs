@@ -32,7 +32,6 @@ internal sealed class WorkerService(WorkerOptions options, ILogger<WorkerService
     private readonly SemaphoreSlim _beatNow = new(0);
     private IBusControl? _bus;
     private TaskHandler? _handler;
-    private InputFetcher? _inputs;
     private bool _servedBefore;
 
     private string OwnQueue => $"{_address.Cluster}.worker.{_instance:N}";
@@ -142,7 +141,7 @@ internal sealed class WorkerService(WorkerOptions options, ILogger<WorkerService
         try
         {
             var beat = new Heartbeat(options.EffectiveName, _instance, OwnQueue, options.EffectiveConcurrency, _pool.Running,
-                _handler?.Busy ?? 0, WireLimits.Now, _inputs?.Resident ?? []);
+                _handler?.Busy ?? 0, WireLimits.Now, _cache.PlacementIds.Where(WireLimits.IsContentHash).ToArray());
             await heartbeat.Send(_auth.Seal(beat.Encode(), (b, mac) => new HeartbeatMessage { Body = b, Mac = mac }), ctx =>
             {
                 ctx.Durable = false;
@@ -196,8 +195,8 @@ internal sealed class WorkerService(WorkerOptions options, ILogger<WorkerService
                 });
             });
         });
-        _inputs = new InputFetcher(bus, _cache, _auth, options.EffectiveName, logger);
-        _handler = new TaskHandler(_pool, _inputs, _leases, _auth, _cache, options.EffectiveName, logger);
+        var inputs = new InputFetcher(bus, _cache, _auth, options.EffectiveName, logger);
+        _handler = new TaskHandler(_pool, inputs, _leases, _auth, _cache, options.EffectiveName, logger);
         return bus;
     }
 

@@ -12,6 +12,16 @@ public sealed class ResidentCache(long capacityBytes)
     private readonly Dictionary<string, Task<object>> _creating = new(StringComparer.Ordinal);
     private long _bytes;
 
+    /// <summary>
+    /// Key of state a task holds for later tasks of the same lineage (a learner between rungs, a built index): the
+    /// worker lists such ids in its heartbeat, so a task whose <c>PreferredInput</c> is that id is placed here.
+    /// </summary>
+    public static string HeldKey(string id) => "held:" + id;
+
+    /// <summary>Ids of the held state and inputs this process keeps (placement ids), most recently used first.</summary>
+    public IReadOnlyList<string> PlacementIds => Keys.Where(k => k.StartsWith("held:", StringComparison.Ordinal) || k.StartsWith("input:", StringComparison.Ordinal))
+        .Select(k => k[(k.IndexOf(':') + 1)..]).ToArray();
+
     public long CapacityBytes { get; } = capacityBytes > 0 ? capacityBytes : throw new ArgumentOutOfRangeException(nameof(capacityBytes));
 
     public long Bytes { get { lock (_entries) return _bytes; } }

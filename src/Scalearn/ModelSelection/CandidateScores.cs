@@ -18,6 +18,13 @@ public sealed record CandidateScores(
     public DateTimeOffset? Started { get; init; }
     public DateTimeOffset? Finished { get; init; }
 
+    /// <summary>Successive halving: the rung (cv_results' iter) and its resources (n_resources); null elsewhere.</summary>
+    public int? Iter { get; init; }
+    public long? NResources { get; init; }
+
+    /// <summary>Epochs of partial_fit trained for this candidate over all its splits (epoch-resource searches).</summary>
+    public int EpochsRun { get; init; }
+
     /// <summary>Mean test score of the first (ranking) scorer.</summary>
     public double MeanTestScore => Stats.Mean(TestScores[0]);
 

@@ -26,7 +26,7 @@ public static class CrossValidation
             Data = data, Folds = folds, Estimator = estimator, Scorers = scorers, ReturnTrainScore = returnTrainScore,
             ErrorScore = double.NaN, Executor = executor ?? new LocalExecutor(), Seed = seed, ExpectedCandidates = 1,
         };
-        var (completed, cancelled) = await run.RunAsync(new SequenceTuner([new Dictionary<string, object?>()]), ct).ConfigureAwait(false);
+        var (completed, cancelled) = await run.RunAsync(new TunerSource(new SequenceTuner([new Dictionary<string, object?>()])), ct).ConfigureAwait(false);
         if (cancelled) throw new OperationCanceledException(ct);
         SearchRun.ThrowIfAllFailed(completed);
         return new CrossValidateResult(completed[0], folds);

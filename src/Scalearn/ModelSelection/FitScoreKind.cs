@@ -16,6 +16,7 @@ namespace Scalearn.ModelSelection;
 public sealed class FitScoreKind : TaskKind<FitTask, FitResult>
 {
     public const int MaxSplits = 1 << 16;
+    private const int MaxEpochs = 1 << 20;
     private const int MaxScorers = 64;
 
     public static FitScoreKind Instance { get; } = new();
@@ -25,6 +26,9 @@ public sealed class FitScoreKind : TaskKind<FitTask, FitResult>
     public override TaskKey Key(FitTask task) => new(((long)task.Candidate << 16) | (uint)task.Split);
 
     public override IReadOnlyList<string> Inputs(FitTask task) => [task.DataId, task.FoldsId];
+
+    /// <summary>An incremental task prefers the worker holding its learner from the previous rung.</summary>
+    public override string? PreferredInput(FitTask task) => task.Epochs?.HeldId;
 
     public override FitResult Run(FitTask task, TaskContext context)
     {
@@ -37,7 +41,10 @@ public sealed class FitScoreKind : TaskKind<FitTask, FitResult>
             if (task.Split < 0 || task.Split >= folds.Count)
                 throw new ArgumentOutOfRangeException(nameof(task), $"Task split {task.Split} is outside the {folds.Count} folds.");
             var split = folds[task.Split];
-            var model = task.Estimator.Create().Fit(data.Rows(split.Train));
+            int epochsRun = 0;
+            var model = task.Epochs is { } epochs
+                ? TrainEpochs(task, epochs, data, split, context, out epochsRun)
+                : task.Estimator.Create().Fit(data.Rows(split.Train));
             fitSeconds = stopwatch.Elapsed.TotalSeconds;
             stopwatch.Restart();
             var test = data.Rows(split.Test);
@@ -48,7 +55,7 @@ public sealed class FitScoreKind : TaskKind<FitTask, FitResult>
                 var train = data.Rows(split.Train);
                 trainScores = task.Scorers.Select(s => s.Score(model, train)).ToArray();
             }
-            return new FitResult(task.Candidate, task.Split, testScores, trainScores, fitSeconds, stopwatch.Elapsed.TotalSeconds, null);
+            return new FitResult(task.Candidate, task.Split, testScores, trainScores, fitSeconds, stopwatch.Elapsed.TotalSeconds, null) { EpochsRun = epochsRun };
         }
         catch (OperationCanceledException) when (context.Cancellation.IsCancellationRequested)
         {
@@ -60,6 +67,34 @@ public sealed class FitScoreKind : TaskKind<FitTask, FitResult>
             return Failed(task, Describe(e), fitSeconds);
         }
     }
+
+    /// <summary>
+    /// Continues the held learner when it has exactly <see cref="EpochPlan.From"/> epochs, else trains a new one from zero
+    /// (same data, same seed, so the same state), then holds it again for the next rung.
+    /// </summary>
+    private static IModel TrainEpochs(FitTask task, EpochPlan epochs, Dataset data, Split split, TaskContext context, out int epochsRun)
+    {
+        if (task.Estimator.Create() is not IIncrementalEstimator incremental)
+            throw new ArgumentException($"{task.Estimator.Type} has no partial_fit, so epochs cannot be its resource; use an incremental estimator (SGD, GaussianNB, MiniBatchKMeans, ...).");
+        string key = ResidentCache.HeldKey(epochs.HeldId);
+        Held? held = context.Resident.TryGet<Held>(key, out var h) && h.Epochs == epochs.From ? h : null;
+        context.Resident.Remove(key);   // a task that fails mid-training must not leave a half-trained learner behind
+        var learner = held?.Learner ?? incremental.StartIncremental();
+        int done = held?.Epochs ?? 0;
+        var train = data.Rows(split.Train);
+        var classes = EstimatorTraits.IsClassifier(incremental) && data.Y is { } y ? y.Distinct().Order().ToArray() : null;
+        epochsRun = 0;
+        for (; done < epochs.To; done++, epochsRun++)
+        {
+            FitInterruption.Check();
+            learner.PartialFit(train, classes);
+        }
+        var model = learner.Snapshot();
+        context.Resident.GetOrAdd(key, () => (new Held(learner, done), 64L * data.FeatureCount * Math.Max(1, classes?.Length ?? 1) + 1024));
+        return model;
+    }
+
+    private sealed record Held(IIncrementalLearner Learner, int Epochs);
 
     public override FitResult Failure(FitTask task, string error) => Failed(task, error, 0);
 
@@ -91,6 +126,13 @@ public sealed class FitScoreKind : TaskKind<FitTask, FitResult>
         writer.Bool(task.ReturnTrainScore);
         writer.String(task.DataId);
         writer.String(task.FoldsId);
+        writer.Bool(task.Epochs is not null);
+        if (task.Epochs is { } epochs)
+        {
+            writer.Int32(epochs.From);
+            writer.Int32(epochs.To);
+            writer.String(epochs.HeldId);
+        }
     }
 
     public override FitTask ReadTask(WireReader reader)
@@ -116,7 +158,10 @@ public sealed class FitScoreKind : TaskKind<FitTask, FitResult>
             scorers[i] = Scorers.TryGet(name, out var scorer) ? scorer : throw new InvalidDataException($"Scorer '{name}' is not known on this worker.");
         }
         bool train = reader.Bool();
-        return new FitTask(candidate, split, spec, scorers, train, reader.String(64), reader.String(64));
+        var task = new FitTask(candidate, split, spec, scorers, train, reader.String(64), reader.String(64));
+        if (!reader.Bool()) return task;
+        int from = reader.Int32(0, MaxEpochs, "Epochs from"), to = reader.Int32(from, MaxEpochs, "Epochs to");
+        return task with { Epochs = new EpochPlan(from, to, reader.String(64)) };
     }
 
     public override void WriteResult(FitResult result, WireWriter writer)
@@ -128,11 +173,12 @@ public sealed class FitScoreKind : TaskKind<FitTask, FitResult>
         writer.Double(result.FitSeconds);
         writer.Double(result.ScoreSeconds);
         writer.String(result.Error);
+        writer.Int32(result.EpochsRun);
     }
 
     public override FitResult ReadResult(WireReader reader) => new(
         reader.Int32(), reader.Int32(), reader.Doubles(MaxScorers), reader.NullableDoubles(MaxScorers),
-        reader.Double(), reader.Double(), reader.NullableString(1 << 16));
+        reader.Double(), reader.Double(), reader.NullableString(1 << 16)) { EpochsRun = reader.Int32(0, MaxEpochs, "Epochs run") };
 
     public override string? Mismatch(FitTask task, FitResult result)
     {
@@ -143,6 +189,7 @@ public sealed class FitScoreKind : TaskKind<FitTask, FitResult>
             return "train scores do not match the task";
         if (!double.IsFinite(result.FitSeconds) || !double.IsFinite(result.ScoreSeconds) || result.FitSeconds < 0 || result.ScoreSeconds < 0)
             return "fit and score times must be finite, non-negative seconds";
+        if (result.EpochsRun > (task.Epochs?.To ?? 0)) return $"{result.EpochsRun} epochs run for a task of at most {task.Epochs?.To ?? 0}";
         return null;
     }
 }

@@ -10,27 +10,35 @@ public abstract record ParamDistribution
 {
     public abstract object? Sample(Rng rng);
 
+    /// <summary>The distribution in the JSON syntax <see cref="Parse"/> reads, as raw values.</summary>
+    public abstract object? ToRaw();
+
     /// <summary>A uniform choice among listed values.</summary>
     public sealed record Choice(IReadOnlyList<object?> Values) : ParamDistribution
     {
         public override object? Sample(Rng rng) => Values[rng.NextInt(Values.Count)];
+        public override object? ToRaw() => Values.Select(ParamConverter.ToRaw).ToArray();
     }
 
     /// <summary>Uniform on [Low, High].</summary>
     public sealed record Uniform(double Low, double High) : ParamDistribution
     {
         public override object? Sample(Rng rng) => Low + (High - Low) * rng.NextDouble();
+        public override object? ToRaw() => new Dictionary<string, object?> { ["uniform"] = new object?[] { Low, High } };
     }
 
     /// <summary>Log-uniform on [Low, High] (both > 0).</summary>
     public sealed record LogUniform(double Low, double High) : ParamDistribution
     {
         public override object? Sample(Rng rng) => Math.Exp(Math.Log(Low) + (Math.Log(High) - Math.Log(Low)) * rng.NextDouble());
+        public override object? ToRaw() => new Dictionary<string, object?> { ["loguniform"] = new object?[] { Low, High } };
     }
 
     /// <summary>Uniform integer in [Low, High).</summary>
     public sealed record RandInt(long Low, long High) : ParamDistribution
     {
+        public override object? ToRaw() => new Dictionary<string, object?> { ["randint"] = new object?[] { Low, High } };
+
         public override object? Sample(Rng rng)
         {
             ulong span = (ulong)(High - Low);

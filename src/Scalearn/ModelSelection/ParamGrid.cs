@@ -25,6 +25,9 @@ public sealed class ParamGrid
     /// <summary>Number of candidates (long.MaxValue when it overflows).</summary>
     public long Count => _grids.Aggregate(0L, (sum, g) => Size(g) > long.MaxValue - sum ? long.MaxValue : sum + Size(g));
 
+    /// <summary>The grids as JSON (a list of name -> values objects, keys sorted): equal grids give equal text.</summary>
+    public string ToJson() => RawJson.ToJson(_grids.Select(g => (object?)g.ToDictionary(kv => kv.Key, kv => (object?)kv.Value.Select(ParamConverter.ToRaw).ToArray())).ToArray());
+
     /// <summary>Parses <c>{"max_depth":[3,null],...}</c> or a list of such objects.</summary>
     public static ParamGrid Parse(string json)
     {

@@ -40,6 +40,13 @@ public abstract class SearchBase
     public ITaskExecutor Executor { get; set; } = new LocalExecutor();
     public IProgress<JobProgress>? Progress { get; set; }
 
+    /// <summary>
+    /// Path of a search journal (SQLite). Every proposed candidate and finished fit is recorded there as it happens;
+    /// running the same search again with the same journal resumes it: finished fits are not recomputed and the results
+    /// equal an uninterrupted run's. Null = no journal.
+    /// </summary>
+    public string? Journal { get; set; }
+
     /// <summary>The splits of the last fit.</summary>
     public Folds? Folds { get; private set; }
 
@@ -52,30 +59,26 @@ public abstract class SearchBase
         var clock = Stopwatch.StartNew();
         var scorers = Scoring.Select(Metrics.Scorers.Get).ToArray();
         data.RequireTarget();
-        var plan = Plan();
+        var folds = (Cv ?? DefaultCv(Estimator)).Split(data);
+        Folds = folds;
+        var plan = Plan(data, folds);
         if (plan.Count > MaxCandidates)
             throw new ArgumentException($"The search would evaluate {plan.Count:N0} candidates; a search holds at most {MaxCandidates:N0} " +
                 "in its cv_results. Use a randomized or adaptive search, or a smaller grid.");
         foreach (var candidate in plan.Validate) SearchRun.SpecOf(SearchRun.Materialize(Estimator, SearchRun.Canonical(candidate), Seed));
-        var folds = (Cv ?? DefaultCv(Estimator)).Split(data);
-        Folds = folds;
 
+        using var journal = Journal is null ? null : OpenJournal(Journal, data, folds, plan);
         var run = new SearchRun
         {
             Data = data, Folds = folds, Estimator = Estimator, Scorers = scorers, ReturnTrainScore = ReturnTrainScore,
             ErrorScore = ErrorScore, Executor = Executor, Seed = Seed, Progress = Progress,
-            Parallelism = plan.Parallelism ?? int.MaxValue, Budget = Budget, ExpectedCandidates = plan.Count,
+            Parallelism = plan.Parallelism ?? int.MaxValue, Budget = Budget, ExpectedCandidates = plan.Count, Journal = journal,
         };
-        var (records, cancelled) = await run.RunAsync(plan.Tuner, ct).ConfigureAwait(false);
+        var (records, cancelled) = await run.RunAsync(plan.Source, ct).ConfigureAwait(false);
         bool finished = !cancelled;
         if (finished) SearchRun.ThrowIfAllFailed(records);
         var results = new CvResults(records, Scoring, folds.Count, ReturnTrainScore);
-        int best = -1;
-        if (results.Count > 0)
-        {
-            var ranks = results.Numbers($"rank_test_{results.ScoreSuffixes[0]}");
-            best = Array.IndexOf(ranks, ranks.Min());
-        }
+        int best = results.Count > 0 ? BestIndex(results) : -1;
 
         IModel? model = null;
         EstimatorSpec? bestSpec = null;
@@ -87,23 +90,56 @@ public abstract class SearchBase
             if (Refit && finished)
             {
                 var refitClock = Stopwatch.StartNew();
-                model = bestEstimator.Fit(data.All);
+                model = RefitModel(bestEstimator, data);
                 refitSeconds = refitClock.Elapsed.TotalSeconds;
             }
         }
         return new SearchResult(results, best, model, finished, clock.Elapsed, refitSeconds) { BestSpec = bestSpec };
     }
 
+    private Journal.SearchJournal OpenJournal(string path, Dataset data, Folds folds, SearchPlan plan)
+    {
+        var identity = new Dictionary<string, string>
+        {
+            ["data"] = data.ContentHash,
+            ["folds"] = folds.ContentHash,
+            ["estimator"] = EstimatorSpec.Of(Estimator).ToJson(),
+            ["candidates"] = plan.Identity,
+            ["settings"] = RawJson.ToJson(new SortedDictionary<string, object?>
+            {
+                ["scoring"] = Scoring.ToArray(), ["seed"] = (long)Seed, ["error_score"] = ErrorScore is { } e ? (double.IsNaN(e) ? "nan" : e) : "raise",
+                ["return_train_score"] = ReturnTrainScore, ["budget"] = Budget.ToString(),
+            }),
+        };
+        var info = new Dictionary<string, string>
+        {
+            ["search"] = GetType().Name, ["estimator_name"] = Estimator.TypeName, ["scoring_names"] = RawJson.ToJson(Scoring.ToArray()),
+            ["n_splits"] = folds.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), ["dataset"] = data.Name ?? "",
+        };
+        return ModelSelection.Journal.SearchJournal.Open(path, identity, info);
+    }
+
     /// <summary>Budgets of adaptive searches; grid and randomized searches evaluate every candidate.</summary>
     protected virtual SearchBudget Budget => SearchBudget.None;
 
-    /// <summary>Decides the candidates: a tuner, and what is known of them up front.</summary>
-    protected abstract SearchPlan Plan();
+    /// <summary>Decides the candidates: a tuner or candidate source, and what is known of them up front.</summary>
+    protected abstract SearchPlan Plan(Dataset data, Folds folds);
+
+    /// <summary>Fits the best candidate on all the data (epoch-resource searches train it for their full epochs).</summary>
+    protected virtual IModel RefitModel(IEstimator best, Dataset data) => best.Fit(data.All);
+
+    /// <summary>The candidate refitted and reported as best: rank 1 of the first scorer (the lowest index on ties).</summary>
+    protected virtual int BestIndex(CvResults results)
+    {
+        var ranks = results.Numbers($"rank_test_{results.ScoreSuffixes[0]}");
+        return Array.IndexOf(ranks, ranks.Min());
+    }
 
     /// <summary>A plan over a known list: all of it validated before any fit when it is small enough.</summary>
-    protected static SearchPlan PlanOf(IEnumerable<IReadOnlyDictionary<string, object?>> candidates, long count,
+    protected static SearchPlan PlanOf(IEnumerable<IReadOnlyDictionary<string, object?>> candidates, long count, string identity,
         IEnumerable<IReadOnlyDictionary<string, object?>>? probes = null) => new(new Tuning.SequenceTuner(candidates), count)
     {
+        Identity = identity,
         Validate = count <= EagerValidationLimit ? candidates : probes ?? candidates.Take(1),
     };
 

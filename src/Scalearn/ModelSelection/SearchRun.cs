@@ -2,19 +2,23 @@ using System.Diagnostics;
 using Scalearn.Data;
 using Scalearn.Estimators;
 using Scalearn.Execution;
+using Scalearn.Execution.Blobs;
 using Scalearn.Metrics;
-using Scalearn.ModelSelection.Tuning;
+using Scalearn.ModelSelection.Journal;
 
 namespace Scalearn.ModelSelection;
 
 /// <summary>
-/// Runs a tuner's candidates as one fit-and-score job: keeps up to <see cref="Parallelism"/> candidates in flight,
-/// submits each candidate's CV folds as separate tasks, gathers them per candidate and tells the tuner the moment a
-/// candidate's last fold finishes, which is when it proposes the next one. Shared by every search and by
-/// <see cref="CrossValidation"/>.
+/// Runs a search's candidates as one fit-and-score job: keeps up to <see cref="Parallelism"/> candidates in flight,
+/// submits each candidate's CV folds as separate tasks, gathers them per candidate and reports the candidate to its
+/// source the moment its last fold finishes, which is when the next one is asked for. With a <see cref="Journal"/>,
+/// every proposal and finished task is recorded, and what a previous run finished is read back instead of recomputed.
+/// Shared by every search and by <see cref="CrossValidation"/>.
 /// </summary>
 internal sealed class SearchRun
 {
+    private const int MaxInFlight = 20_000;
+
     public required Dataset Data { get; init; }
     public required Folds Folds { get; init; }
     public required IEstimator Estimator { get; init; }
@@ -27,16 +31,16 @@ internal sealed class SearchRun
     public IProgress<JobProgress>? Progress { get; init; }
     /// <summary>Candidates in flight at most (a huge grid is generated as it goes, not submitted whole).</summary>
     public int Parallelism { get; init => field = Math.Clamp(value, 1, MaxInFlight); } = MaxInFlight;
-
-    private const int MaxInFlight = 20_000;
     public SearchBudget Budget { get; init; } = SearchBudget.None;
     /// <summary>Candidates the caller expects, for progress totals.</summary>
     public long? ExpectedCandidates { get; init; }
+    public SearchJournal? Journal { get; init; }
 
     public sealed record Outcome(IReadOnlyList<CandidateScores> Completed, bool Cancelled);
 
-    private sealed class Pending(IReadOnlyDictionary<string, object?> parameters, EstimatorSpec spec, int splits)
+    private sealed class Pending(CandidateRequest request, IReadOnlyDictionary<string, object?> parameters, EstimatorSpec spec, int splits)
     {
+        public CandidateRequest Request { get; } = request;
         public IReadOnlyDictionary<string, object?> Params { get; } = parameters;
         public EstimatorSpec Spec { get; } = spec;
         public FitResult?[] Results { get; } = new FitResult?[splits];
@@ -44,18 +48,18 @@ internal sealed class SearchRun
         public DateTimeOffset Started { get; } = DateTimeOffset.UtcNow;
     }
 
-    public async Task<Outcome> RunAsync(ITuner tuner, CancellationToken ct)
+    public async Task<Outcome> RunAsync(ICandidateSource source, CancellationToken ct)
     {
-        int splits = Folds.Count;
-        if (splits > FitScoreKind.MaxSplits) throw new ArgumentException($"A search supports at most {FitScoreKind.MaxSplits} splits; got {splits}.");
+        if (Folds.Count > FitScoreKind.MaxSplits) throw new ArgumentException($"A search supports at most {FitScoreKind.MaxSplits} splits; got {Folds.Count}.");
         var dataBlob = new DatasetBlob(Data);
-        var foldsBlob = new FoldsBlob(Folds);
-        long expectedTasks = (ExpectedCandidates ?? 0) * splits;
-        await using var job = Executor.Start(FitScoreKind.Instance, [dataBlob, foldsBlob], new JobOptions
+        var foldsBlobs = new Dictionary<string, FoldsBlob>(StringComparer.Ordinal) { [Folds.ContentHash] = new FoldsBlob(Folds) };
+        long expectedTasks = (ExpectedCandidates ?? 0) * Folds.Count;
+        await using var job = Executor.Start(FitScoreKind.Instance, [dataBlob, foldsBlobs[Folds.ContentHash]], new JobOptions
         {
             Progress = Progress, ExpectedTasks = (int)Math.Min(int.MaxValue, expectedTasks),
         });
         var pending = new Dictionary<int, Pending>();
+        var replayed = new Queue<FitResult>();
         var completed = new List<CandidateScores>();
         var clock = Stopwatch.StartNew();
         int trial = 0, sinceImprovement = 0;
@@ -67,46 +71,70 @@ internal sealed class SearchRun
             while (true)
             {
                 var round = new List<FitTask>();
-                while (pending.Count < Parallelism && !Budget.Spent(trial, clock.Elapsed, sinceImprovement) && tuner.Propose(trial) is { } proposal)
+                while (pending.Count < Parallelism && !Budget.Spent(trial, clock.Elapsed, sinceImprovement) && source.Next(trial) is { } request)
                 {
-                    var canonical = Canonical(proposal);
+                    var folds = request.Folds ?? Folds;
+                    if (!foldsBlobs.ContainsKey(folds.ContentHash))
+                    {
+                        foldsBlobs[folds.ContentHash] = new FoldsBlob(folds);
+                        job.Share(foldsBlobs[folds.ContentHash]);
+                    }
+                    var canonical = Canonical(request.Params);
                     var spec = SpecOf(Materialize(Estimator, canonical, Seed));
-                    pending.Add(trial, new Pending(canonical, spec, splits));
-                    for (int s = 0; s < splits; s++) round.Add(new FitTask(trial, s, spec, Scorers, ReturnTrainScore, dataBlob.Id, foldsBlob.Id));
+                    pending.Add(trial, new Pending(request, canonical, spec, folds.Count));
+                    var done = Recall(trial, request, canonical);
+                    foreach (var result in done.Values) replayed.Enqueue(result);
+                    for (int s = 0; s < folds.Count; s++)
+                        if (!done.ContainsKey(s))
+                            round.Add(new FitTask(trial, s, spec, Scorers, ReturnTrainScore, dataBlob.Id, folds.ContentHash) { Epochs = EpochPlanOf(request, s) });
                     trial++;
                 }
                 if (round.Count > 0) job.Submit(round);
-                if (pending.Count == 0)
+                FitResult next;
+                if (replayed.Count > 0) next = replayed.Dequeue();
+                else
                 {
-                    if (!tuner.Exhausted && !Budget.Spent(trial, clock.Elapsed, sinceImprovement))
-                        throw new InvalidOperationException("The tuner proposed nothing although no candidate is in flight.");
-                    break;
+                    if (pending.Count == 0)
+                    {
+                        if (!source.Exhausted && !Budget.Spent(trial, clock.Elapsed, sinceImprovement))
+                            throw new InvalidOperationException("The search's candidate source proposed nothing although no candidate is in flight.");
+                        break;
+                    }
+                    if (!await results.MoveNextAsync().ConfigureAwait(false))
+                        throw new InvalidOperationException($"The executor ended the job with {pending.Count} candidates unfinished.");
+                    var outcome = results.Current;
+                    next = outcome.Result;
+                    Journal?.RecordTask(next.Candidate, next.Split, FitScoreKind.Instance.EncodeResult(next), next.Error, outcome.Worker, outcome.Seconds);
                 }
-                if (!await results.MoveNextAsync().ConfigureAwait(false))
-                    throw new InvalidOperationException($"The executor ended the job with {pending.Count} candidates unfinished.");
-                var result = results.Current.Result;
-                if (!pending.TryGetValue(result.Candidate, out var candidate) || candidate.Results[result.Split] is not null) continue;
-                if (result.Error is not null && ErrorScore is null)
-                    throw new SearchFitException($"Fit failed for candidate {result.Candidate} ({Describe(candidate.Params)}) on split {result.Split}: {result.Error}");
-                candidate.Results[result.Split] = result;
+                if (!pending.TryGetValue(next.Candidate, out var candidate) || candidate.Results[next.Split] is not null) continue;
+                if (next.Error is not null && ErrorScore is null)
+                    throw new SearchFitException($"Fit failed for candidate {next.Candidate} ({Describe(candidate.Params)}) on split {next.Split}: {next.Error}");
+                candidate.Results[next.Split] = next;
                 if (--candidate.Remaining > 0) continue;
-                pending.Remove(result.Candidate);
-                var scores = Collect(result.Candidate, candidate);
+                pending.Remove(next.Candidate);
+                var scores = Collect(next.Candidate, candidate);
                 completed.Add(scores);
-                double score = scores.MeanTestScore;
-                tuner.Tell(result.Candidate, score);
-                if (score > best)
+                Journal?.RecordScore(scores.Index, scores.MeanTestScore, scores.SplitErrors.All(e => e is not null));
+                source.Finished(scores);
+                if (scores.MeanTestScore > best)
                 {
-                    best = score;
+                    best = scores.MeanTestScore;
                     sinceImprovement = 0;
                 }
                 else sinceImprovement++;
             }
             job.Complete();
+            Journal?.RecordStatus("completed");
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             cancelled = true;
+            Journal?.RecordStatus("cancelled");
+        }
+        catch
+        {
+            Journal?.RecordStatus("failed");
+            throw;
         }
         finally
         {
@@ -114,6 +142,40 @@ internal sealed class SearchRun
         }
         completed.Sort((a, b) => a.Index.CompareTo(b.Index));
         return new Outcome(completed, cancelled);
+    }
+
+    /// <summary>Each run holds its learners under ids of its own, so two searches never continue each other's learners.</summary>
+    private readonly string _runId = Guid.NewGuid().ToString("N");
+
+    private EpochPlan? EpochPlanOf(CandidateRequest request, int split) => request.Epochs is { } e
+        ? new EpochPlan(e.From, e.To, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{_runId}:{e.Lineage}:{split}"))))
+        : null;
+
+    /// <summary>Records the proposal in the journal and returns the results a previous run already finished for it.</summary>
+    private IReadOnlyDictionary<int, FitResult> Recall(int trial, CandidateRequest request, IReadOnlyDictionary<string, object?> canonical)
+    {
+        if (Journal is null) return new Dictionary<int, FitResult>();
+        var proposal = new JournalTrial(trial, RawJson.ToJson(canonical), request.Iter, request.NResources);
+        if (Journal.Trial(trial) is { } recorded)
+        {
+            if (recorded != proposal)
+                throw new JournalException($"Journal '{Journal.Path}' recorded candidate {trial} as {recorded.Params}" +
+                    (recorded.Iter is { } i ? $" (iter {i})" : "") + $", but this search proposes {proposal.Params}: it was written by a different search.");
+        }
+        else Journal.RecordTrial(proposal);
+        var done = new Dictionary<int, FitResult>();
+        foreach (var (split, bytes) in Journal.Results(trial))
+        {
+            try
+            {
+                done[split] = FitScoreKind.Instance.DecodeResult(bytes);
+            }
+            catch (InvalidDataException)
+            {
+                // An unreadable record is recomputed rather than trusted.
+            }
+        }
+        return done;
     }
 
     private CandidateScores Collect(int index, Pending candidate)
@@ -130,7 +192,8 @@ internal sealed class SearchRun
         return new CandidateScores(index, candidate.Params, Scorers.Select(s => s.Name).ToArray(), test, train,
             bySplit.Select(r => r.FitSeconds).ToArray(), bySplit.Select(r => r.ScoreSeconds).ToArray(), bySplit.Select(r => r.Error).ToArray())
         {
-            Started = candidate.Started, Finished = DateTimeOffset.UtcNow,
+            Started = candidate.Started, Finished = DateTimeOffset.UtcNow, Iter = candidate.Request.Iter, NResources = candidate.Request.NResources,
+            EpochsRun = bySplit.Sum(r => r.EpochsRun),
         };
     }
 

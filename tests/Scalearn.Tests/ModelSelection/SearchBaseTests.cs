@@ -42,7 +42,7 @@ public class SearchBaseTests
 
     private sealed class TunedSearch(Scalearn.Estimators.IEstimator estimator, TwoRoundTuner tuner) : SearchBase(estimator)
     {
-        protected override SearchPlan Plan() => new(tuner);
+        protected override SearchPlan Plan(Scalearn.Data.Dataset data, Folds folds) => new(tuner);
     }
 
     [Fact]
