@@ -13,5 +13,6 @@ public static class CommandTree
         WorkerCommand.Create(),
         ReportCommand.Create(),
         ConvertCommand.Create(),
+        DashboardCommand.Create(),
     };
 }

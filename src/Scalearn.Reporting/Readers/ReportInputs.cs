@@ -44,8 +44,15 @@ public static class ReportInputs
 
     /// <summary>The search journals directly in <paramref name="dir"/> (SQLite files with a journal's tables).</summary>
     public static string[] Journals(string dir) =>
-        Directory.EnumerateFiles(dir).Where(f => !IgnoredExtensions.Contains(Path.GetExtension(f)) && !f.EndsWith("-wal", StringComparison.Ordinal)
-            && !f.EndsWith("-shm", StringComparison.Ordinal) && JournalReader.IsJournal(f)).Order(StringComparer.Ordinal).ToArray();
+        Directory.EnumerateFiles(dir).Where(f => !IgnoredFile(f) && JournalReader.IsJournal(f)).Order(StringComparer.Ordinal).ToArray();
 
-    private static readonly HashSet<string> IgnoredExtensions = new(StringComparer.OrdinalIgnoreCase) { ".csv", ".json", ".html", ".lock", ".scalearn", ".png", ".svg", ".parquet" };
+    /// <summary>Files that cannot be journals: outputs, SQLite's own side files, lock files.</summary>
+    public static bool IgnoredFile(string path) =>
+        IgnoredExtensions.Contains(Path.GetExtension(path)) || path.EndsWith("-wal", StringComparison.Ordinal) || path.EndsWith("-shm", StringComparison.Ordinal)
+        || path.EndsWith("-journal", StringComparison.Ordinal);
+
+    private static readonly HashSet<string> IgnoredExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".csv", ".json", ".html", ".lock", ".scalearn", ".png", ".svg", ".parquet", ".txt", ".md", ".log",
+    };
 }
