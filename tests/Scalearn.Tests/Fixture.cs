@@ -28,7 +28,7 @@ public static class Fixture
     {
         Assert.True(expected.Count == actual.Count, $"{what}: expected {expected.Count} values, got {actual.Count}");
         for (int i = 0; i < expected.Count; i++)
-            Assert.True(Math.Abs(expected[i] - actual[i]) <= tolerance * Math.Max(1, Math.Abs(expected[i])),
+            Assert.True(double.IsNaN(expected[i]) ? double.IsNaN(actual[i]) :Math.Abs(expected[i] - actual[i]) <= tolerance * Math.Max(1, Math.Abs(expected[i])),
                 $"{what}[{i}]: expected {expected[i]}, got {actual[i]}");
     }
 }
