@@ -7,6 +7,7 @@ var root = new RootCommand("Scalearn: scikit-learn-style machine learning for .N
     TuneCommand.Create(),
     DatasetsCommand.Create(),
     PredictCommand.Create(),
+    EvaluateCommand.Create(),
     WorkerCommand.Create(),
 };
 return await CliRunner.RunAsync(root, args);
