@@ -111,6 +111,17 @@ public class TrainTestSplitTests
     }
 
     [Fact]
+    public void Estimators_fit_the_shuffled_views_like_their_copies()
+    {
+        var wine = TestData.Load("wine");
+        var (train, test) = TrainTestSplit.Split(wine, testSize: 0.3, randomState: 1, stratify: wine.Y);
+        var onView = (IPredictor)new DecisionTreeClassifier { RandomState = 0 }.Fit(train);
+        var onCopy = (IPredictor)new DecisionTreeClassifier { RandomState = 0 }.Fit(train.Materialize());
+        Assert.Equal(onCopy.Predict(test.Materialize()), onView.Predict(test));
+        Assert.True(onView.Score(test) > 0.8);
+    }
+
+    [Fact]
     public void Unstratified_split_covers_every_row_once()
     {
         var (train, test) = TrainTestSplit.Indices(101, randomState: 3);
