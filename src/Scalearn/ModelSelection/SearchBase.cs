@@ -58,7 +58,7 @@ public abstract class SearchBase
         ArgumentNullException.ThrowIfNull(data);
         var clock = Stopwatch.StartNew();
         var scorers = Scoring.Select(Metrics.Scorers.Get).ToArray();
-        data.RequireTarget();
+        Metrics.TaskChecks.Check(Estimator, Scoring, data.RequireTarget(), data.TargetName);
         var folds = (Cv ?? DefaultCv(Estimator)).Split(data);
         Folds = folds;
         var plan = Plan(data, folds);
