@@ -43,6 +43,7 @@ public sealed class LocalExecutor : ITaskExecutor
         {
             var thread = new Thread(() =>
             {
+                using var budget = ThreadBudget.Enter(ThreadBudget.Share(workers));
                 try
                 {
                     int index;
