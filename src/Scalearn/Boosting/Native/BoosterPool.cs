@@ -16,8 +16,23 @@ internal sealed class BoosterPool
     /// <summary>Loads one handle at once, so that an unreadable model text fails here rather than at the first prediction.</summary>
     public BoosterPool(string modelText)
     {
-        _text = Encoding.UTF8.GetBytes(modelText + "\0");
+        _text = Encoding.UTF8.GetBytes(WithoutTreeSizes(modelText) + "\0");
         _idle.Add(Load());
+    }
+
+    /// <summary>
+    /// Drops the header's tree_sizes line. With it LightGBM parses the trees in an OpenMP loop whose error path
+    /// rethrows from a destructor (ThreadExceptionHelper), so a malformed tree aborts the whole process; without it the
+    /// trees are parsed one after another and a malformed one becomes an ordinary error from the C API.
+    /// </summary>
+    internal static string WithoutTreeSizes(string modelText)
+    {
+        int firstTree = modelText.IndexOf("\nTree=", StringComparison.Ordinal);
+        int header = firstTree < 0 ? modelText.Length : firstTree;
+        int line = modelText.IndexOf("\ntree_sizes=", 0, header, StringComparison.Ordinal);
+        if (line < 0) return modelText;
+        int end = modelText.IndexOf('\n', line + 1);
+        return modelText.Remove(line, (end < 0 ? modelText.Length : end) - line);
     }
 
     public T Use<T>(Func<BoosterHandle, T> action)
