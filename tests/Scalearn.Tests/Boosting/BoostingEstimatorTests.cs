@@ -176,8 +176,8 @@ public class BoostingEstimatorTests
         var multi = Synthetic(600, labels: [-1, 4, 9.5]);
         foreach (var (estimator, data) in new (IEstimator, Dataset)[]
                  {
-                     (new LGBMClassifier(), binary), (new LGBMClassifier(), multi),
-                     (new HistGradientBoostingClassifier(), binary), (new HistGradientBoostingClassifier(), multi),
+                     (new LGBMClassifier { NEstimators = 30 }, binary), (new LGBMClassifier { NEstimators = 30 }, multi),
+                     (new HistGradientBoostingClassifier { MaxIter = 30 }, binary), (new HistGradientBoostingClassifier { MaxIter = 30 }, multi),
                  })
         {
             var model = (BoostingClassifierModel)estimator.Fit(data);
@@ -197,7 +197,7 @@ public class BoostingEstimatorTests
         var x = new Matrix((double[])data.X.Values.Clone(), data.Count, data.FeatureCount);
         for (int i = 0; i < data.Count; i += 3) x[i, 0] = double.NaN;
         var withNaN = new Dataset(x, data.Y);
-        foreach (var estimator in new IEstimator[] { new LGBMClassifier(), new HistGradientBoostingClassifier() })
+        foreach (var estimator in new IEstimator[] { new LGBMClassifier { NEstimators = 30 }, new HistGradientBoostingClassifier { MaxIter = 30 } })
         {
             var model = (IClassifierModel)estimator.Fit(withNaN);
             Assert.All(model.PredictProba(withNaN).Values, v => Assert.True(double.IsFinite(v)));
@@ -213,10 +213,10 @@ public class BoostingEstimatorTests
         var regression = TestData.Load("diabetes");
         foreach (var (estimator, data) in new (IEstimator, Dataset)[]
                  {
-                     (new LGBMClassifier { RandomState = 1, Subsample = 0.8, SubsampleFreq = 1 }, multi),
-                     (new HistGradientBoostingClassifier { RandomState = 2 }, binary),
-                     (new LGBMRegressor { ImportanceType = ImportanceType.Gain }, regression),
-                     (new HistGradientBoostingRegressor { Loss = "poisson" }, regression),
+                     (new LGBMClassifier { RandomState = 1, Subsample = 0.8, SubsampleFreq = 1, NEstimators = 30 }, multi),
+                     (new HistGradientBoostingClassifier { RandomState = 2, MaxIter = 30 }, binary),
+                     (new LGBMRegressor { ImportanceType = ImportanceType.Gain, NEstimators = 30 }, regression),
+                     (new HistGradientBoostingRegressor { Loss = "poisson", MaxIter = 30 }, regression),
                  })
         {
             var model = estimator.Fit(data);
@@ -274,7 +274,7 @@ public class BoostingEstimatorTests
     {
         var data = Synthetic(3000, features: 8, labels: [0, 1, 2]);
         string Trees(int? jobs, int? seed) =>
-            ((BoostingClassifierModel)new LGBMClassifier { NJobs = jobs, RandomState = seed, Subsample = 0.7, SubsampleFreq = 1, ColsampleBytree = 0.6 }
+            ((BoostingClassifierModel)new LGBMClassifier { NJobs = jobs, RandomState = seed, NEstimators = 30, Subsample = 0.7, SubsampleFreq = 1, ColsampleBytree = 0.6 }
                 .Fit(data)).ModelText.Split("\nparameters:")[0];
         string one = Trees(1, 5);
         Assert.Equal(one, Trees(2, 5));
@@ -285,7 +285,7 @@ public class BoostingEstimatorTests
     [Fact]
     public void EarlyStoppingOnAValidationFractionReportsNIterAndScores()
     {
-        var data = Synthetic(12_000, noise: 1.5);
+        var data = Synthetic(12_000, features: 3, noise: 1.5);
         var auto = (BoostingClassifierModel)new HistGradientBoostingClassifier { MaxIter = 300, RandomState = 0, LearningRate = 0.3 }.Fit(data);
         Assert.InRange(auto.NIter, 11, 299);
         Assert.Equal(auto.NIter + 1, auto.ValidationScore.Length);
