@@ -111,4 +111,20 @@ public class LightGbmBindingTests
         Assert.True(waiter.Join(TimeSpan.FromSeconds(5)));
         Assert.Equal(1, threadsSeen);
     }
+
+    [Fact]
+    public void DefaultThreadCountIsTheExecutorsShareOfTheMachine()
+    {
+        int cores = Environment.ProcessorCount;
+        Assert.Equal(cores, ThreadCount.Resolve(null));
+        Assert.Equal(3, ThreadCount.Resolve(3));
+        Assert.Equal(cores, ThreadCount.Resolve(-1));
+        Assert.Equal(Math.Max(1, cores - 1), ThreadCount.Resolve(-2));
+        using (Scalearn.Execution.ThreadBudget.Enter(Scalearn.Execution.ThreadBudget.Share(cores)))
+        {
+            Assert.Equal(1, ThreadCount.Resolve(null));
+            Assert.Equal(4, ThreadCount.Resolve(4));
+        }
+        Assert.Equal(cores, ThreadCount.Resolve(null));
+    }
 }
