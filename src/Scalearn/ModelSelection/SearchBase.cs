@@ -90,7 +90,7 @@ public abstract class SearchBase
             if (Refit && finished)
             {
                 var refitClock = Stopwatch.StartNew();
-                model = RefitModel(bestEstimator, data);
+                model = await RefitModelAsync(bestEstimator, data, ct).ConfigureAwait(false);
                 refitSeconds = refitClock.Elapsed.TotalSeconds;
             }
         }
@@ -125,7 +125,26 @@ public abstract class SearchBase
     /// <summary>Decides the candidates: a tuner or candidate source, and what is known of them up front.</summary>
     protected abstract SearchPlan Plan(Dataset data, Folds folds);
 
-    /// <summary>Fits the best candidate on all the data (epoch-resource searches train it for their full epochs).</summary>
+    /// <summary>
+    /// Fits the best candidate on all the data: on this machine for the local executor; else as a task on the executor
+    /// (a warm worker fits it and the model comes back as a model file), falling back to this machine when that fails.
+    /// </summary>
+    private async Task<IModel> RefitModelAsync(IEstimator best, Dataset data, CancellationToken ct)
+    {
+        if (Executor is LocalExecutor || !UsesDefaultRefit) return RefitModel(best, data);
+        var dataBlob = new DatasetBlob(data);
+        await using var job = Executor.Start(FitModelKind.Instance, [dataBlob]);
+        job.Submit(new FitModelTask(EstimatorSpec.Of(best), dataBlob.Id));
+        job.Complete();
+        await foreach (var outcome in job.Results(ct).ConfigureAwait(false))
+            if (!outcome.Failed && outcome.Result.Model is { } model) return model;
+        return RefitModel(best, data);
+    }
+
+    /// <summary>True unless a subclass refits its own way (<see cref="RefitModel"/>), which then always runs here.</summary>
+    private bool UsesDefaultRefit => GetType().GetMethod(nameof(RefitModel), System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!.DeclaringType == typeof(SearchBase);
+
+    /// <summary>Fits the best candidate on all the data on this machine (epoch-resource searches train it for their full epochs).</summary>
     protected virtual IModel RefitModel(IEstimator best, Dataset data) => best.Fit(data.All);
 
     /// <summary>The candidate refitted and reported as best: rank 1 of the first scorer (the lowest index on ties).</summary>
