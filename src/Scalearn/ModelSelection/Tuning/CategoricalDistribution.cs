@@ -43,6 +43,8 @@ public sealed record CategoricalDistribution : Distribution
 
     internal override double ToInternal(object? value) => IndexOf(value);
 
+    internal override object? First => Choices[0];
+
     internal override object? ToExternal(double value) => Choices[(int)value];
 
     public override string Describe() => "[" + string.Join(", ", Choices.Select(ParamConverter.Format)) + "]";

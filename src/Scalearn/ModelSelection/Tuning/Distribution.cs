@@ -21,6 +21,9 @@ public abstract record Distribution
 
     internal abstract object? ToExternal(double value);
 
+    /// <summary>The value of a <see cref="Single"/> distribution (its low end or only choice).</summary>
+    internal abstract object? First { get; }
+
     /// <summary>scikit-learn-style spelling, e.g. <c>loguniform[0.001, 1000]</c>.</summary>
     public abstract string Describe();
 }

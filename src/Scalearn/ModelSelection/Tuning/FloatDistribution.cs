@@ -34,6 +34,8 @@ public sealed record FloatDistribution : Distribution
 
     internal override double ToInternal(object? value) => (double)value!;
 
+    internal override object? First => Low;
+
     internal override object? ToExternal(double value) => value;
 
     public override string Describe() => $"{(Log ? "loguniform" : "uniform")}[{ParamConverter.Format(Low)}, {ParamConverter.Format(High)}]";

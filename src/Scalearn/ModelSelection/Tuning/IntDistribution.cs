@@ -35,6 +35,8 @@ public sealed record IntDistribution : Distribution
 
     internal override double ToInternal(object? value) => (long)value!;
 
+    internal override object? First => Low;
+
     internal override object? ToExternal(double value) => (long)value;
 
     public override string Describe() => $"{(Log ? "lograndint" : "randint")}[{Low}, {High + 1})";

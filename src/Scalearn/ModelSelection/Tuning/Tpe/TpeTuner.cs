@@ -15,8 +15,7 @@ public sealed class TpeTuner : ITuner
 {
     private readonly TrialBook _book = new();
     private readonly TpeDimension[] _dims;
-    private readonly TpeSettings _independent;
-    private readonly TpeSettings _joint;
+    private readonly TpeSettings _settings;
     private readonly Func<double> _startupUniform;
     private readonly Func<double> _uniform;
     private readonly List<Observation> _trials = [];
@@ -33,8 +32,8 @@ public sealed class TpeTuner : ITuner
         Options = options ?? throw new ArgumentNullException(nameof(options));
         options.Check();
         _dims = space.Parameters.Select(p => new TpeDimension(p.Distribution)).ToArray();
-        _independent = new TpeSettings(options.PriorWeight, options.ConsiderMagicClip, options.ConsiderEndpoints, Multivariate: false);
-        _joint = _independent with { Multivariate = true };
+        // As in Optuna, multivariate bandwidths apply to parameters sampled one by one as well.
+        _settings = new TpeSettings(options.PriorWeight, options.ConsiderMagicClip, options.ConsiderEndpoints, options.Multivariate);
         // Optuna's TPESampler and its startup RandomSampler draw from two generators seeded alike.
         _startupUniform = startupUniform ?? new Rng(Rng.Derive(options.Seed, 0)).NextDouble;
         _uniform = uniform ?? new Rng(Rng.Derive(options.Seed, 1)).NextDouble;
@@ -56,7 +55,7 @@ public sealed class TpeTuner : ITuner
         var candidate = Space.Walk((i, p, _) =>
         {
             var d = p.Distribution;
-            object? value = d.Single ? d.SampleUniform(() => 0.0)
+            object? value = d.Single ? d.First
                 : joint is not null && !double.IsNaN(joint[i]) ? d.ToExternal(joint[i])
                 : modelled ? d.ToExternal(SampleIndependent(i, split))
                 : d.SampleUniform(_startupUniform);
@@ -78,7 +77,7 @@ public sealed class TpeTuner : ITuner
         else for (int i = 0; i < _inEveryFinished.Length; i++) _inEveryFinished[i] &= !double.IsNaN(t.Values[i]);
     }
 
-    /// <summary>gamma(n) = min(ceil(0.1 n), 25), computed in floating point as Optuna does (0.1 * 30 rounds up to 4).</summary>
+    /// <summary>gamma(n) = min(ceil(0.1 n), 25): how many of the n finished trials count as good.</summary>
     internal static int Gamma(int n) => Math.Min((int)Math.Ceiling(0.1 * n), 25);
 
     /// <summary>
@@ -104,7 +103,7 @@ public sealed class TpeTuner : ITuner
     private double SampleIndependent(int parameter, (int[] Below, int[] Above) split)
     {
         int[] dims = [parameter];
-        return SampleBest(dims, split, _independent)[0];
+        return SampleBest(dims, split)[0];
     }
 
     /// <summary>
@@ -116,7 +115,7 @@ public sealed class TpeTuner : ITuner
         if (_inEveryFinished is null) return null;
         var dims = Enumerable.Range(0, _dims.Length).Where(i => _inEveryFinished[i] && !_dims[i].Distribution.Single).ToArray();
         if (dims.Length == 0) return null;
-        var best = SampleBest(dims, split, _joint);
+        var best = SampleBest(dims, split);
         var result = new double[_dims.Length];
         Array.Fill(result, double.NaN);
         for (int k = 0; k < dims.Length; k++) result[dims[k]] = best[k];
@@ -124,11 +123,11 @@ public sealed class TpeTuner : ITuner
     }
 
     /// <summary>Fits l and g on the trials having every one of <paramref name="dims"/>, and returns the candidate with the largest log l - log g.</summary>
-    private double[] SampleBest(int[] dims, (int[] Below, int[] Above) split, TpeSettings settings)
+    private double[] SampleBest(int[] dims, (int[] Below, int[] Above) split)
     {
         var kernels = dims.Select(i => _dims[i]).ToArray();
-        var below = new ParzenEstimator(kernels, Observed(dims, split.Below), settings);
-        var above = new ParzenEstimator(kernels, Observed(dims, split.Above), settings);
+        var below = new ParzenEstimator(kernels, Observed(dims, split.Below), _settings);
+        var above = new ParzenEstimator(kernels, Observed(dims, split.Above), _settings);
         var samples = below.Sample(_uniform, Options.NEiCandidates);
         var logL = below.LogPdf(samples);
         var logG = above.LogPdf(samples);
