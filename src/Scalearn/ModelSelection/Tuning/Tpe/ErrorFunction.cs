@@ -22,6 +22,8 @@ internal static class ErrorFunction
         if (double.IsNaN(x)) return x;
         double ax = Math.Abs(x);
         if (ax < Bounds[0]) return x * SmallSeries(x * x);
+        // Past 6, erfc < 2.2e-17 is below half an ulp of 1: the difference rounds to exactly 1.
+        if (ax >= 6) return x < 0 ? -1.0 : 1.0;
         double r = 1 - ErfcPositive(ax);
         return x < 0 ? -r : r;
     }

@@ -38,7 +38,11 @@ internal static class NormalTail
         return logLhs + Math.Log(rightHandSide);
     }
 
-    /// <summary>The x with log Φ(x) = y, by 100 bisections of [-100, 100] (Optuna's _ndtri_exp).</summary>
+    /// <summary>
+    /// The x with log Φ(x) = y, by 100 bisections of [-100, 100] (Optuna's _ndtri_exp). Once no double lies strictly
+    /// between the ends the remaining bisections cannot move the midpoint, so they are skipped: same result, about
+    /// half the work.
+    /// </summary>
     public static double NdtriExp(double y)
     {
         double a = -100, b = 100, m = 0;
@@ -46,6 +50,7 @@ internal static class NormalTail
         for (int i = 0; i < 100; i++)
         {
             m = (a + b) / 2;
+            if (m == a || m == b) break;
             if (LogNdtr(m) < y) a = m;
             else b = m;
         }

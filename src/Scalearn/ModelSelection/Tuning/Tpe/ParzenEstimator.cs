@@ -143,34 +143,40 @@ internal sealed class ParzenEstimator
             for (int k = 0; k < size; k++) result[k] = Math.Log(mixture[(int)samples[0][k]]);
             return result;
         }
-        var terms = new double[size * components];
-        for (int d = 0; d < _dims.Length; d++)
-        {
-            if (_categoryWeights[d] is { } cw) AddCategorical(cw, _dims[d].Choices, samples[d], terms, components);
-            else if (_dims[d].Discrete) _kernels[d]!.AddDiscrete(samples[d], terms);
-            else _kernels[d]!.AddContinuous(samples[d], terms);
-        }
+        // One row of component terms at a time: a whole samples x components table would land on the large-object
+        // heap for a long study and cost a full garbage collection per proposal.
+        var row = new double[components];
+        var discrete = new Dictionary<double, double[]>?[_dims.Length];
         for (int k = 0; k < size; k++)
         {
-            var row = terms.AsSpan(k * components, components);
+            _logWeights.CopyTo(row, 0);
+            for (int d = 0; d < _dims.Length; d++)
+            {
+                double x = samples[d][k];
+                if (_categoryWeights[d] is { } cw) AddCategorical(cw, _dims[d].Choices, (int)x, row);
+                else if (_dims[d].Discrete)
+                {
+                    var byValue = discrete[d] ??= new Dictionary<double, double[]>();
+                    if (!byValue.TryGetValue(x, out var mass))
+                        byValue[x] = mass = _kernels[d]!.DiscreteMass(x, _dims.Length == 1 ? _logWeights : null);
+                    for (int j = 0; j < components; j++) row[j] += mass[j];
+                }
+                else _kernels[d]!.AddContinuous(x, row);
+            }
             double max = double.NegativeInfinity;
-            for (int j = 0; j < components; j++) max = Math.Max(max, row[j] += _logWeights[j]);
+            for (int j = 0; j < components; j++) max = Math.Max(max, row[j]);
             if (double.IsNegativeInfinity(max)) { result[k] = max; continue; }
-            double sum = 0;
-            for (int j = 0; j < components; j++) sum += Math.Exp(row[j] - max);
+            // Terms below e^-40 of the largest are under half an ulp of the sum (>= 1) and would not change it.
+            double sum = 0, floor = max - 40;
+            for (int j = 0; j < components; j++) if (row[j] >= floor) sum += Math.Exp(row[j] - max);
             result[k] = Math.Log(sum) + max;
         }
         return result;
     }
 
-    private static void AddCategorical(double[] cw, int choices, double[] samples, double[] terms, int components)
+    private static void AddCategorical(double[] cw, int choices, int c, double[] row)
     {
-        for (int k = 0; k < samples.Length; k++)
-        {
-            int c = (int)samples[k];
-            var row = terms.AsSpan(k * components, components);
-            for (int j = 0; j < components; j++) row[j] += Math.Log(cw[j * choices + c]);
-        }
+        for (int j = 0; j < row.Length; j++) row[j] += Math.Log(cw[j * choices + c]);
     }
 
     /// <summary>One numeric dimension's kernels: centres, bandwidths, and each one's truncation to the domain.</summary>
@@ -236,40 +242,75 @@ internal sealed class ParzenEstimator
             for (int i = 0; i < m; i++) sigmas[order[i]] = sorted[i];
         }
 
-        public void AddContinuous(double[] samples, double[] terms)
+        public void AddContinuous(double sample, double[] row)
         {
-            int components = Mus.Length;
-            for (int k = 0; k < samples.Length; k++)
+            double x = _dim.ToKernel(sample);
+            for (int j = 0; j < row.Length; j++)
             {
-                double x = _dim.ToKernel(samples[k]);
-                var row = terms.AsSpan(k * components, components);
-                for (int j = 0; j < components; j++)
-                {
-                    double z = (x - Mus[j]) / Sigmas[j];
-                    row[j] += z < A[j] || B[j] < z ? double.NegativeInfinity : TruncatedNormal.LogPhi(z) - _logMass[j] - _logSigma[j];
-                }
+                double z = (x - Mus[j]) / Sigmas[j];
+                row[j] += z < A[j] || B[j] < z ? double.NegativeInfinity : TruncatedNormal.LogPhi(z) - _logMass[j] - _logSigma[j];
             }
         }
 
-        /// <summary>log of each kernel's mass over [x - 0.5, x + 0.5] ∩ domain, relative to its mass over the domain.</summary>
-        public void AddDiscrete(double[] samples, double[] terms)
+        /// <summary>
+        /// log of each kernel's mass over [x - 0.5, x + 0.5] ∩ domain, relative to its mass over the domain.
+        /// When this is the only dimension (<paramref name="logWeights"/> given), kernels whose weighted term is
+        /// provably below e^-50 times the largest one are left out (set to -inf): they cannot change the mixture's
+        /// log density in double precision, and skipping their Gaussian masses is what keeps a 1,000-trial study fast.
+        /// </summary>
+        public double[] DiscreteMass(double x, double[]? logWeights)
         {
+            double upper = Math.Min(x + 0.5, _dim.High), lower = Math.Max(x - 0.5, _dim.Low);
+            return logWeights is null ? DiscreteMass(lower, upper) : PrunedDiscreteMass(lower, upper, logWeights);
+        }
+
+        private double LogMass(int j, double lower, double upper) =>
+            TruncatedNormal.LogGaussMass((lower - Mus[j]) / Sigmas[j], (upper - Mus[j]) / Sigmas[j]) - _logMass[j];
+
+        /// <summary>
+        /// Index of the first kernel with the same centre and bandwidth: integer observations repeat, so their
+        /// Gaussian masses are computed once per distinct kernel.
+        /// </summary>
+        private int[] FirstAlike => _firstAlike ??= FindFirstAlike();
+        private int[]? _firstAlike;
+
+        private int[] FindFirstAlike()
+        {
+            var first = new int[Mus.Length];
+            var seen = new Dictionary<(double, double), int>();
+            for (int j = 0; j < first.Length; j++)
+                first[j] = seen.TryGetValue((Mus[j], Sigmas[j]), out int f) ? f : seen[(Mus[j], Sigmas[j])] = j;
+            return first;
+        }
+
+        private double[] DiscreteMass(double lower, double upper)
+        {
+            var mass = new double[Mus.Length];
+            var first = FirstAlike;
+            for (int j = 0; j < mass.Length; j++) mass[j] = first[j] < j ? mass[first[j]] : LogMass(j, lower, upper);
+            return mass;
+        }
+
+        private double[] PrunedDiscreteMass(double lower, double upper, double[] logWeights)
+        {
+            const double Negligible = 50;
             int components = Mus.Length;
-            var byValue = new Dictionary<double, double[]>();
-            for (int k = 0; k < samples.Length; k++)
+            // mass <= (width / sigma) * phi(distance from the centre to the interval, in sigmas)
+            var bound = new double[components];
+            int top = 0;
+            for (int j = 0; j < components; j++)
             {
-                double x = samples[k];
-                if (!byValue.TryGetValue(x, out var mass))
-                {
-                    double upper = Math.Min(x + 0.5, _dim.High), lower = Math.Max(x - 0.5, _dim.Low);
-                    mass = new double[components];
-                    for (int j = 0; j < components; j++)
-                        mass[j] = TruncatedNormal.LogGaussMass((lower - Mus[j]) / Sigmas[j], (upper - Mus[j]) / Sigmas[j]) - _logMass[j];
-                    byValue[x] = mass;
-                }
-                var row = terms.AsSpan(k * components, components);
-                for (int j = 0; j < components; j++) row[j] += mass[j];
+                double z = Mus[j] < lower ? (lower - Mus[j]) / Sigmas[j] : Mus[j] > upper ? (Mus[j] - upper) / Sigmas[j] : 0;
+                bound[j] = Math.Log((upper - lower) / Sigmas[j]) + TruncatedNormal.LogPhi(z) - _logMass[j] + logWeights[j];
+                if (bound[j] > bound[top]) top = j;
             }
+            var mass = new double[components];
+            var first = FirstAlike;
+            double threshold = LogMass(top, lower, upper) + logWeights[top] - Negligible;
+            for (int j = 0; j < components; j++)
+                mass[j] = bound[j] < threshold ? double.NegativeInfinity
+                    : first[j] < j && !double.IsNegativeInfinity(mass[first[j]]) ? mass[first[j]] : LogMass(j, lower, upper);
+            return mass;
         }
     }
 }
