@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Scalearn.ModelSelection.Tuning.Tpe;
 
 /// <summary>
@@ -242,10 +244,25 @@ internal sealed class ParzenEstimator
             for (int i = 0; i < m; i++) sigmas[order[i]] = sorted[i];
         }
 
+        /// <summary>Adds each kernel's truncated-normal log density at the sample; 4 kernels per vector step, same arithmetic.</summary>
         public void AddContinuous(double sample, double[] row)
         {
             double x = _dim.ToKernel(sample);
-            for (int j = 0; j < row.Length; j++)
+            int j = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var vx = Vector256.Create(x);
+                var logSqrt2Pi = Vector256.Create(TruncatedNormal.LogSqrt2Pi);
+                var minusInfinity = Vector256.Create(double.NegativeInfinity);
+                for (; j <= row.Length - 4; j += 4)
+                {
+                    var z = (vx - Vector256.Create(Mus.AsSpan(j, 4))) / Vector256.Create(Sigmas.AsSpan(j, 4));
+                    var outside = Vector256.LessThan(z, Vector256.Create(A.AsSpan(j, 4))) | Vector256.LessThan(Vector256.Create(B.AsSpan(j, 4)), z);
+                    var density = -(z * z) / Vector256.Create(2.0) - logSqrt2Pi - Vector256.Create(_logMass.AsSpan(j, 4)) - Vector256.Create(_logSigma.AsSpan(j, 4));
+                    (Vector256.Create(row.AsSpan(j, 4)) + Vector256.ConditionalSelect(outside, minusInfinity, density)).CopyTo(row.AsSpan(j, 4));
+                }
+            }
+            for (; j < row.Length; j++)
             {
                 double z = (x - Mus[j]) / Sigmas[j];
                 row[j] += z < A[j] || B[j] < z ? double.NegativeInfinity : TruncatedNormal.LogPhi(z) - _logMass[j] - _logSigma[j];

@@ -3,7 +3,7 @@ namespace Scalearn.ModelSelection.Tuning.Tpe;
 /// <summary>The standard normal truncated to [a, b]: mass, quantile and log density (Optuna 3.1's _truncnorm).</summary>
 internal static class TruncatedNormal
 {
-    private static readonly double LogSqrt2Pi = Math.Log(Math.Sqrt(2 * Math.PI));
+    internal static readonly double LogSqrt2Pi = Math.Log(Math.Sqrt(2 * Math.PI));
 
     /// <summary>log(Φ(b) - Φ(a)), worked in whichever tail keeps it accurate.</summary>
     public static double LogGaussMass(double a, double b)
