@@ -113,6 +113,16 @@ public class SearchSpaceTests
     }
 
     [Fact]
+    public void RandomizedSearchReadsTheNewForms()
+    {
+        var d = ParamDistributions.Parse("""{"n": {"lograndint": [1, 100]}, "k": {"choice": ["a", "b"]}}""");
+        var sample = d.Sample(400, seed: 2);
+        Assert.All(sample, c => Assert.InRange((long)c["n"]!, 1, 99));
+        Assert.InRange(sample.Count(c => (long)c["n"]! <= 10), 150, 250);
+        Assert.Equal(["a", "b"], sample.Select(c => (string)c["k"]!).Distinct().Order());
+    }
+
+    [Fact]
     public void RawValuesCompareAsPythonDoes()
     {
         var d = new CategoricalDistribution([1L, "a", null, true, new object?[] { 10L, 20L }]);

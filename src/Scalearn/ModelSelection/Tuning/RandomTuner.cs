@@ -4,7 +4,8 @@ namespace Scalearn.ModelSelection.Tuning;
 
 /// <summary>
 /// Samples the space uniformly (log-uniformly for log ranges), honouring conditions; ignores results. Trial t draws
-/// from a generator seeded by (seed, t), so a trial's parameters do not depend on when it is proposed.
+/// from a generator seeded by (seed, t), so a trial's parameters do not depend on when it is proposed. Not
+/// thread-safe: one caller at a time.
 /// </summary>
 public sealed class RandomTuner : ITuner
 {

@@ -9,7 +9,7 @@ namespace Scalearn.ModelSelection.Tuning.Tpe;
 /// is fitted to each, <see cref="TpeOptions.NEiCandidates"/> candidates are drawn from the good density and the one
 /// maximising l(x)/g(x) is proposed. Conditional parameters are modelled on the trials where they exist. Failed trials
 /// (NaN) count as finished with the worst score (Optuna drops them); with the constant liar, trials in flight join the
-/// bad side. Deterministic for a seed when trials are told in the same order.
+/// bad side. Deterministic for a seed when trials are told in the same order. Not thread-safe: one caller at a time.
 /// </summary>
 public sealed class TpeTuner : ITuner
 {
