@@ -47,6 +47,9 @@ public abstract class SearchBase
     /// </summary>
     public string? Journal { get; set; }
 
+    /// <summary>Per-row values that are not features but that the splitter needs (groups for GroupKFold, a time column).</summary>
+    public SplitColumns SplitColumns { get; set; } = SplitColumns.None;
+
     /// <summary>The splits of the last fit.</summary>
     public Folds? Folds { get; private set; }
 
@@ -59,7 +62,7 @@ public abstract class SearchBase
         var clock = Stopwatch.StartNew();
         var scorers = Scoring.Select(Metrics.Scorers.Get).ToArray();
         Metrics.TaskChecks.Check(Estimator, Scoring, data.RequireTarget(), data.TargetName);
-        var folds = (Cv ?? DefaultCv(Estimator)).Split(data);
+        var folds = (Cv ?? DefaultCv(Estimator)).Split(data, SplitColumns);
         Folds = folds;
         var plan = Plan(data, folds);
         if (plan.Count > MaxCandidates)
