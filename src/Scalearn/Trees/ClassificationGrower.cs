@@ -156,7 +156,7 @@ internal sealed class ClassificationGrower : TreeGrower
             int groups = bytes is not null ? Histogram(bytes, start, end, bins) : Histogram(ints!, start, end, bins);
             return ScanHistogram(feature, groups, nodeCount, nodeWeight, ref best);
         }
-        bool varies = bytes is not null ? _sorter.Sort(bytes, Samples, start, end) : _sorter.Sort(ints!, Samples, start, end);
+        bool varies = bytes is not null ? _sorter.Sort(bytes, Samples, start, end, bins) : _sorter.Sort(ints!, Samples, start, end, bins);
         return varies && ScanOrdered(feature, m, nodeWeight, ref best);
     }
 

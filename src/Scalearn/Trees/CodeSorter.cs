@@ -41,34 +41,62 @@ internal sealed class CodeSorter
     public static long EstimatedCost(int m, int bins)
     {
         if (m <= InsertionLimit) return (long)m * (m + 4) / 4;
-        if (bins <= 1 << MaxDigitBits || bins <= 2 * m) return 3L * m + bins;
+        if (bins <= 1 << MaxDigitBits) return 3L * m + bins;
         int bits = 32 - BitOperations.LeadingZeroCount((uint)(bins - 1));
-        return (2L * ((bits + MaxDigitBits - 1) / MaxDigitBits) + 2) * m;
+        return (2L * ((bits + MaxDigitBits - 1) / MaxDigitBits) + 1) * m;
     }
 
-    /// <summary>Sorts samples[start, end) by codes[row]; false (and nothing sorted) when every row has the same code.</summary>
-    public bool Sort<T>(T[] codes, int[] samples, int start, int end) where T : unmanaged, IBinaryInteger<T>
+    /// <summary>
+    /// Sorts samples[start, end) by codes[row] (codes in [0, <paramref name="bins"/>)); false (and nothing sorted) when
+    /// every row has the same code.
+    /// </summary>
+    public bool Sort<T>(T[] codes, int[] samples, int start, int end, int bins) where T : unmanaged, IBinaryInteger<T>
     {
         int m = end - start;
+        int bits = 32 - BitOperations.LeadingZeroCount((uint)Math.Max(bins - 1, 1));
+        int passes = (bits + MaxDigitBits - 1) / MaxDigitBits;
+        int digitBits = (bits + passes - 1) / passes;
+        int buckets = 1 << digitBits, mask = buckets - 1;
+        bool radix = m > InsertionLimit && bins > 1 << MaxDigitBits;
         ref int sample = ref MemoryMarshal.GetArrayDataReference(samples);
         ref T code = ref MemoryMarshal.GetArrayDataReference(codes);
         ref int rows = ref MemoryMarshal.GetArrayDataReference(_rows);
         ref int keys = ref MemoryMarshal.GetArrayDataReference(_codes);
+        ref int count = ref MemoryMarshal.GetArrayDataReference(_counts);
         int min = int.MaxValue, max = -1;
-        for (int i = 0; i < m; i++)
+        if (radix)
         {
-            int r = Unsafe.Add(ref sample, start + i);
-            int c = int.CreateTruncating(Unsafe.Add(ref code, r));
-            Unsafe.Add(ref rows, i) = r;
-            Unsafe.Add(ref keys, i) = c;
-            if (c < min) min = c;
-            if (c > max) max = c;
+            // The digit histograms of every pass are counted while gathering, in case the span calls for the radix sort.
+            _counts.AsSpan(0, passes * buckets).Clear();
+            for (int i = 0; i < m; i++)
+            {
+                int r = Unsafe.Add(ref sample, start + i);
+                int c = int.CreateTruncating(Unsafe.Add(ref code, r));
+                Unsafe.Add(ref rows, i) = r;
+                Unsafe.Add(ref keys, i) = c;
+                min = Math.Min(min, c);
+                max = Math.Max(max, c);
+                Unsafe.Add(ref count, c & mask)++;
+                for (int p = 1; p < passes; p++) Unsafe.Add(ref count, p * buckets + ((c >> (p * digitBits)) & mask))++;
+            }
+        }
+        else
+        {
+            for (int i = 0; i < m; i++)
+            {
+                int r = Unsafe.Add(ref sample, start + i);
+                int c = int.CreateTruncating(Unsafe.Add(ref code, r));
+                Unsafe.Add(ref rows, i) = r;
+                Unsafe.Add(ref keys, i) = c;
+                min = Math.Min(min, c);
+                max = Math.Max(max, c);
+            }
         }
         if (min == max) return false;
         int span = max - min + 1;
         if (m <= InsertionLimit) InsertionSort(m);
-        else if (span <= 1 << MaxDigitBits || span <= 2 * m) CountingSort(m, min, span);
-        else RadixSort(m, min, 32 - BitOperations.LeadingZeroCount((uint)(span - 1)));
+        else if (!radix || span <= 1 << MaxDigitBits || span <= 2 * m) CountingSort(m, min, span);
+        else RadixSort(m, passes, digitBits);
         return true;
     }
 
@@ -103,28 +131,17 @@ internal sealed class CodeSorter
         Scatter(m, min, 0, int.MaxValue, ref count);
     }
 
-    private void RadixSort(int m, int min, int bits)
+    private void RadixSort(int m, int passes, int digitBits)
     {
-        int passes = (bits + MaxDigitBits - 1) / MaxDigitBits;
-        int digitBits = (bits + passes - 1) / passes;
         int buckets = 1 << digitBits, mask = buckets - 1;
-        var counts = _counts.AsSpan(0, passes * buckets);
-        counts.Clear();
-        ref int keys = ref MemoryMarshal.GetArrayDataReference(_codes);
-        ref int count = ref MemoryMarshal.GetArrayDataReference(_counts);
-        for (int i = 0; i < m; i++)
-        {
-            int k = Unsafe.Add(ref keys, i) - min;
-            for (int p = 0; p < passes; p++) Unsafe.Add(ref count, p * buckets + ((k >> (p * digitBits)) & mask))++;
-        }
         for (int p = 0; p < passes; p++)
         {
-            var digit = counts.Slice(p * buckets, buckets);
+            var digit = _counts.AsSpan(p * buckets, buckets);
             // A digit shared by every row leaves the order as it is.
-            if (digit[((_codes[0] - min) >> (p * digitBits)) & mask] == m) continue;
+            if (digit[(_codes[0] >> (p * digitBits)) & mask] == m) continue;
             int total = 0;
             for (int b = 0; b < buckets; b++) { int c = digit[b]; digit[b] = total; total += c; }
-            Scatter(m, min, p * digitBits, mask, ref Unsafe.Add(ref count, p * buckets));
+            Scatter(m, 0, p * digitBits, mask, ref digit[0]);
         }
     }
 

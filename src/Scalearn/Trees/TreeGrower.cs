@@ -148,6 +148,7 @@ internal abstract class TreeGrower
     private readonly record struct NodeOutcome(int Feature, double Threshold, int Position, double Improvement, double ImportanceGain, int Constants);
 
     /// <summary>Computes the node's statistics into NodeStats (unless ready) and, unless it is a leaf, finds and applies its split.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private NodeOutcome EvaluateNode(int start, int end, int depth, int knownConstants, bool statsReady)
     {
         var leaf = new NodeOutcome(-1, 0, end, double.NegativeInfinity, 0, knownConstants);
@@ -279,6 +280,7 @@ internal abstract class TreeGrower
     }
 
     /// <summary>Moves rows with code &lt;= leftCode to the front of [start, end); returns the first right position.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     protected int Partition(int feature, int start, int end, int leftCode) =>
         Encoding.ByteCodes[feature] is { } b ? Partition(b, start, end, leftCode) : Partition(Encoding.IntCodes[feature]!, start, end, leftCode);
 
