@@ -84,7 +84,7 @@ internal sealed class SmoSolver
         for (int i = 0; i < l; i++)
         {
             if (_status[i] == LowerBound) continue;
-            var qi = _q.Column(i);
+            var qi = _q.Column(i, []);
             double ai = _alpha[i];
             for (int j = 0; j < l; j++) _g[j] += ai * qi[j];
         }
@@ -96,6 +96,7 @@ internal sealed class SmoSolver
             if (--counter == 0)
             {
                 counter = Math.Min(l, 1000);
+                Scalearn.Execution.FitInterruption.Check();
                 if (shrinking) Shrink();
             }
             if (!SelectWorkingSet(out int i, out int j))
@@ -120,11 +121,15 @@ internal sealed class SmoSolver
         return new SolverResult(rho, objective / 2, iter);
     }
 
+    /// <summary>The variables a column must hold for a step: the active ones while shrunk, all of them otherwise.</summary>
+    private ReadOnlySpan<int> Needed => _activeSize == _l ? [] : _active.AsSpan(0, _activeSize);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Step(int i, int j)
     {
-        var qi = _q.Column(i);
-        var qj = _q.Column(j);
+        var needed = Needed;
+        var qi = _q.Column(i, needed);
+        var qj = _q.Column(j, needed);
         double ci = UpperOf(i), cj = UpperOf(j);
         double oldAi = _alpha[i], oldAj = _alpha[j];
         double ai, aj;
@@ -209,7 +214,7 @@ internal sealed class SmoSolver
         if (gmaxIdx == -1) return false;
 
         int i = gmaxIdx;
-        var qi = _q.Column(i);
+        var qi = _q.Column(i, active);
         double qdi = _qd[i];
         double yi = y[i];
         var qd = _qd;
@@ -287,7 +292,7 @@ internal sealed class SmoSolver
         if (gmaxIdx == -1) return false;
 
         int i = gmaxIdx;
-        var qi = _q.Column(i);
+        var qi = _q.Column(i, []);
         double qdi = qd[i], minusTwoYi = -2.0 * ys[i];
         var vGmax = new Vector<double>(gmax);
         var vQdi = new Vector<double>(qdi);
@@ -400,7 +405,7 @@ internal sealed class SmoSolver
         for (int i = 0; i < l; i++)
         {
             if (_status[i] != UpperBound) continue;
-            var qi = _q.Column(i);
+            var qi = _q.Column(i, []);
             double ci = UpperOf(i);
             for (int k = _activeSize; k < l; k++)
             {
@@ -415,7 +420,7 @@ internal sealed class SmoSolver
             for (int k = _activeSize; k < l; k++)
             {
                 int i = _active[k];
-                var qi = _q.Column(i);
+                var qi = _q.Column(i, []);
                 double sum = 0;
                 for (int m = 0; m < _activeSize; m++)
                 {
@@ -431,7 +436,7 @@ internal sealed class SmoSolver
             {
                 int i = _active[m];
                 if (_status[i] != Free) continue;
-                var qi = _q.Column(i);
+                var qi = _q.Column(i, []);
                 double ai = _alpha[i];
                 for (int k = _activeSize; k < l; k++)
                 {
