@@ -56,10 +56,24 @@ internal sealed class SmoSolver
     }
 
     /// <summary>Solves in place (<paramref name="alpha"/> holds the start and receives the solution).</summary>
-    public static SolverResult Solve(IQMatrix q, double[] p, sbyte[] y, double[] alpha, double cp, double cn, double eps, bool shrinking, int maxIter)
+    public static SolverResult Solve(IQMatrix q, double[] p, sbyte[] y, double[] alpha, double cp, double cn, double eps, bool shrinking, int maxIter,
+        bool verbose = false)
     {
         var solver = new SmoSolver(q, p, y, alpha, cp, cn, eps);
-        return solver.Run(shrinking, maxIter);
+        var result = solver.Run(shrinking, maxIter);
+        if (verbose)
+        {
+            int support = 0, bounded = 0;
+            for (int i = 0; i < alpha.Length; i++)
+            {
+                if (alpha[i] == 0) continue;
+                support++;
+                if (alpha[i] >= solver.UpperOf(i)) bounded++;
+            }
+            Console.Error.WriteLine(FormattableString.Invariant(
+                $"optimization finished, #iter = {result.Iterations}, obj = {result.Objective:G10}, rho = {result.Rho:G10}, nSV = {support}, nBSV = {bounded}"));
+        }
+        return result;
     }
 
     private double UpperOf(int i) => _y[i] > 0 ? _cp : _cn;

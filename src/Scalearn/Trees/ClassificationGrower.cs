@@ -39,20 +39,15 @@ internal sealed class ClassificationGrower : TreeGrower
     }
 
     /// <summary>
-    /// Multiplies the row weights (ones or bootstrap counts) of Samples[0, count) by class weights: none when
-    /// <paramref name="mode"/> is null, <paramref name="fixedWeights"/> for "balanced", weights from this sample's
-    /// class totals for "balanced_subsample". Returns the total weight.
+    /// Multiplies the row weights (ones or bootstrap counts) of Samples[0, count) by class weights:
+    /// <paramref name="fixedWeights"/>, or when <paramref name="subsample"/> "balanced" weights from this sample's class
+    /// totals (balanced_subsample). Returns the total weight.
     /// </summary>
-    public double ApplyClassWeights(int count, string? mode, double[] fixedWeights)
+    public double ApplyClassWeights(int count, bool subsample, double[]? fixedWeights)
     {
         var weight = Weight;
         var samples = Samples;
-        double[]? factors = mode switch
-        {
-            null => null,
-            "balanced_subsample" => SubsampleWeights(count),
-            _ => fixedWeights,
-        };
+        var factors = subsample ? SubsampleWeights(count) : fixedWeights;
         double total = 0;
         for (int i = 0; i < count; i++)
         {
@@ -128,16 +123,15 @@ internal sealed class ClassificationGrower : TreeGrower
         for (int k = 0; k < value.Length; k++) value[k] = total > 0 ? stats[k] / total : 0;
     }
 
-    protected override double SplitProxy(ReadOnlySpan<double> left, ReadOnlySpan<double> node, double leftWeight, double nodeWeight)
+    protected override double SplitProxy(ReadOnlySpan<double> left, ReadOnlySpan<double> right, double leftWeight, double rightWeight)
     {
-        double rightWeight = nodeWeight - leftWeight;
         double l = 0, r = 0;
         if (_entropy)
         {
-            for (int k = 0; k < left.Length; k++) { l += XLogX(left[k]); r += XLogX(node[k] - left[k]); }
+            for (int k = 0; k < left.Length; k++) { l += XLogX(left[k]); r += XLogX(right[k]); }
             return l + r - XLogX(leftWeight) - XLogX(rightWeight);
         }
-        for (int k = 0; k < left.Length; k++) { l += left[k] * left[k]; r += (node[k] - left[k]) * (node[k] - left[k]); }
+        for (int k = 0; k < left.Length; k++) { l += left[k] * left[k]; r += right[k] * right[k]; }
         return l / leftWeight + r / rightWeight;
     }
 
