@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 namespace Scalearn.Svm;
 
 /// <summary>
@@ -209,19 +210,16 @@ internal sealed class SmoSolver
         double objDiffMin = double.PositiveInfinity;
         if (_activeSize == _l) return SelectWorkingSetAllActive(out outI, out outJ);
         var active = _active.AsSpan(0, _activeSize);
-        var g = _g;
-        var status = _status;
-        var y = _y;
+        // The same arithmetic as the all-active path (y = +-1 folded into products, I_up/I_low as masks), with fewer
+        // branches than libsvm's per-sign cases; visiting order (and so tie-breaking) is libsvm's.
+        ref double g = ref MemoryMarshal.GetArrayDataReference(_g);
+        ref double ys = ref MemoryMarshal.GetArrayDataReference(_ys);
+        ref long inUp = ref MemoryMarshal.GetArrayDataReference(_inUp);
+        ref long inLow = ref MemoryMarshal.GetArrayDataReference(_inLow);
         foreach (int t in active)
         {
-            if (y[t] > 0)
-            {
-                if (status[t] != UpperBound && -g[t] >= gmax) { gmax = -g[t]; gmaxIdx = t; }
-            }
-            else
-            {
-                if (status[t] != LowerBound && g[t] >= gmax) { gmax = g[t]; gmaxIdx = t; }
-            }
+            double v = -Unsafe.Add(ref ys, t) * Unsafe.Add(ref g, t);
+            if (Unsafe.Add(ref inUp, t) != 0 && v >= gmax) { gmax = v; gmaxIdx = t; }
         }
         outI = gmaxIdx;
         outJ = -1;
@@ -230,34 +228,20 @@ internal sealed class SmoSolver
         int i = gmaxIdx;
         var qi = _q.Column(i, active);
         double qdi = _qd[i];
-        double yi = y[i];
-        var qd = _qd;
+        double minusTwoYi = -2.0 * _ys[i];
+        ref double q = ref MemoryMarshal.GetReference(qi);
+        ref double qd = ref MemoryMarshal.GetArrayDataReference(_qd);
         foreach (int j in active)
         {
-            if (y[j] > 0)
-            {
-                if (status[j] == LowerBound) continue;
-                double gradDiff = gmax + g[j];
-                if (g[j] >= gmax2) gmax2 = g[j];
-                if (gradDiff > 0)
-                {
-                    double quad = qdi + qd[j] - 2.0 * yi * qi[j];
-                    double objDiff = -(gradDiff * gradDiff) / (quad > 0 ? quad : Tau);
-                    if (objDiff <= objDiffMin) { gminIdx = j; objDiffMin = objDiff; }
-                }
-            }
-            else
-            {
-                if (status[j] == UpperBound) continue;
-                double gradDiff = gmax - g[j];
-                if (-g[j] >= gmax2) gmax2 = -g[j];
-                if (gradDiff > 0)
-                {
-                    double quad = qdi + qd[j] + 2.0 * yi * qi[j];
-                    double objDiff = -(gradDiff * gradDiff) / (quad > 0 ? quad : Tau);
-                    if (objDiff <= objDiffMin) { gminIdx = j; objDiffMin = objDiff; }
-                }
-            }
+            if (Unsafe.Add(ref inLow, j) == 0) continue;
+            double yj = Unsafe.Add(ref ys, j);
+            double yg = yj * Unsafe.Add(ref g, j);
+            if (yg >= gmax2) gmax2 = yg;
+            double gradDiff = gmax + yg;
+            if (gradDiff <= 0) continue;
+            double quad = qdi + Unsafe.Add(ref qd, j) + minusTwoYi * yj * Unsafe.Add(ref q, j);
+            double objDiff = -(gradDiff * gradDiff) / (quad > 0 ? quad : Tau);
+            if (objDiff <= objDiffMin) { gminIdx = j; objDiffMin = objDiff; }
         }
         if (gmax + gmax2 < _eps || gminIdx == -1) return false;
         outJ = gminIdx;
