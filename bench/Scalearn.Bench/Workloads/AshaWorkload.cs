@@ -3,6 +3,7 @@ using Scalearn.Data;
 using Scalearn.Execution;
 using Scalearn.Linear;
 using Scalearn.ModelSelection;
+using Scalearn.ModelSelection.Tuning;
 
 namespace Scalearn.Bench.Workloads;
 
@@ -57,7 +58,7 @@ public sealed class AshaWorkload : IWorkload
     }
 
     /// <summary>minEpochs = MaxEpochs makes ASHA a plain random search of full-length trials.</summary>
-    private static AshaSearch Search(int seed, int nTrials, int minEpochs) => new(new SgdClassifier(), ParamDistributions.Parse(Space))
+    private static AshaSearch Search(int seed, int nTrials, int minEpochs) => new(new SgdClassifier(), SearchSpace.Parse(Space))
     {
         NTrials = nTrials, MinEpochs = minEpochs, MaxEpochs = MaxEpochs, Seed = seed, Cv = new StratifiedKFold(3, shuffle: true, randomState: seed),
         Executor = new LocalExecutor(),

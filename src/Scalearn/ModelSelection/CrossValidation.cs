@@ -14,13 +14,13 @@ public static class CrossValidation
 
     public static async Task<CrossValidateResult> CrossValidateAsync(IEstimator estimator, Dataset data, ICrossValidator? cv = null,
         IReadOnlyList<string>? scoring = null, ITaskExecutor? executor = null, bool returnTrainScore = false, int seed = 0,
-        CancellationToken ct = default)
+        CancellationToken ct = default, SplitColumns? columns = null)
     {
         ArgumentNullException.ThrowIfNull(estimator);
         ArgumentNullException.ThrowIfNull(data);
         var scorers = (scoring is { Count: > 0 } ? scoring : ["score"]).Select(Metrics.Scorers.Get).ToArray();
-        data.RequireTarget();
-        var folds = (cv ?? SearchBase.DefaultCv(estimator)).Split(data);
+        Metrics.TaskChecks.Check(estimator, scorers.Select(s => s.Name).ToArray(), data.RequireTarget(), data.TargetName);
+        var folds = (cv ?? SearchBase.DefaultCv(estimator)).Split(data, columns ?? SplitColumns.None);
         var run = new SearchRun
         {
             Data = data, Folds = folds, Estimator = estimator, Scorers = scorers, ReturnTrainScore = returnTrainScore,

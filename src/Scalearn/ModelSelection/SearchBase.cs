@@ -40,12 +40,18 @@ public abstract class SearchBase
     public ITaskExecutor Executor { get; set; } = new LocalExecutor();
     public IProgress<JobProgress>? Progress { get; set; }
 
+    /// <summary>Receives each candidate as soon as its last fold finished (live best scores, dashboards).</summary>
+    public IProgress<CandidateScores>? Finished { get; set; }
+
     /// <summary>
     /// Path of a search journal (SQLite). Every proposed candidate and finished fit is recorded there as it happens;
     /// running the same search again with the same journal resumes it: finished fits are not recomputed and the results
     /// equal an uninterrupted run's. Null = no journal.
     /// </summary>
     public string? Journal { get; set; }
+
+    /// <summary>Per-row values that are not features but that the splitter needs (groups for GroupKFold, a time column).</summary>
+    public SplitColumns SplitColumns { get; set; } = SplitColumns.None;
 
     /// <summary>The splits of the last fit.</summary>
     public Folds? Folds { get; private set; }
@@ -58,8 +64,8 @@ public abstract class SearchBase
         ArgumentNullException.ThrowIfNull(data);
         var clock = Stopwatch.StartNew();
         var scorers = Scoring.Select(Metrics.Scorers.Get).ToArray();
-        data.RequireTarget();
-        var folds = (Cv ?? DefaultCv(Estimator)).Split(data);
+        Metrics.TaskChecks.Check(Estimator, Scoring, data.RequireTarget(), data.TargetName);
+        var folds = (Cv ?? DefaultCv(Estimator)).Split(data, SplitColumns);
         Folds = folds;
         var plan = Plan(data, folds);
         if (plan.Count > MaxCandidates)
@@ -71,7 +77,7 @@ public abstract class SearchBase
         var run = new SearchRun
         {
             Data = data, Folds = folds, Estimator = Estimator, Scorers = scorers, ReturnTrainScore = ReturnTrainScore,
-            ErrorScore = ErrorScore, Executor = Executor, Seed = Seed, Progress = Progress,
+            ErrorScore = ErrorScore, Executor = Executor, Seed = Seed, Progress = Progress, Finished = Finished,
             Parallelism = plan.Parallelism ?? int.MaxValue, Budget = Budget, ExpectedCandidates = plan.Count, Journal = journal,
         };
         var (records, cancelled) = await run.RunAsync(plan.Source, ct).ConfigureAwait(false);
@@ -90,7 +96,7 @@ public abstract class SearchBase
             if (Refit && finished)
             {
                 var refitClock = Stopwatch.StartNew();
-                model = RefitModel(bestEstimator, data);
+                model = await RefitModelAsync(bestEstimator, data, ct).ConfigureAwait(false);
                 refitSeconds = refitClock.Elapsed.TotalSeconds;
             }
         }
@@ -125,7 +131,26 @@ public abstract class SearchBase
     /// <summary>Decides the candidates: a tuner or candidate source, and what is known of them up front.</summary>
     protected abstract SearchPlan Plan(Dataset data, Folds folds);
 
-    /// <summary>Fits the best candidate on all the data (epoch-resource searches train it for their full epochs).</summary>
+    /// <summary>
+    /// Fits the best candidate on all the data: on this machine for the local executor; else as a task on the executor
+    /// (a warm worker fits it and the model comes back as a model file), falling back to this machine when that fails.
+    /// </summary>
+    private async Task<IModel> RefitModelAsync(IEstimator best, Dataset data, CancellationToken ct)
+    {
+        if (Executor is LocalExecutor || !UsesDefaultRefit) return RefitModel(best, data);
+        var dataBlob = new DatasetBlob(data);
+        await using var job = Executor.Start(FitModelKind.Instance, [dataBlob]);
+        job.Submit(new FitModelTask(EstimatorSpec.Of(best), dataBlob.Id));
+        job.Complete();
+        await foreach (var outcome in job.Results(ct).ConfigureAwait(false))
+            if (!outcome.Failed && outcome.Result.Model is { } model) return model;
+        return RefitModel(best, data);
+    }
+
+    /// <summary>True unless a subclass refits its own way (<see cref="RefitModel"/>), which then always runs here.</summary>
+    private bool UsesDefaultRefit => GetType().GetMethod(nameof(RefitModel), System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!.DeclaringType == typeof(SearchBase);
+
+    /// <summary>Fits the best candidate on all the data on this machine (epoch-resource searches train it for their full epochs).</summary>
     protected virtual IModel RefitModel(IEstimator best, Dataset data) => best.Fit(data.All);
 
     /// <summary>The candidate refitted and reported as best: rank 1 of the first scorer (the lowest index on ties).</summary>

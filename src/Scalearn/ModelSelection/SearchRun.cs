@@ -29,6 +29,7 @@ internal sealed class SearchRun
     public required ITaskExecutor Executor { get; init; }
     public required int Seed { get; init; }
     public IProgress<JobProgress>? Progress { get; init; }
+    public IProgress<CandidateScores>? Finished { get; init; }
     /// <summary>Candidates in flight at most (a huge grid is generated as it goes, not submitted whole).</summary>
     public int Parallelism { get; init => field = Math.Clamp(value, 1, MaxInFlight); } = MaxInFlight;
     public SearchBudget Budget { get; init; } = SearchBudget.None;
@@ -74,6 +75,7 @@ internal sealed class SearchRun
                 while (pending.Count < Parallelism && !Budget.Spent(trial, clock.Elapsed, sinceImprovement) && source.Next(trial) is { } request)
                 {
                     var folds = request.Folds ?? Folds;
+                    _foldsById.TryAdd(folds.ContentHash, folds);
                     if (!foldsBlobs.ContainsKey(folds.ContentHash))
                     {
                         foldsBlobs[folds.ContentHash] = new FoldsBlob(folds);
@@ -89,7 +91,9 @@ internal sealed class SearchRun
                             round.Add(new FitTask(trial, s, spec, Scorers, ReturnTrainScore, dataBlob.Id, folds.ContentHash) { Epochs = EpochPlanOf(request, s) });
                     trial++;
                 }
-                if (round.Count > 0) job.Submit(round);
+                // Candidates in order (so they finish early), each one's longest fits first (the biggest training folds,
+                // e.g. a time series' last split): they set the candidate's end, so they should not start last.
+                if (round.Count > 0) job.Submit([.. round.OrderBy(t => t.Candidate).ThenByDescending(TrainingRows)]);
                 FitResult next;
                 if (replayed.Count > 0) next = replayed.Dequeue();
                 else
@@ -116,6 +120,7 @@ internal sealed class SearchRun
                 completed.Add(scores);
                 Journal?.RecordScore(scores.Index, scores.MeanTestScore, scores.SplitErrors.All(e => e is not null));
                 source.Finished(scores);
+                Finished?.Report(scores);
                 if (scores.MeanTestScore > best)
                 {
                     best = scores.MeanTestScore;
@@ -143,6 +148,10 @@ internal sealed class SearchRun
         completed.Sort((a, b) => a.Index.CompareTo(b.Index));
         return new Outcome(completed, cancelled);
     }
+
+    private readonly Dictionary<string, Folds> _foldsById = new(StringComparer.Ordinal);
+
+    private int TrainingRows(FitTask task) => _foldsById.TryGetValue(task.FoldsId, out var folds) ? folds[task.Split].Train.Length : 0;
 
     /// <summary>Each run holds its learners under ids of its own, so two searches never continue each other's learners.</summary>
     private readonly string _runId = Guid.NewGuid().ToString("N");

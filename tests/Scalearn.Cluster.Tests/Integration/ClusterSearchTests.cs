@@ -94,6 +94,24 @@ public sealed class ClusterSearchTests
     }
 
     [BrokerFact(Timeout = 90_000)]
+    public async Task TheBestCandidateIsRefittedOnAWorkerWithTheSameModel()
+    {
+        string broker = Broker.ForCluster("refit");
+        await using var workers = await WorkerProcesses.StartAsync(broker, 1, "refit");
+        await using var executor = await ClusterExecutor.ConnectAsync(broker);
+        var data = TestData.Load("wine");
+        GridSearch Refitting(ITaskExecutor on) => new(new DecisionTreeClassifier(), ParamGrid.Parse(TreeGrid)) { Executor = on, Seed = 3 };
+
+        var local = await Refitting(new LocalExecutor(2)).FitAsync(data);
+        var remote = await Refitting(executor).FitAsync(data);
+
+        await workers.WaitForOutputAsync(o => o.Contains("scalearn.fit-model") && o.Contains(" ok"), TimeSpan.FromSeconds(10));
+        var expected = ((Scalearn.Estimators.IPredictor)local.BestModel!).Predict(data);
+        Assert.Equal(expected, ((Scalearn.Estimators.IPredictor)remote.BestModel!).Predict(data));
+        Assert.Equal(local.BestSpec, remote.BestSpec);
+    }
+
+    [BrokerFact(Timeout = 90_000)]
     public async Task FailingFitIsRecordedPerErrorScoreAndNotRetried()
     {
         string broker = Broker.ForCluster("poison");

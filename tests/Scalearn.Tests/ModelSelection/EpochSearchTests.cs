@@ -4,6 +4,7 @@ using Scalearn.Execution;
 using Scalearn.Linear;
 using Scalearn.Metrics;
 using Scalearn.ModelSelection;
+using Scalearn.ModelSelection.Tuning;
 
 namespace Scalearn.Tests.ModelSelection;
 
@@ -32,7 +33,7 @@ public sealed class EpochSearchTests
     [Fact]
     public void AshaPromotesOnlyTheTopThirdAndCountsEpochsOnce()
     {
-        var search = new AshaSearch(new SgdClassifier(), ParamDistributions.Parse(Space))
+        var search = new AshaSearch(new SgdClassifier(), SearchSpace.Parse(Space))
         {
             NTrials = 12, MinEpochs = 1, MaxEpochs = 9, Parallelism = 1, Seed = 2, Cv = new StratifiedKFold(3), Executor = new LocalExecutor(2),
         };
@@ -55,7 +56,7 @@ public sealed class EpochSearchTests
     [Fact]
     public void AshaIsDeterministicWithOneInFlight()
     {
-        AshaSearch Search() => new(new SgdClassifier(), ParamDistributions.Parse(Space))
+        AshaSearch Search() => new(new SgdClassifier(), SearchSpace.Parse(Space))
         {
             NTrials = 9, MaxEpochs = 9, Parallelism = 1, Seed = 7, Cv = new StratifiedKFold(3), Executor = new LocalExecutor(2), Refit = false,
         };
@@ -68,7 +69,7 @@ public sealed class EpochSearchTests
     [Fact]
     public void HyperbandRunsEveryBracket()
     {
-        var search = new HyperbandSearch(new SgdClassifier(), ParamDistributions.Parse(Space))
+        var search = new HyperbandSearch(new SgdClassifier(), SearchSpace.Parse(Space))
         {
             MaxEpochs = 9, Seed = 1, Cv = new StratifiedKFold(3), Executor = new LocalExecutor(2), Refit = false,
         };
@@ -83,7 +84,7 @@ public sealed class EpochSearchTests
     [Fact]
     public void AnEstimatorWithoutPartialFitIsRefused()
     {
-        var e = Assert.Throws<ArgumentException>(() => new AshaSearch(new Scalearn.Trees.DecisionTreeClassifier(), ParamDistributions.Parse("""{"max_depth":[1,2]}""")));
+        var e = Assert.Throws<ArgumentException>(() => new AshaSearch(new Scalearn.Trees.DecisionTreeClassifier(), SearchSpace.Parse("""{"max_depth":[1,2]}""")));
         Assert.Contains("partial_fit", e.Message);
     }
 }

@@ -91,6 +91,8 @@ internal sealed class SlotPool
 
     private void Loop()
     {
+        // Fits running side by side share the cores: each may use its share for inner parallelism (joblib's rule).
+        using var budget = ThreadBudget.Enter(ThreadBudget.Share(Slots));
         while (true)
         {
             Item item;

@@ -13,14 +13,15 @@ namespace Scalearn.ModelSelection.Asha;
 /// </summary>
 public abstract class EpochSearchBase : SearchBase
 {
-    protected EpochSearchBase(IEstimator estimator, ParamDistributions distributions) : base(estimator)
+    protected EpochSearchBase(IEstimator estimator, SearchSpace space) : base(estimator)
     {
         if (estimator is not IIncrementalEstimator)
             throw new ArgumentException($"{estimator.TypeName} has no partial_fit, so epochs cannot be the resource; use an incremental estimator (SGDClassifier, SGDRegressor, GaussianNB, MiniBatchKMeans, ...).");
-        Distributions = distributions ?? throw new ArgumentNullException(nameof(distributions));
+        Space = space ?? throw new ArgumentNullException(nameof(space));
     }
 
-    public ParamDistributions Distributions { get; }
+    /// <summary>Where configurations are sampled (random sampling unless <see cref="Sampler"/> says otherwise).</summary>
+    public SearchSpace Space { get; }
 
     public int Eta { get; set => field = value > 1 ? value : throw new ParameterException("eta", $"Parameter 'eta' must be an integer > 1; got {value}."); } = 3;
 
@@ -28,7 +29,7 @@ public abstract class EpochSearchBase : SearchBase
 
     public int MaxEpochs { get; set => field = value >= 1 ? value : throw new ParameterException("max_resources", $"The largest rung needs at least 1 epoch; got {value}."); } = 27;
 
-    /// <summary>Samples new configurations; default: random samples of <see cref="Distributions"/> with the search's seed.</summary>
+    /// <summary>Samples new configurations (given the seed); default: random samples of <see cref="Space"/> with the search's seed.</summary>
     public Func<int, ITuner>? Sampler { get; set; }
 
     /// <summary>Epochs of partial_fit trained over all fits of the last search (continued learners count only new epochs).</summary>
@@ -40,9 +41,9 @@ public abstract class EpochSearchBase : SearchBase
         return EpochRungs.Of(MinEpochs, MaxEpochs, Eta);
     }
 
-    protected ITuner NewSampler(int configurations) => Sampler?.Invoke(Seed) ?? new SequenceTuner(Distributions.Sample(configurations, Seed));
+    protected ITuner NewSampler() => Sampler?.Invoke(Seed) ?? new RandomTuner(Space, Seed);
 
-    protected string Identity(string extra) => $"{GetType().Name}:{extra}:eta={Eta}:epochs={MinEpochs}..{MaxEpochs}:{Distributions.ToJson()}";
+    protected string Identity(string extra) => $"{GetType().Name}:{extra}:eta={Eta}:epochs={MinEpochs}..{MaxEpochs}:{Space}";
 
     protected override int BestIndex(CvResults results)
     {

@@ -1,5 +1,4 @@
 namespace Scalearn.ModelSelection.Tuning;
-
 /// Proposes candidates and learns from finished ones. The search base calls Propose whenever it has room for another
 /// candidate in flight and Tell when one finishes; it owns budgets (n_trials, timeout, early stop) and parallelism.
 public interface ITuner
