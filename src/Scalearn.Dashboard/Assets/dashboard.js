@@ -47,6 +47,8 @@
     return v !== 0 && Math.abs(v) < 1e-3 ? v.toExponential(3) : String(+v.toFixed(4));
   }
 
+  function rate(v) { return v >= 10 ? String(Math.round(v)) : String(+v.toFixed(1)); }
+
   function statusBadge(status) { return el('span', 'status status-' + status, status); }
 
   // ---- connection -------------------------------------------------------------------------------------------
@@ -175,7 +177,7 @@
     ticking.elapsed = card('Elapsed', duration(p.elapsedSeconds), s.status === 'running' ? 'and counting' : 'until the last activity');
     cards.appendChild(ticking.elapsed.node);
     ticking.eta = card('Time left', s.status === 'running' ? (p.etaSeconds !== null ? duration(p.etaSeconds) : 'estimating') : '–',
-      p.fitsPerMinute ? number(p.fitsPerMinute) + ' folds/min over the last 2 min' : '');
+      p.fitsPerMinute ? rate(p.fitsPerMinute) + ' folds/min over the last 2 min' : '');
     cards.appendChild(ticking.eta.node);
     if (p.bestTrial) {
       cards.appendChild(card('Best ' + (s.scorer || 'score'), number(p.bestTrial.value), 'trial #' + p.bestTrial.trial).node);
