@@ -30,10 +30,13 @@ public static class BundledDatasets
     /// Loads an existing CSV or Parquet file, or a bundled dataset by name (case-insensitive, ".csv" optional,
     /// ".parquet" to pick a Parquet copy).
     /// </summary>
-    public static Dataset Load(string nameOrPath, string? target = "target")
+    public static Dataset Load(string nameOrPath, string? target = "target") => Load(nameOrPath, new CsvOptions { Target = target });
+
+    /// <summary>As <see cref="Load(string, string?)"/>, with every loading option (text columns kept, missing values allowed).</summary>
+    public static Dataset Load(string nameOrPath, CsvOptions options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(nameOrPath);
-        var options = new CsvOptions { Target = target };
+        ArgumentNullException.ThrowIfNull(options);
         if ((File.Exists(nameOrPath) ? nameOrPath : FindFile(nameOrPath)) is { } path)
             return IsParquet(path) ? Tables.TableReader.Load(path, options.ToTableOptions()) : CsvLoader.Load(path, options);
         return LoadBuiltIn(nameOrPath, options) ?? throw NotFound(nameOrPath);

@@ -40,6 +40,9 @@ public abstract class SearchBase
     public ITaskExecutor Executor { get; set; } = new LocalExecutor();
     public IProgress<JobProgress>? Progress { get; set; }
 
+    /// <summary>Receives each candidate as soon as its last fold finished (live best scores, dashboards).</summary>
+    public IProgress<CandidateScores>? Finished { get; set; }
+
     /// <summary>
     /// Path of a search journal (SQLite). Every proposed candidate and finished fit is recorded there as it happens;
     /// running the same search again with the same journal resumes it: finished fits are not recomputed and the results
@@ -74,7 +77,7 @@ public abstract class SearchBase
         var run = new SearchRun
         {
             Data = data, Folds = folds, Estimator = Estimator, Scorers = scorers, ReturnTrainScore = ReturnTrainScore,
-            ErrorScore = ErrorScore, Executor = Executor, Seed = Seed, Progress = Progress,
+            ErrorScore = ErrorScore, Executor = Executor, Seed = Seed, Progress = Progress, Finished = Finished,
             Parallelism = plan.Parallelism ?? int.MaxValue, Budget = Budget, ExpectedCandidates = plan.Count, Journal = journal,
         };
         var (records, cancelled) = await run.RunAsync(plan.Source, ct).ConfigureAwait(false);

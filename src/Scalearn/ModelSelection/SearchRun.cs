@@ -29,6 +29,7 @@ internal sealed class SearchRun
     public required ITaskExecutor Executor { get; init; }
     public required int Seed { get; init; }
     public IProgress<JobProgress>? Progress { get; init; }
+    public IProgress<CandidateScores>? Finished { get; init; }
     /// <summary>Candidates in flight at most (a huge grid is generated as it goes, not submitted whole).</summary>
     public int Parallelism { get; init => field = Math.Clamp(value, 1, MaxInFlight); } = MaxInFlight;
     public SearchBudget Budget { get; init; } = SearchBudget.None;
@@ -119,6 +120,7 @@ internal sealed class SearchRun
                 completed.Add(scores);
                 Journal?.RecordScore(scores.Index, scores.MeanTestScore, scores.SplitErrors.All(e => e is not null));
                 source.Finished(scores);
+                Finished?.Report(scores);
                 if (scores.MeanTestScore > best)
                 {
                     best = scores.MeanTestScore;
