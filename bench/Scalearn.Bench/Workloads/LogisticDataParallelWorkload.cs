@@ -51,6 +51,16 @@ public sealed class LogisticDataParallelWorkload : IWorkload
                 DataParallelBench.MaxAbsDifference(single.Intercept, partitioned.Intercept)),
             ["runs"] = repeats,
         };
+        // The fixed cost of one round (an L-BFGS evaluation): the same fit on 4 x 1,000 rows, per evaluation.
+        var tiny = PartitionedDataset.Split(DataGenerators.MakeClassification(nSamples: 4000, nFeatures: Features, nInformative: 20, randomState: 1), Partitions);
+        int tinyEvaluations = 0;
+        var tinyCounting = new DataParallelOptions { Progress = new CountingProgress(() => tinyEvaluations++) };
+        new LogisticRegression { MaxIter = 200 }.FitAsync(tiny, local, tinyCounting).GetAwaiter().GetResult();
+        LinearClassifierModel Tiny(ITaskExecutor on) => new LogisticRegression { MaxIter = 200 }.FitAsync(tiny, on).GetAwaiter().GetResult();
+        var (tinySeconds, _) = DataParallelBench.Median(repeats, () => Tiny(local));
+        result["round_seconds_4000_rows"] = Math.Round(tinySeconds / tinyEvaluations, 5);
+        if (await DataParallelBench.OnClusterAsync(options, "logistic_500k", repeats, Tiny) is { } tinyCluster)
+            result["cluster_round_seconds_4000_rows"] = Math.Round(tinyCluster.Seconds / tinyEvaluations, 5);
         if (await DataParallelBench.OnClusterAsync(options, "logistic_500k", repeats, Partitioned) is { } cluster)
         {
             result["cluster_seconds"] = Math.Round(cluster.Seconds, 3);
