@@ -11,8 +11,8 @@ namespace Scalearn.Bench.Workloads;
 /// (1) Lloyd iterations from the first 20 rows (max_iter=30, tol=0), seconds per iteration compared with scikit-learn's
 /// (kmeans_1m_sklearn.py runs the same shapes); (2) the whole fit with init='k-means||' on this machine's executor (all
 /// cores), against scikit-learn's whole fit with its k-means++; (3) the same k-means|| fit on one machine
-/// (KMeans.Fit) with the largest center difference to the partitioned one; (4) with --cluster, the partitioned fit on
-/// 2 local workers and its ratio to the local time. Data generation and the split are not timed (the split is reported).
+/// (KMeans.Fit) with the largest center difference to the partitioned one; (4) with --cluster, the Lloyd iterations and the
+/// partitioned fit on 2 local workers and their ratios to the local times. Data generation and the split are not timed (the split is reported).
 /// </summary>
 public sealed class KMeansDataParallelWorkload : IWorkload
 {
@@ -53,6 +53,11 @@ public sealed class KMeansDataParallelWorkload : IWorkload
             ["single_vs_partitioned_max_center_difference"] = DataParallelBench.MaxAbsDifference(single.ClusterCenters.Values, full.ClusterCenters.Values),
             ["runs"] = repeats,
         };
+        if (await DataParallelBench.OnClusterAsync(options, "kmeans_1m", repeats, Lloyd) is { } clusterLloyd)
+        {
+            result["cluster_lloyd_seconds_per_iteration"] = Math.Round(clusterLloyd.Seconds / clusterLloyd.Result.Iterations, 4);
+            result["cluster_lloyd_ratio"] = Math.Round(clusterLloyd.Seconds / lloydSeconds, 3);
+        }
         if (await DataParallelBench.OnClusterAsync(options, "kmeans_1m", repeats, Full) is { } cluster)
         {
             result["cluster_seconds"] = Math.Round(cluster.Seconds, 3);
