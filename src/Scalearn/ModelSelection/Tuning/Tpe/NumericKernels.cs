@@ -135,11 +135,12 @@ internal sealed class NumericKernels
         int components = Mus.Length;
         // mass <= (width / sigma) * phi(distance from the centre to the interval, in sigmas)
         var bound = new double[components];
+        double logWidth = Math.Log(upper - lower);
         int top = 0;
         for (int j = 0; j < components; j++)
         {
             double z = Mus[j] < lower ? (lower - Mus[j]) / Sigmas[j] : Mus[j] > upper ? (Mus[j] - upper) / Sigmas[j] : 0;
-            bound[j] = Math.Log((upper - lower) / Sigmas[j]) + TruncatedNormal.LogPhi(z) - _logMass[j] + logWeights[j];
+            bound[j] = logWidth - _logSigma[j] + TruncatedNormal.LogPhi(z) - _logMass[j] + logWeights[j];
             if (bound[j] > bound[top]) top = j;
         }
         var mass = new double[components];

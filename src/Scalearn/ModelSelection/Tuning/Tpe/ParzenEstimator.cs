@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Scalearn.ModelSelection.Tuning.Tpe;
 
 /// <summary>
@@ -146,6 +148,7 @@ internal sealed class ParzenEstimator
         // One row of component terms at a time: a whole samples x components table would land on the large-object
         // heap for a long study and cost a full garbage collection per proposal.
         var row = new double[components];
+        var terms = new double[components];
         var discrete = new Dictionary<double, double[]>?[_dims.Length];
         for (int k = 0; k < size; k++)
         {
@@ -163,13 +166,11 @@ internal sealed class ParzenEstimator
                 }
                 else _kernels[d]!.AddContinuous(x, row);
             }
-            double max = double.NegativeInfinity;
-            for (int j = 0; j < components; j++) max = Math.Max(max, row[j]);
-            if (double.IsNegativeInfinity(max)) { result[k] = max; continue; }
-            // Terms below e^-40 of the largest are under half an ulp of the sum (>= 1) and would not change it.
-            double sum = 0, floor = max - 40;
-            for (int j = 0; j < components; j++) if (row[j] >= floor) sum += Math.Exp(row[j] - max);
-            result[k] = Math.Log(sum) + max;
+            double max = TensorPrimitives.Max<double>(row);
+            if (double.IsNegativeInfinity(max) || double.IsNaN(max)) { result[k] = max; continue; }
+            TensorPrimitives.Subtract(row, max, terms);
+            TensorPrimitives.Exp(terms, terms);
+            result[k] = Math.Log(TensorPrimitives.Sum<double>(terms)) + max;
         }
         return result;
     }
