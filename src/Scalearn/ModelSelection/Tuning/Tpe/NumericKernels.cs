@@ -65,8 +65,11 @@ internal sealed class NumericKernels
         for (int i = 0; i < m; i++) sigmas[order[i]] = sorted[i];
     }
 
-    /// <summary>Adds each kernel's truncated-normal log density at the sample; 4 kernels per vector step, same arithmetic.</summary>
-    public void AddContinuous(double sample, double[] row)
+    /// <summary>
+    /// Writes <paramref name="from"/> plus each kernel's truncated-normal log density at the sample into
+    /// <paramref name="row"/> (they may be the same array); 4 kernels per vector step, same arithmetic.
+    /// </summary>
+    public void AddContinuous(double sample, double[] from, double[] row)
     {
         double x = _dim.ToKernel(sample);
         int j = 0;
@@ -80,13 +83,13 @@ internal sealed class NumericKernels
                 var z = (vx - Vector256.Create(Mus.AsSpan(j, 4))) / Vector256.Create(Sigmas.AsSpan(j, 4));
                 var outside = Vector256.LessThan(z, Vector256.Create(A.AsSpan(j, 4))) | Vector256.LessThan(Vector256.Create(B.AsSpan(j, 4)), z);
                 var density = -(z * z) / Vector256.Create(2.0) - logSqrt2Pi - Vector256.Create(_logMass.AsSpan(j, 4)) - Vector256.Create(_logSigma.AsSpan(j, 4));
-                (Vector256.Create(row.AsSpan(j, 4)) + Vector256.ConditionalSelect(outside, minusInfinity, density)).CopyTo(row.AsSpan(j, 4));
+                (Vector256.Create(from.AsSpan(j, 4)) + Vector256.ConditionalSelect(outside, minusInfinity, density)).CopyTo(row.AsSpan(j, 4));
             }
         }
         for (; j < row.Length; j++)
         {
             double z = (x - Mus[j]) / Sigmas[j];
-            row[j] += z < A[j] || B[j] < z ? double.NegativeInfinity : TruncatedNormal.LogPhi(z) - _logMass[j] - _logSigma[j];
+            row[j] = from[j] + (z < A[j] || B[j] < z ? double.NegativeInfinity : TruncatedNormal.LogPhi(z) - _logMass[j] - _logSigma[j]);
         }
     }
 
