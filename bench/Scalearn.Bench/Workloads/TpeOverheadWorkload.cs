@@ -40,11 +40,11 @@ public sealed class TpeOverheadWorkload : IWorkload
             double cpu = double.NaN;
             for (int t = 0; t < Trials; t++)
             {
-                double cpuStart = ThreadCpuTime.Milliseconds();
+                double cpuStart = t == Trials - 1 ? ThreadCpuTime.Milliseconds() : 0;
                 var clock = Stopwatch.StartNew();
                 var p = tuner.Propose(t)!;
                 double ms = clock.Elapsed.TotalMilliseconds;
-                cpu = ThreadCpuTime.Milliseconds() - cpuStart;
+                if (t == Trials - 1) cpu = ThreadCpuTime.Milliseconds() - cpuStart;
                 if (t >= Trials - 10) last.Add(ms);
                 tuner.Tell(t, Score(p));
             }

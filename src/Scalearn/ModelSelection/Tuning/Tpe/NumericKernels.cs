@@ -139,13 +139,27 @@ internal sealed class NumericKernels
         // mass <= (width / sigma) * phi(distance from the centre to the interval, in sigmas)
         var bound = new double[components];
         double logWidth = Math.Log(upper - lower);
-        int top = 0;
-        for (int j = 0; j < components; j++)
+        int j0 = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            double z = Mus[j] < lower ? (lower - Mus[j]) / Sigmas[j] : Mus[j] > upper ? (Mus[j] - upper) / Sigmas[j] : 0;
-            bound[j] = logWidth - _logSigma[j] + TruncatedNormal.LogPhi(z) - _logMass[j] + logWeights[j];
-            if (bound[j] > bound[top]) top = j;
+            var vLower = Vector256.Create(lower);
+            var vUpper = Vector256.Create(upper);
+            var constant = Vector256.Create(logWidth - TruncatedNormal.LogSqrt2Pi);
+            for (; j0 <= components - 4; j0 += 4)
+            {
+                var mu = Vector256.Create(Mus.AsSpan(j0, 4));
+                var z = Vector256.Max(Vector256.Max(vLower - mu, mu - vUpper), Vector256<double>.Zero) / Vector256.Create(Sigmas.AsSpan(j0, 4));
+                (constant - Vector256.Create(_logSigma.AsSpan(j0, 4)) - z * z * 0.5 - Vector256.Create(_logMass.AsSpan(j0, 4))
+                    + Vector256.Create(logWeights.AsSpan(j0, 4))).CopyTo(bound.AsSpan(j0, 4));
+            }
         }
+        for (int j = j0; j < components; j++)
+        {
+            double z = Math.Max(Math.Max(lower - Mus[j], Mus[j] - upper), 0) / Sigmas[j];
+            bound[j] = logWidth - TruncatedNormal.LogSqrt2Pi - _logSigma[j] - z * z * 0.5 - _logMass[j] + logWeights[j];
+        }
+        int top = 0;
+        for (int j = 1; j < components; j++) if (bound[j] > bound[top]) top = j;
         var mass = new double[components];
         var first = FirstAlike;
         double threshold = LogMass(top, lower, upper) + logWeights[top] - Negligible;

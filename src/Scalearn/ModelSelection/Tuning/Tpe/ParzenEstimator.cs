@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 
 namespace Scalearn.ModelSelection.Tuning.Tpe;
 
@@ -150,7 +151,6 @@ internal sealed class ParzenEstimator
         // One row of component terms at a time: a whole samples x components table would land on the large-object
         // heap for a long study and cost a full garbage collection per proposal.
         var row = new double[components];
-        var terms = new double[components];
         var discrete = new Dictionary<double, double[]>?[_dims.Length];
         for (int k = 0; k < size; k++)
         {
@@ -169,13 +169,27 @@ internal sealed class ParzenEstimator
                 }
                 else _kernels[d]!.AddContinuous(x, from, row);
             }
-            double max = TensorPrimitives.Max<double>(row);
-            if (double.IsNegativeInfinity(max) || double.IsNaN(max)) { result[k] = max; continue; }
-            TensorPrimitives.Subtract(row, max, terms);
-            TensorPrimitives.Exp(terms, terms);
-            result[k] = Math.Log(TensorPrimitives.Sum<double>(terms)) + max;
+            result[k] = LogSumExp(row);
         }
         return result;
+    }
+
+    /// <summary>log Σ exp(row), as exp(max) Σ exp(row - max): one pass for the maximum, one for the sum.</summary>
+    private static double LogSumExp(double[] row)
+    {
+        double max = TensorPrimitives.Max<double>(row);
+        if (double.IsNegativeInfinity(max) || double.IsNaN(max)) return max;
+        int j = 0;
+        double sum = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var vMax = Vector256.Create(max);
+            var acc = Vector256<double>.Zero;
+            for (; j <= row.Length - 4; j += 4) acc += Vector256.Exp(Vector256.Create(row.AsSpan(j, 4)) - vMax);
+            sum = Vector256.Sum(acc);
+        }
+        for (; j < row.Length; j++) sum += Math.Exp(row[j] - max);
+        return Math.Log(sum) + max;
     }
 
     private static void AddCategorical(double[] logCw, int choices, int c, double[] from, double[] row)
