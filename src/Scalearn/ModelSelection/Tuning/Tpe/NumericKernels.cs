@@ -8,6 +8,9 @@ internal sealed class NumericKernels
     private readonly TpeDimension _dim;
     private readonly double[] _logMass;
     private readonly double[] _logSigma;
+    /// <summary>1 / sigma and the candidate-independent part of each kernel's log density, -log(√(2π) sigma mass).</summary>
+    private readonly double[] _inverseSigma;
+    private readonly double[] _logNormaliser;
 
     public NumericKernels(TpeDimension dim, double[] observed, double? sigma0, TpeSettings settings)
     {
@@ -28,12 +31,16 @@ internal sealed class NumericKernels
         B = new double[n + 1];
         _logMass = new double[n + 1];
         _logSigma = new double[n + 1];
+        _inverseSigma = new double[n + 1];
+        _logNormaliser = new double[n + 1];
         for (int j = 0; j <= n; j++)
         {
             A[j] = (low - Mus[j]) / Sigmas[j];
             B[j] = (high - Mus[j]) / Sigmas[j];
             _logMass[j] = TruncatedNormal.LogGaussMass(A[j], B[j]);
             _logSigma[j] = Math.Log(Sigmas[j]);
+            _inverseSigma[j] = 1 / Sigmas[j];
+            _logNormaliser[j] = -TruncatedNormal.LogSqrt2Pi - _logMass[j] - _logSigma[j];
         }
     }
 
@@ -76,20 +83,19 @@ internal sealed class NumericKernels
         if (Vector256.IsHardwareAccelerated)
         {
             var vx = Vector256.Create(x);
-            var logSqrt2Pi = Vector256.Create(TruncatedNormal.LogSqrt2Pi);
             var minusInfinity = Vector256.Create(double.NegativeInfinity);
             for (; j <= row.Length - 4; j += 4)
             {
-                var z = (vx - Vector256.Create(Mus.AsSpan(j, 4))) / Vector256.Create(Sigmas.AsSpan(j, 4));
+                var z = (vx - Vector256.Create(Mus.AsSpan(j, 4))) * Vector256.Create(_inverseSigma.AsSpan(j, 4));
                 var outside = Vector256.LessThan(z, Vector256.Create(A.AsSpan(j, 4))) | Vector256.LessThan(Vector256.Create(B.AsSpan(j, 4)), z);
-                var density = -(z * z) / Vector256.Create(2.0) - logSqrt2Pi - Vector256.Create(_logMass.AsSpan(j, 4)) - Vector256.Create(_logSigma.AsSpan(j, 4));
+                var density = Vector256.Create(_logNormaliser.AsSpan(j, 4)) - z * z * 0.5;
                 (Vector256.Create(from.AsSpan(j, 4)) + Vector256.ConditionalSelect(outside, minusInfinity, density)).CopyTo(row.AsSpan(j, 4));
             }
         }
         for (; j < row.Length; j++)
         {
-            double z = (x - Mus[j]) / Sigmas[j];
-            row[j] = from[j] + (z < A[j] || B[j] < z ? double.NegativeInfinity : TruncatedNormal.LogPhi(z) - _logMass[j] - _logSigma[j]);
+            double z = (x - Mus[j]) * _inverseSigma[j];
+            row[j] = from[j] + (z < A[j] || B[j] < z ? double.NegativeInfinity : _logNormaliser[j] - z * z * 0.5);
         }
     }
 
