@@ -56,6 +56,30 @@ public class TpeNumericsTests
     }
 
     [Fact]
+    public void NdtriExpFindsWhereOptunasBisectionEnds()
+    {
+        // Optuna's _ndtri_exp bisects [-100, 100] a hundred times; the Newton solve must land on the same point.
+        static double Bisect(double y)
+        {
+            double a = -100, b = 100, m = 0;
+            for (int i = 0; i < 100; i++)
+            {
+                m = (a + b) / 2;
+                if (NormalTail.LogNdtr(m) < y) a = m;
+                else b = m;
+            }
+            return m;
+        }
+        foreach (double x in new[] { -99.0, -37.5, -20.5, -8, -3, -1, -0.3, -1e-9, 0, 1e-7, 0.2, 0.7, 1, 2.5, 5, 7.9, 8.3 })
+        {
+            double y = NormalTail.LogNdtr(x);
+            Close(Bisect(y), NormalTail.NdtriExp(y), 1e-13, $"ndtri_exp({y:R})", 1e-15);
+        }
+        foreach (double y in new[] { -5000.0, -700, -30, -2, -0.6931471805599453, -0.1, -1e-6, -1e-12, -1e-16 })
+            Close(Bisect(y), NormalTail.NdtriExp(y), 1e-13, $"ndtri_exp({y:R})", 1e-15);
+    }
+
+    [Fact]
     public void ArgsortBreaksTiesAsNumpyDoes()
     {
         foreach (var row in Numerics.GetProperty("argsort").EnumerateArray())

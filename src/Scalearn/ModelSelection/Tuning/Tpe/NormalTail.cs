@@ -39,11 +39,32 @@ internal static class NormalTail
     }
 
     /// <summary>
-    /// The x with log Φ(x) = y, by 100 bisections of [-100, 100] (Optuna's _ndtri_exp). Once no double lies strictly
-    /// between the ends the remaining bisections cannot move the midpoint, so they are skipped: same result, about
-    /// half the work.
+    /// The x with log Φ(x) = y (Optuna's _ndtri_exp, which bisects [-100, 100] 100 times). Solved instead by Newton's
+    /// method on the concave log Φ, kept inside the shrinking bisection bracket (a step leaving it bisects): the same
+    /// crossing point to about an ulp in a handful of log Φ evaluations instead of some sixty.
     /// </summary>
     public static double NdtriExp(double y)
+    {
+        double lo = -100, hi = 100;
+        // Beyond log Φ's range over the bracket (or where it is flat at 0) keep Optuna's bisection and its limit.
+        if (!(LogNdtr(lo) < y && y < LogNdtr(hi))) return Bisect(y);
+        double x = Start(y);
+        if (!(x > lo && x < hi)) x = 0;
+        for (int i = 0; i < 200; i++)
+        {
+            double logCdf = LogNdtr(x), f = logCdf - y;
+            if (f < 0) lo = x;
+            else hi = x;
+            double next = x - f / Math.Exp(-0.5 * x * x - HalfLog2Pi - logCdf);
+            if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+            if (next == lo || next == hi || Math.Abs(next - x) <= 4e-16 * Math.Max(Math.Abs(x), 1)) return next;
+            x = next;
+        }
+        return x;
+    }
+
+    /// <summary>Optuna's 100 bisections of [-100, 100], stopped once no double lies strictly between the ends.</summary>
+    private static double Bisect(double y)
     {
         double a = -100, b = 100, m = 0;
         if (LogNdtr(a) > y) (a, b) = (b, a);
@@ -55,5 +76,18 @@ internal static class NormalTail
             else b = m;
         }
         return m;
+    }
+
+    /// <summary>A first guess of the x with log Φ(x) = y from the tails' leading terms: -x²/2 - log(-x√(2π)) on the left, Φ(-x) ≈ -y on the right.</summary>
+    private static double Start(double y)
+    {
+        const double Log2Pi = 1.8378770664093453;
+        if (y < -0.7)
+        {
+            double t = Math.Max(-2 * y - Log2Pi, 1);
+            return -Math.Sqrt(Math.Max(t - Math.Log(t), 0));
+        }
+        double upper = -2 * Math.Log(-y) - Log2Pi;
+        return upper > 1 ? Math.Sqrt(upper - Math.Log(upper)) : 0;
     }
 }

@@ -8,6 +8,9 @@ internal sealed class NumericKernels
     private readonly TpeDimension _dim;
     private readonly double[] _logMass;
     private readonly double[] _logSigma;
+    /// <summary>1 / sigma and the candidate-independent part of each kernel's log density, -log(√(2π) sigma mass).</summary>
+    private readonly double[] _inverseSigma;
+    private readonly double[] _logNormaliser;
 
     public NumericKernels(TpeDimension dim, double[] observed, double? sigma0, TpeSettings settings)
     {
@@ -28,12 +31,16 @@ internal sealed class NumericKernels
         B = new double[n + 1];
         _logMass = new double[n + 1];
         _logSigma = new double[n + 1];
+        _inverseSigma = new double[n + 1];
+        _logNormaliser = new double[n + 1];
         for (int j = 0; j <= n; j++)
         {
             A[j] = (low - Mus[j]) / Sigmas[j];
             B[j] = (high - Mus[j]) / Sigmas[j];
             _logMass[j] = TruncatedNormal.LogGaussMass(A[j], B[j]);
             _logSigma[j] = Math.Log(Sigmas[j]);
+            _inverseSigma[j] = 1 / Sigmas[j];
+            _logNormaliser[j] = -TruncatedNormal.LogSqrt2Pi - _logMass[j] - _logSigma[j];
         }
     }
 
@@ -65,28 +72,30 @@ internal sealed class NumericKernels
         for (int i = 0; i < m; i++) sigmas[order[i]] = sorted[i];
     }
 
-    /// <summary>Adds each kernel's truncated-normal log density at the sample; 4 kernels per vector step, same arithmetic.</summary>
-    public void AddContinuous(double sample, double[] row)
+    /// <summary>
+    /// Writes <paramref name="from"/> plus each kernel's truncated-normal log density at the sample into
+    /// <paramref name="row"/> (they may be the same array); 4 kernels per vector step, same arithmetic.
+    /// </summary>
+    public void AddContinuous(double sample, double[] from, double[] row)
     {
         double x = _dim.ToKernel(sample);
         int j = 0;
         if (Vector256.IsHardwareAccelerated)
         {
             var vx = Vector256.Create(x);
-            var logSqrt2Pi = Vector256.Create(TruncatedNormal.LogSqrt2Pi);
             var minusInfinity = Vector256.Create(double.NegativeInfinity);
             for (; j <= row.Length - 4; j += 4)
             {
-                var z = (vx - Vector256.Create(Mus.AsSpan(j, 4))) / Vector256.Create(Sigmas.AsSpan(j, 4));
+                var z = (vx - Vector256.Create(Mus.AsSpan(j, 4))) * Vector256.Create(_inverseSigma.AsSpan(j, 4));
                 var outside = Vector256.LessThan(z, Vector256.Create(A.AsSpan(j, 4))) | Vector256.LessThan(Vector256.Create(B.AsSpan(j, 4)), z);
-                var density = -(z * z) / Vector256.Create(2.0) - logSqrt2Pi - Vector256.Create(_logMass.AsSpan(j, 4)) - Vector256.Create(_logSigma.AsSpan(j, 4));
-                (Vector256.Create(row.AsSpan(j, 4)) + Vector256.ConditionalSelect(outside, minusInfinity, density)).CopyTo(row.AsSpan(j, 4));
+                var density = Vector256.Create(_logNormaliser.AsSpan(j, 4)) - z * z * 0.5;
+                (Vector256.Create(from.AsSpan(j, 4)) + Vector256.ConditionalSelect(outside, minusInfinity, density)).CopyTo(row.AsSpan(j, 4));
             }
         }
         for (; j < row.Length; j++)
         {
-            double z = (x - Mus[j]) / Sigmas[j];
-            row[j] += z < A[j] || B[j] < z ? double.NegativeInfinity : TruncatedNormal.LogPhi(z) - _logMass[j] - _logSigma[j];
+            double z = (x - Mus[j]) * _inverseSigma[j];
+            row[j] = from[j] + (z < A[j] || B[j] < z ? double.NegativeInfinity : _logNormaliser[j] - z * z * 0.5);
         }
     }
 
@@ -135,13 +144,28 @@ internal sealed class NumericKernels
         int components = Mus.Length;
         // mass <= (width / sigma) * phi(distance from the centre to the interval, in sigmas)
         var bound = new double[components];
-        int top = 0;
-        for (int j = 0; j < components; j++)
+        double logWidth = Math.Log(upper - lower);
+        int j0 = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            double z = Mus[j] < lower ? (lower - Mus[j]) / Sigmas[j] : Mus[j] > upper ? (Mus[j] - upper) / Sigmas[j] : 0;
-            bound[j] = Math.Log((upper - lower) / Sigmas[j]) + TruncatedNormal.LogPhi(z) - _logMass[j] + logWeights[j];
-            if (bound[j] > bound[top]) top = j;
+            var vLower = Vector256.Create(lower);
+            var vUpper = Vector256.Create(upper);
+            var constant = Vector256.Create(logWidth - TruncatedNormal.LogSqrt2Pi);
+            for (; j0 <= components - 4; j0 += 4)
+            {
+                var mu = Vector256.Create(Mus.AsSpan(j0, 4));
+                var z = Vector256.Max(Vector256.Max(vLower - mu, mu - vUpper), Vector256<double>.Zero) / Vector256.Create(Sigmas.AsSpan(j0, 4));
+                (constant - Vector256.Create(_logSigma.AsSpan(j0, 4)) - z * z * 0.5 - Vector256.Create(_logMass.AsSpan(j0, 4))
+                    + Vector256.Create(logWeights.AsSpan(j0, 4))).CopyTo(bound.AsSpan(j0, 4));
+            }
         }
+        for (int j = j0; j < components; j++)
+        {
+            double z = Math.Max(Math.Max(lower - Mus[j], Mus[j] - upper), 0) / Sigmas[j];
+            bound[j] = logWidth - TruncatedNormal.LogSqrt2Pi - _logSigma[j] - z * z * 0.5 - _logMass[j] + logWeights[j];
+        }
+        int top = 0;
+        for (int j = 1; j < components; j++) if (bound[j] > bound[top]) top = j;
         var mass = new double[components];
         var first = FirstAlike;
         double threshold = LogMass(top, lower, upper) + logWeights[top] - Negligible;

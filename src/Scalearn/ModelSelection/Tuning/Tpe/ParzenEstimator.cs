@@ -1,3 +1,6 @@
+using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
+
 namespace Scalearn.ModelSelection.Tuning.Tpe;
 
 /// <summary>
@@ -16,6 +19,7 @@ internal sealed class ParzenEstimator
     private readonly double[] _logWeights;
     private readonly NumericKernels?[] _kernels;
     private readonly double[]?[] _categoryWeights;
+    private readonly double[]?[] _logCategoryWeights;
 
     /// <param name="observations">Per dimension, the internal values of the observations in trial order.</param>
     public ParzenEstimator(TpeDimension[] dims, double[][] observations, TpeSettings settings)
@@ -26,6 +30,7 @@ internal sealed class ParzenEstimator
         _logWeights = _weights.Select(w => Math.Log(w)).ToArray();
         _kernels = new NumericKernels?[dims.Length];
         _categoryWeights = new double[]?[dims.Length];
+        _logCategoryWeights = new double[]?[dims.Length];
         double? sigma0 = settings.Multivariate ? Sigma0Magnitude * Math.Pow(Math.Max(n, 1), -1.0 / (dims.Length + 4)) : null;
         for (int d = 0; d < dims.Length; d++)
         {
@@ -149,33 +154,49 @@ internal sealed class ParzenEstimator
         var discrete = new Dictionary<double, double[]>?[_dims.Length];
         for (int k = 0; k < size; k++)
         {
-            _logWeights.CopyTo(row, 0);
-            for (int d = 0; d < _dims.Length; d++)
+            // Each dimension adds its terms to the previous ones, the first to the log weights (no copy needed).
+            double[] from = _logWeights;
+            for (int d = 0; d < _dims.Length; d++, from = row)
             {
                 double x = samples[d][k];
-                if (_categoryWeights[d] is { } cw) AddCategorical(cw, _dims[d].Choices, (int)x, row);
+                if (_categoryWeights[d] is not null) AddCategorical(LogCategoryWeights(d), _dims[d].Choices, (int)x, from, row);
                 else if (_dims[d].Discrete)
                 {
-                    var byValue = discrete[d] ??= new Dictionary<double, double[]>();
+                    var byValue = discrete[d] ??= new Dictionary<double, double[]>(size);
                     if (!byValue.TryGetValue(x, out var mass))
                         byValue[x] = mass = _kernels[d]!.DiscreteMass(x, _dims.Length == 1 ? _logWeights : null);
-                    for (int j = 0; j < components; j++) row[j] += mass[j];
+                    TensorPrimitives.Add(from, mass, row);
                 }
-                else _kernels[d]!.AddContinuous(x, row);
+                else _kernels[d]!.AddContinuous(x, from, row);
             }
-            double max = double.NegativeInfinity;
-            for (int j = 0; j < components; j++) max = Math.Max(max, row[j]);
-            if (double.IsNegativeInfinity(max)) { result[k] = max; continue; }
-            // Terms below e^-40 of the largest are under half an ulp of the sum (>= 1) and would not change it.
-            double sum = 0, floor = max - 40;
-            for (int j = 0; j < components; j++) if (row[j] >= floor) sum += Math.Exp(row[j] - max);
-            result[k] = Math.Log(sum) + max;
+            result[k] = LogSumExp(row);
         }
         return result;
     }
 
-    private static void AddCategorical(double[] cw, int choices, int c, double[] row)
+    /// <summary>log Σ exp(row), as exp(max) Σ exp(row - max): one pass for the maximum, one for the sum.</summary>
+    private static double LogSumExp(double[] row)
     {
-        for (int j = 0; j < row.Length; j++) row[j] += Math.Log(cw[j * choices + c]);
+        double max = TensorPrimitives.Max<double>(row);
+        if (double.IsNegativeInfinity(max) || double.IsNaN(max)) return max;
+        int j = 0;
+        double sum = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var vMax = Vector256.Create(max);
+            var acc = Vector256<double>.Zero;
+            for (; j <= row.Length - 4; j += 4) acc += Vector256.Exp(Vector256.Create(row.AsSpan(j, 4)) - vMax);
+            sum = Vector256.Sum(acc);
+        }
+        for (; j < row.Length; j++) sum += Math.Exp(row[j] - max);
+        return Math.Log(sum) + max;
     }
+
+    private static void AddCategorical(double[] logCw, int choices, int c, double[] from, double[] row)
+    {
+        for (int j = 0; j < row.Length; j++) row[j] = from[j] + logCw[j * choices + c];
+    }
+
+    private double[] LogCategoryWeights(int d) =>
+        _logCategoryWeights[d] ??= _categoryWeights[d]!.Select(w => Math.Log(w)).ToArray();
 }
