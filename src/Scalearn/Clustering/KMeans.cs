@@ -10,6 +10,8 @@ namespace Scalearn.Clustering;
 /// so a larger n_init never gives a higher inertia for the same random_state.
 /// </summary>
 [RegisteredEstimator]
+[UnsupportedParam("verbose", 0L, "progress output is not implemented")]
+[UnsupportedParam("copy_x", true, "the training data is never modified, so only the copying behaviour exists")]
 public sealed class KMeans : Estimator, IRandomized
 {
     public int NClusters { get; set => field = Check.AtLeast(value, 1, "n_clusters"); } = 8;
@@ -41,7 +43,7 @@ public sealed class KMeans : Estimator, IRandomized
         double tol = KMeansMath.ScaledTolerance(x, Tol);
         int seed = RandomState ?? Rng.FromOptionalSeed(null).NextInt(int.MaxValue);
         var runs = new KMeansRun[NInit];
-        Parallel.For(0, NInit, run =>
+        Parallel.For(0, NInit, new ParallelOptions { CancellationToken = Execution.FitInterruption.Token }, run =>
         {
             var centers = KMeansInitializer.Initialize(x, NClusters, Init, new Rng(Rng.Derive(seed, run)));
             runs[run] = Algorithm == KMeansAlgorithm.Elkan ? KMeansSolver.Elkan(x, centers, MaxIter, tol) : KMeansSolver.Lloyd(x, centers, MaxIter, tol);

@@ -30,7 +30,7 @@ internal static class ConjugateGradient
         double rz = TensorPrimitives.Dot<double>(r, z);
         for (int iteration = 1; iteration <= limit; iteration++)
         {
-            if ((iteration & 15) == 0) Execution.FitInterruption.Check();
+            Execution.FitInterruption.Check();
             multiply(p, ap);
             double pap = TensorPrimitives.Dot<double>(p, ap);
             if (!(pap > 0)) return new Result(x, iteration, false);

@@ -50,7 +50,7 @@ internal static class Lsqr
         while (itn < limit)
         {
             itn++;
-            if ((itn & 15) == 0) Execution.FitInterruption.Check();
+            Execution.FitInterruption.Check();
             a.Multiply(v, scratchM);
             TensorPrimitives.MultiplyAdd<double>(u, -alfa, scratchM, u);
             beta = Norm(u);

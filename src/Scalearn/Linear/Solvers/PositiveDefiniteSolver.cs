@@ -11,7 +11,7 @@ namespace Scalearn.Linear.Solvers;
 internal sealed class PositiveDefiniteSolver
 {
     /// <summary>Pivots below this share of their diagonal entry mean the normal equations have lost about half the digits.</summary>
-    private const double MinPivotRatio = 1e-8;
+    private const double DefaultMinPivotRatio = 1e-8;
 
     private readonly double[] _l;
     private readonly int _n;
@@ -23,14 +23,14 @@ internal sealed class PositiveDefiniteSolver
     }
 
     /// <summary>The factorization of <paramref name="a"/> (row-major n x n), or null when a pivot is not clearly positive.</summary>
-    public static PositiveDefiniteSolver? TryFactor(ReadOnlySpan<double> a, int n)
+    public static PositiveDefiniteSolver? TryFactor(ReadOnlySpan<double> a, int n, double minPivotRatio = DefaultMinPivotRatio)
     {
         var l = a.ToArray();
         for (int j = 0; j < n; j++)
         {
             var rowJ = l.AsSpan(j * n, j);
             double d = l[j * n + j] - TensorPrimitives.Dot<double>(rowJ, rowJ);
-            if (!(d > MinPivotRatio * a[j * n + j])) return null;
+            if (!(d > minPivotRatio * a[j * n + j])) return null;
             double ljj = Math.Sqrt(d);
             l[j * n + j] = ljj;
             for (int i = j + 1; i < n; i++)
