@@ -1,11 +1,22 @@
 #!/usr/bin/env bash
 # Runs every test project (unit and RabbitMQ integration tests) against a private RabbitMQ node started for the run,
-# then prints the totals as "N passed, N failed, N skipped". Installs rabbitmq-server when it is missing.
+# then prints the totals as "N passed, N failed, N skipped". Installs rabbitmq-server and chromium when they are missing.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
 log_dir=$(mktemp -d)
 trap 'rm -rf "$log_dir"' EXIT
+
+# The report tests drive a real headless Chromium (Debian's, never a downloaded one): install it when missing.
+if [ ! -x /usr/bin/chromium ]; then
+  echo "test.sh: chromium not found; installing chromium and chromium-driver with apt-get" >&2
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  if ! { DEBIAN_FRONTEND=noninteractive $SUDO apt-get update -q </dev/null &&
+         DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium chromium-driver </dev/null; }; then
+    echo "test.sh: chromium could not be installed; the browser tests will be skipped" >&2
+  fi
+fi
 
 if ! dotnet build Scalearn.slnx -c Release --nologo -v quiet; then
   echo "build failed"

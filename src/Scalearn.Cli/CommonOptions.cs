@@ -10,6 +10,11 @@ public static class CommonOptions
         Description = "RabbitMQ broker of a Scalearn cluster (amqp://user:pass@host:port/vhost); default: $SCALEARN_CLUSTER, else this machine",
     };
 
+    public static Option<string?> ClusterKey() => new("--cluster-key")
+    {
+        Description = "Shared secret of the cluster (16+ characters; default: $SCALEARN_CLUSTER_KEY): messages are signed with it and unsigned ones dropped",
+    };
+
     public static Option<int> Jobs() => new("--jobs", "-j")
     {
         Description = "Parallel fits on this machine (-1 = all cores); ignored on a cluster",
@@ -18,7 +23,7 @@ public static class CommonOptions
 
     public static Option<string> Data() => new("--data", "-d")
     {
-        Description = "Bundled dataset name (see 'scalearn datasets') or path to a CSV file",
+        Description = "Bundled dataset name (see 'scalearn datasets') or path to a CSV or Parquet file",
         Required = true,
     };
 

@@ -1,10 +1,14 @@
 using System.Text.Json;
+using Scalearn.Cli.Console;
 using Scalearn.Cluster;
 using Scalearn.Estimators;
 
 namespace Scalearn.Cli;
 
-/// <summary>One-line messages for exceptions; credentials in broker URIs are never printed.</summary>
+/// <summary>
+/// One-line messages for exceptions: credentials in broker URIs are never printed, and control characters that came
+/// from a file (escape sequences, NUL, binary) are shown escaped rather than sent to the terminal.
+/// </summary>
 public static class ErrorText
 {
     public static bool IsUsage(Exception e) => e is ArgumentException or FormatException or JsonException
@@ -20,7 +24,8 @@ public static class ErrorText
             AggregateException { InnerExceptions.Count: 1 } agg => Of(agg.InnerExceptions[0]),
             _ => e.Message,
         };
-        return ClusterAddress.Mask(message.ReplaceLineEndings(" ").Trim());
+        // Line breaks of a multi-line message become spaces; any other control character is escaped.
+        return TerminalText.Escape(ClusterAddress.Mask(message.Replace("\r\n", " ").Replace('\n', ' ').Trim()));
     }
 }
 

@@ -7,6 +7,15 @@ namespace Scalearn.Cli;
 public static class ExecutorFactory
 {
     public const string ClusterVariable = "SCALEARN_CLUSTER";
+    public const string KeyVariable = "SCALEARN_CLUSTER_KEY";
+
+    /// <summary>The cluster key from the option or $SCALEARN_CLUSTER_KEY; null when neither is set.</summary>
+    public static string? ClusterKey(string? option)
+    {
+        var key = string.IsNullOrEmpty(option) ? Environment.GetEnvironmentVariable(KeyVariable) : option;
+        if (string.IsNullOrEmpty(key)) return null;
+        return key.Length >= 16 ? key : throw new UsageException($"--cluster-key (or ${KeyVariable}) must have at least 16 characters; got {key.Length}.");
+    }
 
     public static string? ClusterUri(string? option)
     {
@@ -14,11 +23,11 @@ public static class ExecutorFactory
         return string.IsNullOrWhiteSpace(uri) ? null : uri;
     }
 
-    public static async Task<ITaskExecutor> CreateAsync(string? clusterOption, int jobs, Action<string> log, CancellationToken ct)
+    public static async Task<ITaskExecutor> CreateAsync(string? clusterOption, int jobs, Action<string> log, CancellationToken ct, string? clusterKey = null)
     {
         if (jobs == 0 || jobs < -1) throw new UsageException($"--jobs must be -1 (all cores) or a positive number; got {jobs}.");
         var uri = ClusterUri(clusterOption);
         if (uri is null) return new LocalExecutor(jobs);
-        return await ClusterExecutor.ConnectAsync(uri, new ClusterOptions { Log = log }, ct);
+        return await ClusterExecutor.ConnectAsync(uri, new ClusterOptions { Log = log, ClusterKey = ClusterKey(clusterKey) }, ct);
     }
 }

@@ -6,6 +6,9 @@ namespace Scalearn.Cluster;
 /// <summary>What driver and worker share about talking to RabbitMQ through MassTransit.</summary>
 internal static class BrokerConnection
 {
+    /// <summary>A driver's reply queue outlives a broker restart but goes away this soon after its driver died.</summary>
+    public static readonly TimeSpan ReplyQueueExpiry = TimeSpan.FromSeconds(20);
+
     public static Uri QueueUri(string queue) => new("queue:" + queue);
 
     /// <summary>
@@ -13,6 +16,9 @@ internal static class BrokerConnection
     /// sender never re-declares the queue with different arguments than its owner (the driver's queue has x-expires).
     /// </summary>
     public static Uri EndpointExchangeUri(string queue) => new("exchange:" + queue);
+
+    /// <summary>A worker's own (temporary) queue through its exchange, declared as the worker declared it.</summary>
+    public static Uri TemporaryExchangeUri(string queue) => new("exchange:" + queue + "?durable=false&autodelete=true");
 
     public static Uri FanoutUri(string exchange) => new($"exchange:{exchange}?type=fanout");
 

@@ -1,48 +1,66 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using MassTransit;
 using RabbitMQ.Client;
 using Scalearn.Cluster.Driver;
 using Scalearn.Cluster.Messages;
 using Scalearn.Cluster.Wire;
 using Scalearn.Execution;
+using Scalearn.Execution.Blobs;
 
 namespace Scalearn.Cluster;
 
 /// <summary>
-/// Runs a search's fit tasks on `scalearn worker` processes connected to a RabbitMQ broker. Tasks go to the cluster's
-/// shared queue in messages of several tasks; the dataset and folds travel separately, once per worker, by content
-/// hash. Results stream back to this driver's own queue and are de-duplicated, so a redelivered message (a worker died
-/// mid-batch) changes nothing.
+/// Runs jobs of any task kind on `scalearn worker` processes connected to a RabbitMQ broker. Tasks go to the cluster's
+/// shared queue (or to the worker holding a task's preferred input) in messages of several tasks; shared inputs travel
+/// separately, once per worker, by content hash and in chunks. Results stream back to this driver's own queue and are
+/// accepted only for tasks in flight, so a redelivered message (a worker died mid-message) changes nothing. The driver
+/// renews a lease on its jobs every second; workers drop the tasks of a driver whose lease expired.
 /// </summary>
 public sealed class ClusterExecutor : ITaskExecutor, IAsyncDisposable
 {
-    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan LeaseInterval = TimeSpan.FromSeconds(1);
+    /// <summary>After the first worker answers, how long to wait for the others before sizing the first messages.</summary>
+    private static readonly TimeSpan AnnounceSettle = TimeSpan.FromMilliseconds(150);
+    /// <summary>How long a driver that has heard of no worker yet waits for answers to its hello before dispatching anyway.</summary>
+    private static readonly TimeSpan HelloWait = TimeSpan.FromSeconds(1);
 
-    private readonly ClusterAddress _address;
-    private readonly ClusterOptions _options;
-    private readonly BlobStore _blobs = new();
-    private readonly WorkerTracker _workers;
-    private readonly ConcurrentDictionary<Guid, BatchRun> _runs = new();
-    private readonly string _replyQueue;
+    private readonly ConcurrentDictionary<Guid, IClusterJob> _jobs = new();
+    private readonly MessageAuth _auth;
     private readonly long _connectedAt = Stopwatch.GetTimestamp();
+    private readonly CancellationTokenSource _stop = new();
     private IBusControl _bus = null!;
-    private long _taskMessages, _taskMessageBytes, _tasks, _resultMessages, _duplicates;
+    private ISendEndpoint? _taskQueue;
+    private Task _leases = Task.CompletedTask;
+    private long _taskMessages, _taskMessageBytes, _tasks, _resultMessages, _duplicates, _dropped;
+    private long _lastDropLog;
 
     private ClusterExecutor(ClusterAddress address, ClusterOptions options)
     {
-        _address = address;
-        _options = options;
-        _workers = new WorkerTracker(Log);
-        _replyQueue = $"{address.Cluster}.driver.{Environment.MachineName}.{Environment.ProcessId}.{Guid.NewGuid():N}";
+        Address = address;
+        Options = options;
+        _auth = new MessageAuth(options.ClusterKey);
+        Workers = new WorkerTracker(Log);
+        Workers.Gone += instance =>
+        {
+            foreach (var job in _jobs.Values) job.OnWorkerGone(instance);
+        };
+        ReplyQueue = $"{address.Cluster}.driver.{Environment.MachineName}.{Environment.ProcessId}.{Guid.NewGuid():N}";
     }
 
-    public ClusterAddress Address => _address;
+    public ClusterAddress Address { get; }
+    internal ClusterOptions Options { get; }
+    internal WorkerTracker Workers { get; }
+    internal BlobServer Blobs { get; } = new();
+    internal Guid DriverId { get; } = Guid.NewGuid();
+    internal string ReplyQueue { get; }
+    internal bool BrokerHealthy => _bus.CheckHealth().Status == BusHealthStatus.Healthy;
+
+    public int Slots => Workers.Snapshot().Slots;
 
     public ClusterStatistics Statistics => new(
-        new Dictionary<string, long>(_blobs.BytesServedByWorker), Interlocked.Read(ref _taskMessages), Interlocked.Read(ref _taskMessageBytes),
-        Interlocked.Read(ref _tasks), Interlocked.Read(ref _resultMessages), Interlocked.Read(ref _duplicates));
+        new Dictionary<string, long>(Blobs.BytesServedByWorker), Interlocked.Read(ref _taskMessages), Interlocked.Read(ref _taskMessageBytes),
+        Interlocked.Read(ref _tasks), Interlocked.Read(ref _resultMessages), Interlocked.Read(ref _duplicates), Interlocked.Read(ref _dropped));
 
     /// <summary>Connects to the broker; throws <see cref="ClusterException"/> (naming host:port, never the password) when it cannot.</summary>
     public static async Task<ClusterExecutor> ConnectAsync(string amqpUri, ClusterOptions? options = null, CancellationToken ct = default)
@@ -53,209 +71,227 @@ public sealed class ClusterExecutor : ITaskExecutor, IAsyncDisposable
         return executor;
     }
 
+    public IJob<TTask, TResult> Start<TTask, TResult>(TaskKind<TTask, TResult> kind, IEnumerable<IBlob>? inputs = null, JobOptions? options = null)
+        where TTask : notnull where TResult : notnull
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        var job = new ClusterJob<TTask, TResult>(this, kind, inputs ?? [], options ?? new JobOptions());
+        _jobs[job.Id] = job;
+        return job;
+    }
+
     private async Task StartAsync(CancellationToken ct)
     {
-        await BrokerConnection.ProbeAsync(_address, _options.ConnectTimeout, ct);
+        await BrokerConnection.ProbeAsync(Address, Options.ConnectTimeout, ct);
         _bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
-            BrokerConnection.ConfigureHost(cfg, _address, "scalearn-driver");
-            cfg.ReceiveEndpoint(_replyQueue, e =>
+            BrokerConnection.ConfigureHost(cfg, Address, "scalearn-driver");
+            cfg.ReceiveEndpoint(ReplyQueue, e =>
             {
                 e.ConfigureConsumeTopology = false;
-                // Durable with an expiry (not auto-delete): results survive a broker restart, and the queue of a
-                // driver that died disappears by itself.
+                // Durable with a short expiry (not auto-delete): results survive a broker restart, and the queue of a
+                // driver that died disappears by itself within seconds.
                 e.Durable = true;
                 e.AutoDelete = false;
-                e.SetQueueArgument("x-expires", (int)TimeSpan.FromMinutes(10).TotalMilliseconds);
+                e.SetQueueArgument("x-expires", (int)BrokerConnection.ReplyQueueExpiry.TotalMilliseconds);
                 e.PrefetchCount = 64;
                 e.ConcurrentMessageLimit = 8;
-                e.Bind(_address.HeartbeatExchange, x => x.ExchangeType = ExchangeType.Fanout);
-                e.Handler<TaskResultsMessage>(ctx =>
+                e.Bind(Address.HeartbeatExchange, x => x.ExchangeType = ExchangeType.Fanout);
+                e.Handler<ResultMessage>(ctx =>
                 {
                     OnResults(ctx.Message);
                     return Task.CompletedTask;
                 });
-                e.Handler<WorkerHeartbeat>(ctx =>
+                e.Handler<HeartbeatMessage>(ctx =>
                 {
-                    _workers.OnHeartbeat(ctx.Message);
+                    OnHeartbeat(ctx.Message);
                     return Task.CompletedTask;
                 });
-                e.Handler<BlobRequest>(ctx => ctx.RespondAsync(_blobs.Serve(ctx.Message)));
+                e.Handler<BlobRequestMessage>(ctx => ctx.RespondAsync(Serve(ctx.Message)));
             });
         });
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        cts.CancelAfter(_options.ConnectTimeout);
+        cts.CancelAfter(Options.ConnectTimeout);
         try
         {
             await _bus.StartAsync(cts.Token);
+            _taskQueue = await _bus.GetSendEndpoint(BrokerConnection.QueueUri(Address.TaskQueue));
+            await SendControlAsync(Control.Hello(DriverId));
         }
         catch (Exception e) when (e is not ClusterException && !ct.IsCancellationRequested)
         {
             await StopBusQuietlyAsync();
             string reason = e is OperationCanceledException
-                ? $"no connection within {_options.ConnectTimeout.TotalSeconds:0} s (check user, password and vhost '{_address.VirtualHost}')"
+                ? $"no connection within {Options.ConnectTimeout.TotalSeconds:0} s (check user, password and vhost '{Address.VirtualHost}')"
                 : ClusterAddress.Mask(e.GetBaseException().Message);
-            throw new ClusterException($"Cannot connect to RabbitMQ at {_address.Endpoint}: {reason}");
+            throw new ClusterException($"Cannot connect to RabbitMQ at {Address.Endpoint}: {reason}");
         }
+        _leases = Task.Run(RenewLeasesAsync);
     }
 
-    public async IAsyncEnumerable<FitResult> RunAsync(TaskBatch batch, IProgress<ExecutionProgress>? progress = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    private async Task RenewLeasesAsync()
     {
-        ArgumentNullException.ThrowIfNull(batch);
-        if (batch.Tasks.Count == 0) yield break;
-        var run = new BatchRun(Guid.NewGuid(), batch.Tasks);
-        var clock = Stopwatch.StartNew();
-        var watchdog = new Watchdog(this);
-        _runs[run.Id] = run;
-        using var dataBlob = _blobs.Register(batch.Data.ContentHash, () => DatasetCodec.Encode(batch.Data));
-        using var foldsBlob = _blobs.Register(batch.Folds.ContentHash, () => FoldsCodec.Encode(batch.Folds));
-        bool finished = false;
-        try
-        {
-            int slots = await WaitForWorkersAsync(watchdog, run, clock, progress, cancellationToken);
-            await SendTasksAsync(run, batch, batch.Tasks, slots, watchdog, _options.DropFirstMessages, cancellationToken);
-            int done = 0, resends = 0;
-            while (done < run.Total)
-            {
-                if (run.Results.TryRead(out var result))
-                {
-                    done++;
-                    // Callers often stop enumerating once they hold every result: the batch is complete, not cancelled.
-                    if (done == run.Total) finished = true;
-                    Report(progress, done, run.Total, clock);
-                    yield return result;
-                    continue;
-                }
-                if (!await WaitForResultAsync(run, cancellationToken))
-                {
-                    watchdog.Check(done, run.Total);
-                    Report(progress, done, run.Total, clock);
-                    if (watchdog.Stalled(done))
-                    {
-                        var missing = run.Missing(batch.Tasks);
-                        if (++resends > _options.MaxResends)
-                            throw new ClusterException($"{missing.Count} of {run.Total} tasks never came back although workers were idle, " +
-                                $"even after sending them {_options.MaxResends} more times; see the workers' logs and the '{_address.TaskQueue}_error' queue.");
-                        Log($"{missing.Count} tasks are outstanding but every worker is idle: their messages were lost; sending them again");
-                        await SendTasksAsync(run, batch, missing, _workers.Snapshot().Slots, watchdog, 0, cancellationToken);
-                    }
-                }
-            }
-            finished = true;
-        }
-        finally
-        {
-            _runs.TryRemove(run.Id, out _);
-            Interlocked.Add(ref _duplicates, run.Duplicates);
-            if (!finished) await SendCancelAsync(run.Id);
-        }
-    }
-
-    private static async Task<bool> WaitForResultAsync(BatchRun run, CancellationToken ct)
-    {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        cts.CancelAfter(Tick);
-        try
-        {
-            return await run.Results.WaitToReadAsync(cts.Token);
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>Waits until some worker is live (sizing messages needs the slot count); returns the cluster's slots.</summary>
-    private async Task<int> WaitForWorkersAsync(Watchdog watchdog, BatchRun run, Stopwatch clock, IProgress<ExecutionProgress>? progress, CancellationToken ct)
-    {
-        // Heartbeats come every second: a driver that just connected has not heard from every worker yet.
-        var sinceConnect = Stopwatch.GetElapsedTime(_connectedAt);
-        var settle = TimeSpan.FromSeconds(1.2) - sinceConnect;
-        if (settle > TimeSpan.Zero) await Task.Delay(settle, ct);
-        while (true)
-        {
-            var (workers, slots, _, _) = _workers.Snapshot();
-            if (workers > 0) return slots;
-            watchdog.Check(0, run.Total);
-            Report(progress, 0, run.Total, clock);
-            await Task.Delay(Tick, ct);
-        }
-    }
-
-    private async Task SendTasksAsync(BatchRun run, TaskBatch batch, IReadOnlyList<FitTask> tasks, int slots, Watchdog watchdog, int drop, CancellationToken ct)
-    {
-        var plan = TaskMessagePlan.Split(tasks, slots, Math.Clamp(_options.MaxTasksPerMessage, 1, WireLimits.MaxTasksPerMessage));
-        var messages = plan.Select((chunk, i) => new TaskBatchMessage
-        {
-            BatchId = run.Id,
-            Sequence = i,
-            DatasetHash = batch.Data.ContentHash,
-            FoldsHash = batch.Folds.ContentHash,
-            ReplyTo = _replyQueue,
-            Tasks = chunk.Select(TaskJson.Write).ToArray(),
-        }).ToList();
-        while (true)
+        while (!_stop.IsCancellationRequested)
         {
             try
             {
-                var endpoint = await _bus.GetSendEndpoint(BrokerConnection.QueueUri(_address.TaskQueue));
-                int copies = _options.SendEveryMessageTwice ? 2 : 1;
-                await Task.WhenAll(messages.Skip(drop).SelectMany(m => Enumerable.Repeat(m, copies)).Select(m => endpoint.Send(m, ct)));
-                break;
+                await Task.Delay(LeaseInterval, _stop.Token);
             }
-            catch (Exception e) when (e is not OperationCanceledException && !ct.IsCancellationRequested)
+            catch (OperationCanceledException)
             {
-                // Broker gone while sending: a resend may duplicate messages, which results de-duplication absorbs.
-                Log("sending tasks failed (" + ClusterAddress.Mask(e.GetBaseException().Message) + "); retrying");
-                watchdog.Check(0, run.Total);
-                await Task.Delay(TimeSpan.FromSeconds(1), ct);
+                return;
             }
+            if (!Options.SuspendLease) await SendControlAsync(Control.Lease(DriverId, [.. _jobs.Keys], Options.Lease));
+            Workers.Snapshot();   // notices workers that went silent even while no job polls
         }
-        Interlocked.Add(ref _taskMessages, messages.Count);
-        Interlocked.Add(ref _taskMessageBytes, messages.Sum(m => m.Tasks.Sum(t => (long)t.Length)));
-        Interlocked.Add(ref _tasks, tasks.Count);
     }
 
-    private void OnResults(TaskResultsMessage message)
+    /// <summary>
+    /// True once some worker is live and the others had a moment to answer this driver's hello (so that messages are sized
+    /// for the whole cluster); false while none is known.
+    /// </summary>
+    internal async Task<bool> WaitForWorkersAsync(CancellationToken ct)
+    {
+        long first = Workers.FirstSeen;
+        if (Workers.Snapshot().Workers == 0)
+        {
+            if (first == 0 && Stopwatch.GetElapsedTime(_connectedAt) < HelloWait) await Task.Delay(50, ct);
+            return Workers.Snapshot().Workers > 0;
+        }
+        var settle = AnnounceSettle - Stopwatch.GetElapsedTime(first);
+        if (settle > TimeSpan.Zero) await Task.Delay(settle, ct);
+        return true;
+    }
+
+    internal (Guid Instance, string Queue)? Holder(string id) =>
+        Workers.Holder(id, worker => Blobs.Fetched(worker, id) || _ranWith.TryGetValue(id, out var ran) && ran == worker);
+
+    /// <summary>A task preferring <paramref name="id"/> ran on <paramref name="worker"/>: it holds what the task left there.</summary>
+    internal void RanWith(string id, string worker) => _ranWith[id] = worker;
+
+    private readonly ConcurrentDictionary<string, string> _ranWith = new(StringComparer.Ordinal);
+
+    internal async Task SendTasksAsync(string? workerQueue, TaskEnvelope envelope, int count, CancellationToken ct)
+    {
+        var body = envelope.Encode();
+        var message = _auth.Seal(body, (b, mac) => new TaskMessage { Body = b, Mac = mac });
+        var endpoint = workerQueue is null ? _taskQueue! : await _bus.GetSendEndpoint(BrokerConnection.TemporaryExchangeUri(workerQueue));
+        int copies = Options.SendEveryMessageTwice ? 2 : 1;
+        for (int i = 0; i < copies; i++) await endpoint.Send(message, ct);
+        Interlocked.Increment(ref _taskMessages);
+        Interlocked.Add(ref _taskMessageBytes, body.Length);
+        Interlocked.Add(ref _tasks, count);
+    }
+
+    internal async Task SendControlAsync(Control control)
+    {
+        try
+        {
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+            cts.CancelAfter(TimeSpan.FromSeconds(5));
+            var endpoint = await _bus.GetSendEndpoint(BrokerConnection.FanoutUri(Address.ControlExchange));
+            var message = _auth.Seal(control.Encode(), (b, mac) => new ControlMessage { Body = b, Mac = mac });
+            await endpoint.Send(message, ctx =>
+            {
+                ctx.Durable = false;
+                ctx.TimeToLive = TimeSpan.FromSeconds(30);
+            }, cts.Token);
+        }
+        catch (Exception e) when (!_stop.IsCancellationRequested)
+        {
+            Log($"could not send a {control.Type} message to the workers: " + ClusterAddress.Mask(e.GetBaseException().Message));
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private void OnResults(ResultMessage message)
     {
         Interlocked.Increment(ref _resultMessages);
-        if (!_runs.TryGetValue(message.BatchId, out var run)) return;   // a finished or cancelled batch
-        foreach (var json in message.Results ?? [])
+        if (!_auth.Verify(message))
+        {
+            Dropped("a result message without a valid signature");
+            return;
+        }
+        ResultEnvelope results;
+        try
+        {
+            results = ResultEnvelope.Decode(message.Body);
+        }
+        catch (InvalidDataException e)
+        {
+            Dropped("a malformed result message: " + e.Message);
+            return;
+        }
+        if (_jobs.TryGetValue(results.Job, out var job)) job.OnResults(results);
+        else Interlocked.Add(ref _duplicates, results.Results.Count);   // a finished, cancelled or foreign job
+    }
+
+    private void OnHeartbeat(HeartbeatMessage message)
+    {
+        if (!_auth.Verify(message))
+        {
+            Dropped("a heartbeat without a valid signature");
+            return;
+        }
+        try
+        {
+            var beat = Heartbeat.Decode(message.Body);
+            if (!WireLimits.Fresh(beat.SentAt))
+            {
+                Dropped($"a stale heartbeat from {beat.Worker}");
+                return;
+            }
+            Workers.OnHeartbeat(beat);
+        }
+        catch (InvalidDataException e)
+        {
+            Dropped("a malformed heartbeat: " + e.Message);
+        }
+    }
+
+    private BlobChunkMessage Serve(BlobRequestMessage message)
+    {
+        BlobChunk chunk;
+        if (!_auth.Verify(message))
+        {
+            Dropped("a data request without a valid signature");
+            chunk = new BlobChunk(new string('0', WireLimits.HashChars), "", 0, 0, [], "The request was not signed with the cluster key.");
+        }
+        else
         {
             try
             {
-                run.Accept(ResultJson.Read(json));
+                chunk = Blobs.Serve(BlobRequest.Decode(message.Body));
             }
             catch (InvalidDataException e)
             {
-                Log($"ignored a malformed result from worker {message.Worker}: {e.Message}");
+                Dropped("a malformed data request: " + e.Message);
+                chunk = new BlobChunk(new string('0', WireLimits.HashChars), "", 0, 0, [], "Malformed request: " + e.Message);
             }
         }
+        return _auth.Seal(chunk.Encode(), (b, mac) => new BlobChunkMessage { Body = b, Mac = mac });
     }
 
-    private async Task SendCancelAsync(Guid batchId)
+    internal void Remove(IClusterJob job)
     {
-        try
-        {
-            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            var endpoint = await _bus.GetSendEndpoint(BrokerConnection.FanoutUri(_address.ControlExchange));
-            await endpoint.Send(new CancelBatch { BatchId = batchId }, cts.Token);
-        }
-        catch (Exception e)
-        {
-            Log("could not tell workers to drop the cancelled batch: " + ClusterAddress.Mask(e.GetBaseException().Message));
-        }
+        _jobs.TryRemove(job.Id, out _);
+        Blobs.Release(job.Id);
+        Interlocked.Add(ref _duplicates, job.Duplicates);
     }
 
-    private void Report(IProgress<ExecutionProgress>? progress, int done, int total, Stopwatch clock)
+    /// <summary>Counts a dropped message and says why (at most a line a second, so a flood cannot flood the log).</summary>
+    internal void Dropped(string what)
     {
-        if (progress is null) return;
-        var (workers, _, inFlight, _) = _workers.Snapshot();
-        progress.Report(new ExecutionProgress(done, total, Math.Min(inFlight, total - done), workers, clock.Elapsed));
+        Interlocked.Increment(ref _dropped);
+        long now = Stopwatch.GetTimestamp();
+        long last = Interlocked.Read(ref _lastDropLog);
+        if (Stopwatch.GetElapsedTime(last, now) >= TimeSpan.FromSeconds(1) && Interlocked.CompareExchange(ref _lastDropLog, now, last) == last)
+            Log("dropped " + what);
     }
 
-    private void Log(string message) => _options.Log?.Invoke($"[cluster {_address.Cluster}@{_address.Endpoint}] {message}");
+    internal void Log(string message) => Options.Log?.Invoke($"[cluster {Address.Cluster}@{Address.Endpoint}] {message}");
 
     private async Task StopBusQuietlyAsync()
     {
@@ -272,74 +308,11 @@ public sealed class ClusterExecutor : ITaskExecutor, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_bus is not null) await StopBusQuietlyAsync();
-    }
-
-    /// <summary>Turns "no worker" and "no broker" into a notice after a few seconds and a ClusterException after the timeouts.</summary>
-    private sealed class Watchdog(ClusterExecutor executor)
-    {
-        private long? _noWorkerSince, _brokerLostSince;
-        private bool _noWorkerNoticed;
-        private long _progressAt = Stopwatch.GetTimestamp();
-        private int _lastDone = -1;
-
-        /// <summary>True when results stopped while live workers report no message in hand for StallTimeout.</summary>
-        public bool Stalled(int done)
-        {
-            var (workers, _, _, busy) = executor._workers.Snapshot();
-            if (done != _lastDone || busy > 0 || workers == 0 || _brokerLostSince is not null)
-            {
-                _lastDone = done;
-                _progressAt = Stopwatch.GetTimestamp();
-                return false;
-            }
-            if (Stopwatch.GetElapsedTime(_progressAt) < executor._options.StallTimeout) return false;
-            _progressAt = Stopwatch.GetTimestamp();
-            return true;
-        }
-
-        public void Check(int done, int total)
-        {
-            var options = executor._options;
-            bool brokerHealthy = executor._bus.CheckHealth().Status == BusHealthStatus.Healthy;
-            if (!brokerHealthy)
-            {
-                if (_brokerLostSince is null)
-                {
-                    _brokerLostSince = Stopwatch.GetTimestamp();
-                    executor.Log($"lost the connection to RabbitMQ; waiting up to {options.BrokerTimeout.TotalSeconds:0} s for it to return");
-                }
-                else if (Stopwatch.GetElapsedTime(_brokerLostSince.Value) > options.BrokerTimeout)
-                {
-                    throw new ClusterException($"Lost the connection to RabbitMQ at {executor._address.Endpoint} for more than " +
-                        $"{options.BrokerTimeout.TotalSeconds:0} s; {total - done} of {total} tasks unfinished.");
-                }
-                _noWorkerSince = null;   // heartbeats cannot arrive while the broker is away
-                return;
-            }
-            if (_brokerLostSince is not null)
-            {
-                executor.Log("connection to RabbitMQ is back");
-                _brokerLostSince = null;
-            }
-            if (executor._workers.Snapshot().Workers > 0)
-            {
-                if (_noWorkerNoticed) executor.Log("a worker is connected again");
-                _noWorkerSince = null;
-                _noWorkerNoticed = false;
-                return;
-            }
-            _noWorkerSince ??= Stopwatch.GetTimestamp();
-            var waited = Stopwatch.GetElapsedTime(_noWorkerSince.Value);
-            if (waited > options.NoWorkerTimeout)
-                throw new ClusterException($"No worker connected to cluster '{executor._address.Cluster}' at {executor._address.Endpoint} for " +
-                    $"{options.NoWorkerTimeout.TotalSeconds:0} s; {total - done} of {total} tasks unfinished. Start one with: scalearn worker --broker {executor._address}");
-            if (!_noWorkerNoticed && waited > options.NoWorkerNotice)
-            {
-                _noWorkerNoticed = true;
-                executor.Log($"no worker connected; waiting up to {options.NoWorkerTimeout.TotalSeconds:0} s " +
-                    $"(start one with: scalearn worker --broker {executor._address})");
-            }
-        }
+        if (_bus is null) return;
+        foreach (var job in _jobs.Values)
+            if (job is IAsyncDisposable disposable) await disposable.DisposeAsync();
+        _stop.Cancel();
+        await _leases;
+        await StopBusQuietlyAsync();
     }
 }

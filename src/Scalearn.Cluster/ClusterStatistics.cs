@@ -7,4 +7,5 @@ public sealed record ClusterStatistics(
     long TaskMessageBytes,
     long Tasks,
     long ResultMessages,
-    long DuplicateResults);
+    long DuplicateResults,
+    long DroppedMessages);

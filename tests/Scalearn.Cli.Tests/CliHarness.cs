@@ -8,7 +8,7 @@ public static class CliHarness
 {
     public static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
     {
-        var root = new RootCommand("test") { TuneCommand.Create(), DatasetsCommand.Create(), PredictCommand.Create(), WorkerCommand.Create() };
+        var root = CommandTree.Create();
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var originalOut = System.Console.Out;

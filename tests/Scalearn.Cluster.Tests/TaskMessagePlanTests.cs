@@ -1,14 +1,10 @@
 using Scalearn.Cluster.Driver;
-using Scalearn.Estimators;
-using Scalearn.Execution;
 
 namespace Scalearn.Cluster.Tests;
 
 public sealed class TaskMessagePlanTests
 {
-    private static readonly EstimatorSpec Spec = new("X", new Dictionary<string, object?>());
-
-    private static List<FitTask> Tasks(int count) => Enumerable.Range(0, count).Select(i => new FitTask(i, 0, Spec, ["score"], false)).ToList();
+    private static List<int> Tasks(int count) => Enumerable.Range(0, count).ToList();
 
     [Theory]
     [InlineData(1, 1, 64)]
@@ -20,7 +16,7 @@ public sealed class TaskMessagePlanTests
     {
         var messages = TaskMessagePlan.Split(Tasks(count), slots, max);
 
-        Assert.Equal(Enumerable.Range(0, count), messages.SelectMany(m => m).Select(t => t.Candidate).Order());
+        Assert.Equal(Enumerable.Range(0, count), messages.SelectMany(m => m).Order());
         Assert.All(messages, m => Assert.InRange(m.Length, 1, max));
         for (int i = 1; i < messages.Count; i++) Assert.True(messages[i].Length <= messages[i - 1].Length, $"message {i} grew");
         Assert.Single(messages[^1]);
@@ -44,9 +40,9 @@ public sealed class TaskMessagePlanTests
         var messages = TaskMessagePlan.Split(Tasks(480), slots: 2, maxPerMessage: 64);
         foreach (var message in messages.Where(m => m.Length >= 16))
         {
-            double mean = message.Average(t => t.Candidate);
+            double mean = message.Average(t => t);
             Assert.InRange(mean, 0.35 * 480, 0.65 * 480);
-            Assert.True(message.Min(t => t.Candidate) < 60 && message.Max(t => t.Candidate) > 420, "spread over the batch");
+            Assert.True(message.Min(t => t) < 60 && message.Max(t => t) > 420, "spread over the batch");
         }
     }
 }

@@ -27,21 +27,23 @@ public sealed class TaskOverheadWorkload : IWorkload
         var data = BundledDatasets.Load("iris");
         var folds = new StratifiedKFold(5).Split(data);
         var spec = EstimatorSpec.Of(new DummyClassifier());
-        TaskBatch Batch(int count) => new(data, folds, Enumerable.Range(0, count).Select(i => new FitTask(i / 5, i % 5, spec, ["score"], false)).ToList());
+        var inputs = new Scalearn.Execution.Blobs.IBlob[] { new DatasetBlob(data), new FoldsBlob(folds) };
+        var score = Scalearn.Metrics.Scorers.Get("score");
+        List<FitTask> Batch(int count) => Enumerable.Range(0, count).Select(i => new FitTask(i / 5, i % 5, spec, [score], false, inputs[0].Id, inputs[1].Id)).ToList();
 
         int slots = Math.Max(1, Environment.ProcessorCount / Workers);
         var workers = await ClusterBench.StartWorkersAsync(broker, Workers, slots);
         try
         {
             await using var executor = await ClusterExecutor.ConnectAsync(broker);
-            await Drain(executor, Batch(1000));   // warm-up: JIT on the workers, dataset and folds fetched once
+            await Drain(executor, inputs, Batch(1000));   // warm-up: JIT on the workers, dataset and folds fetched once
             var local = new LocalExecutor(Workers * slots);
-            await Drain(local, Batch(1000));
+            await Drain(local, inputs, Batch(1000));
 
             var before = executor.Statistics;
-            var clusterSeconds = await Drain(executor, Batch(Tasks));
+            var clusterSeconds = await Drain(executor, inputs, Batch(Tasks));
             var after = executor.Statistics;
-            var localSeconds = await Drain(local, Batch(Tasks));
+            var localSeconds = await Drain(local, inputs, Batch(Tasks));
 
             long taskBytes = after.TaskMessageBytes - before.TaskMessageBytes;
             long messages = after.TaskMessages - before.TaskMessages;
@@ -68,13 +70,16 @@ public sealed class TaskOverheadWorkload : IWorkload
         }
     }
 
-    private static async Task<double> Drain(ITaskExecutor executor, TaskBatch batch)
+    private static async Task<double> Drain(ITaskExecutor executor, Scalearn.Execution.Blobs.IBlob[] inputs, List<FitTask> tasks)
     {
         var clock = Stopwatch.StartNew();
         int count = 0;
-        await foreach (var r in executor.RunAsync(batch))
-            if (r.Error is null) count++;
-        if (count != batch.Tasks.Count) throw new InvalidOperationException($"{batch.Tasks.Count - count} tasks failed.");
+        await using var job = executor.Start(FitScoreKind.Instance, inputs);
+        job.Submit(tasks);
+        job.Complete();
+        await foreach (var r in job.Results())
+            if (r.Result.Error is null && !r.Failed) count++;
+        if (count != tasks.Count) throw new InvalidOperationException($"{tasks.Count - count} tasks failed.");
         return clock.Elapsed.TotalSeconds;
     }
 }

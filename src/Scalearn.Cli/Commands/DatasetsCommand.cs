@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Scalearn.Cli.Console;
 using Scalearn.Data;
 using Spectre.Console;
 
@@ -16,7 +17,7 @@ public static class DatasetsCommand
             foreach (var name in BundledDatasets.Names)
             {
                 var info = BundledDatasets.Describe(BundledDatasets.Load(name));
-                table.AddRow(Markup.Escape(name), info.Rows.ToString(), info.Features.ToString(), Markup.Escape(info.TargetSummary));
+                table.AddRow(Markup.Escape(TerminalText.Escape(name)), info.Rows.ToString(), info.Features.ToString(), Markup.Escape(info.TargetSummary));
             }
             AnsiConsole.Write(table);
             return 0;

@@ -1,18 +1,17 @@
 using System.CommandLine;
 using System.Globalization;
 using Scalearn.Cli.Console;
+using Scalearn.Cli.Tune;
 using Scalearn.Cluster;
 using Scalearn.Data;
 using Scalearn.Estimators;
-using Scalearn.Execution;
 using Scalearn.Metrics;
 using Scalearn.ModelSelection;
-using Scalearn.Persistence;
 using Spectre.Console;
 
 namespace Scalearn.Cli.Commands;
 
-/// <summary>scalearn tune: grid or randomized search with cross-validation, locally or on a cluster.</summary>
+/// <summary>scalearn tune: hyperparameter search with cross-validation (grid, random, TPE, halving, ASHA, Hyperband), locally or on a cluster.</summary>
 public static class TuneCommand
 {
     public static Command Create()
@@ -24,66 +23,107 @@ public static class TuneCommand
             Description = $"Estimator name, or comma-separated names for a pipeline. Known: {string.Join(", ", EstimatorRegistry.Names)}",
             Required = true,
         };
-        var grid = new Option<string>("--grid", "-g")
+        var search = new Option<string?>("--search") { Description = "grid (default), random, tpe, halving, asha or hyperband" };
+        var grid = new Option<string?>("--grid", "-g")
         {
             Description = "Parameter grid as a JSON object (or list of objects), or @file.json. With --random, values may be {\"uniform\":[lo,hi]}, {\"loguniform\":[lo,hi]}, {\"randint\":[lo,hi]}",
-            Required = true,
         };
-        var random = new Option<int?>("--random") { Description = "Randomized search: sample this many candidates instead of the full grid" };
+        var space = new Option<string?>("--space")
+        {
+            Description = "Search space (tpe, random, asha, hyperband, halving): JSON or @file.json, e.g. {\"svc__C\":{\"loguniform\":[0.001,1000]},\"kernel\":[\"rbf\",\"poly\"]," +
+                "\"degree\":{\"randint\":[2,5],\"when\":{\"kernel\":\"poly\"}}}; a parameter with \"when\" exists only when its parent has that value",
+        };
+        var random = new Option<int?>("--random") { Description = "Randomized search over --grid: sample this many candidates" };
+        var nTrials = new Option<int?>("--n-trials") { Description = "Candidates to evaluate (tpe, random with --space: default 100; asha: configurations, default 60)" };
+        var timeout = new Option<string?>("--timeout") { Description = "No new candidate after this long, e.g. 10m (tpe, random with --space)" };
+        var earlyStop = new Option<int?>("--early-stop") { Description = "Stop after this many candidates without a better score (tpe, random with --space)" };
+        var parallel = new Option<int?>("--parallel") { Description = "Candidates in flight at once (tpe, asha, random with --space; default: the executor's slots)" };
         var seed = new Option<int>("--seed") { Description = "Seed for random candidates, shuffled splits and every estimator whose random_state is unset", DefaultValueFactory = _ => 0 };
-        var cv = new Option<int>("--cv") { Description = "Number of cross-validation folds (stratified for classifiers)", DefaultValueFactory = _ => 5 };
+        var cv = new Option<string>("--cv") { Description = CvSpec.Help, DefaultValueFactory = _ => "5" };
+        var groups = new Option<string?>("--groups") { Description = "Column of group labels for --cv group:K (kept out of the features)" };
         var scoring = new Option<string?>("--scoring") { Description = $"Scorer (default: accuracy for classifiers, r2 for regressors). Known: {string.Join(", ", Scorers.Names)}" };
         var jobs = CommonOptions.Jobs();
         var cluster = CommonOptions.Cluster();
-        var output = new Option<string>("--out", "-o") { Description = "Directory for cv_results.csv, cv_results.json and best_model.scalearn", DefaultValueFactory = _ => "tune-results" };
+        var clusterKey = CommonOptions.ClusterKey();
+        var output = new Option<string>("--out", "-o") { Description = "Directory for cv_results.csv, cv_results.json, trials.csv and best_model.scalearn", DefaultValueFactory = _ => "tune-results" };
+        var force = new Option<bool>("--force") { Description = "Overwrite the results of a previous run in --out" };
         var top = new Option<int>("--top") { Description = "Candidates shown in the table", DefaultValueFactory = _ => 10 };
         var errorScore = new Option<string>("--error-score") { Description = "Score of a failed fit: nan, a number, or raise", DefaultValueFactory = _ => "nan" };
         var trainScore = new Option<bool>("--train-score") { Description = "Also record training scores" };
+        var journal = new Option<string?>("--journal") { Description = "Search journal (SQLite): every candidate and fit is recorded as it happens; the same command with the same journal resumes" };
+        var report = new Option<bool>("--report") { Description = "Also write DIR/report.html (see scalearn report)" };
+        var factor = new Option<int?>("--factor") { Description = "halving: candidates kept per rung 1/factor (default 3); asha, hyperband: eta (default 3)" };
+        var resource = new Option<string?>("--resource") { Description = "halving: n_samples (default) or an integer parameter such as n_estimators" };
+        var minResources = new Option<string?>("--min-resources") { Description = "halving: exhaust (default), smallest or a count; asha, hyperband: epochs of the first rung (default 1)" };
+        var maxResources = new Option<string?>("--max-resources") { Description = "halving: auto (default) or a count; asha, hyperband: epochs of the last rung (default 27)" };
+        var aggressive = new Option<bool>("--aggressive-elimination") { Description = "halving: eliminate until the last rung even when resources run short" };
 
         var command = new Command("tune", "Search hyperparameters with cross-validation and save the best model")
         {
-            data, target, estimator, grid, random, seed, cv, scoring, jobs, cluster, output, top, errorScore, trainScore,
+            data, target, estimator, search, grid, space, random, nTrials, timeout, earlyStop, parallel, seed, cv, groups, scoring, jobs, cluster,
+            clusterKey, output, force, top, errorScore, trainScore, journal, report, factor, resource, minResources, maxResources, aggressive,
         };
         command.SetAction(async (parse, ct) =>
         {
             var console = AnsiConsole.Console;
-            var options = new TuneOptions(
-                parse.GetRequiredValue(data), parse.GetValue(target) ?? "target", parse.GetRequiredValue(estimator),
-                GridText.Read(parse.GetRequiredValue(grid)), parse.GetValue(random), parse.GetValue(seed), parse.GetValue(cv),
-                parse.GetValue(scoring), parse.GetValue(jobs), parse.GetValue(cluster), parse.GetValue(output) ?? "tune-results",
-                ParseErrorScore(parse.GetValue(errorScore) ?? "nan"), parse.GetValue(trainScore));
-            return await RunAsync(options, console, Math.Max(1, parse.GetValue(top)), console.Profile.Capabilities.Interactive, ct);
+            var request = new TuneRequest
+            {
+                Data = parse.GetRequiredValue(data), Target = parse.GetValue(target) ?? "target", Estimator = parse.GetRequiredValue(estimator),
+                Search = parse.GetValue(search), Grid = Text(parse.GetValue(grid)), Space = Text(parse.GetValue(space)), Random = parse.GetValue(random),
+                NTrials = parse.GetValue(nTrials), Timeout = parse.GetValue(timeout) is { } t ? Units.Duration(t, "--timeout") : null,
+                EarlyStop = parse.GetValue(earlyStop), Parallel = parse.GetValue(parallel), Seed = parse.GetValue(seed), Cv = parse.GetValue(cv) ?? "5",
+                Groups = parse.GetValue(groups), Scoring = parse.GetValue(scoring), Jobs = parse.GetValue(jobs), Cluster = parse.GetValue(cluster),
+                ClusterKey = parse.GetValue(clusterKey), Out = parse.GetValue(output) ?? "tune-results", Force = parse.GetValue(force),
+                Top = Math.Max(1, parse.GetValue(top)), ErrorScore = ParseErrorScore(parse.GetValue(errorScore) ?? "nan"), TrainScore = parse.GetValue(trainScore),
+                Journal = parse.GetValue(journal), Report = parse.GetValue(report), Factor = parse.GetValue(factor), Resource = parse.GetValue(resource),
+                MinResources = parse.GetValue(minResources), MaxResources = parse.GetValue(maxResources), AggressiveElimination = parse.GetValue(aggressive),
+            };
+            return await RunAsync(request, console, console.Profile.Capabilities.Interactive, ct);
         });
         return command;
     }
 
-    public sealed record TuneOptions(string Data, string Target, string Estimator, string Grid, int? Random, int Seed, int Cv,
-        string? Scoring, int Jobs, string? Cluster, string Out, double? ErrorScore, bool TrainScore);
+    private static string? Text(string? value) => value is null ? null : GridText.Read(value);
 
-    public static async Task<int> RunAsync(TuneOptions o, IAnsiConsole console, int top, bool interactive, CancellationToken ct)
+    public static async Task<int> RunAsync(TuneRequest r, IAnsiConsole console, bool interactive, CancellationToken ct)
     {
-        if (o.Cv < 2) throw new UsageException($"--cv must be at least 2; got {o.Cv}.");
-        if (o.Random is < 1) throw new UsageException($"--random must be at least 1; got {o.Random}.");
-        var dataset = BundledDatasets.Load(o.Data, o.Target);
-        var estimator = EstimatorFactory.Create(o.Estimator);
+        if (r.Random is < 1) throw new UsageException($"--random must be at least 1; got {r.Random}.");
+        bool resuming = r.Journal is not null && File.Exists(r.Journal);
+        TuneOutput.CheckWritable(r.Out, r.Force || resuming);
+        var estimator = EstimatorFactory.Create(r.Estimator);
         bool classifier = EstimatorTraits.IsClassifier(estimator);
-        string scorer = o.Scoring ?? (classifier ? "accuracy" : "r2");
+        string scorer = r.Scoring ?? (classifier ? "accuracy" : "r2");
         Scorers.Get(scorer);
+        var search = SearchFactory.Create(r, estimator);
 
-        SearchBase search = o.Random is int n
-            ? new RandomizedSearch(estimator, ParamDistributions.Parse(o.Grid), n)
-            : new GridSearch(estimator, ParamGrid.Parse(o.Grid));
-        search.Cv = classifier ? new StratifiedKFold(o.Cv, shuffle: true, randomState: o.Seed) : new KFold(o.Cv, shuffle: true, randomState: o.Seed);
+        var loaded = BundledDatasets.Load(r.Data, new CsvOptions { Target = r.Target, KeepTextColumns = r.Groups is not null || r.Cv.StartsWith("time:", StringComparison.OrdinalIgnoreCase) });
+        CvSpec cv;
+        try
+        {
+            cv = CvSpec.Parse(r.Cv, classifier, r.Seed, [.. loaded.FeatureNames, .. loaded.TextColumns.Keys]);
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException("--cv: " + e.Message);
+        }
+        if (cv.NeedsGroups && r.Groups is null) throw new UsageException($"--cv {r.Cv} needs --groups COL, the column of group labels.");
+        var (dataset, columns) = SplitColumns.Extract(loaded, r.Groups, cv.TimeColumn);
+
+        search.Cv = cv.Splitter;
+        search.SplitColumns = columns;
         search.Scoring = [scorer];
-        search.Seed = o.Seed;
-        search.ErrorScore = o.ErrorScore;
-        search.ReturnTrainScore = o.TrainScore;
+        search.Seed = r.Seed;
+        search.ErrorScore = r.ErrorScore;
+        search.ReturnTrainScore = r.TrainScore;
+        search.Journal = r.Journal;
         var progress = new LatestProgress();
         search.Progress = progress;
-        var executor = await ExecutorFactory.CreateAsync(o.Cluster, o.Jobs, message => console.MarkupLineInterpolated($"[yellow]{message}[/]"), ct);
+        search.Finished = new Finished(scores => progress.ReportScore(scores.MeanTestScore));
+        var executor = await ExecutorFactory.CreateAsync(r.Cluster, r.Jobs, message => console.MarkupLineInterpolated($"[yellow]{message}[/]"), ct, r.ClusterKey);
         search.Executor = executor;
 
-        console.MarkupLineInterpolated($"Tuning [bold]{estimator.TypeName}[/] on [bold]{dataset.Name ?? o.Data}[/] ({dataset.Count} rows, {dataset.FeatureCount} features), {o.Cv}-fold CV, scoring {scorer}, {Where(o)}");
+        string resume = resuming ? $", resuming {r.Journal}" : "";
+        console.MarkupLineInterpolated($"Tuning [bold]{estimator.TypeName}[/] ({r.Kind} search) on [bold]{dataset.Name ?? r.Data}[/] ({dataset.Count} rows, {dataset.FeatureCount} features), {cv.Description}, scoring {scorer}, {Where(r)}{resume}");
         SearchResult result;
         try
         {
@@ -94,46 +134,28 @@ public static class TuneCommand
             if (executor is IAsyncDisposable disposable) await disposable.DisposeAsync();
         }
 
-        Directory.CreateDirectory(o.Out);
-        WriteResults(result, o.Out);
-        if (result.CvResults.Count > 0) console.Write(ResultsTable.Build(result.CvResults, top));
+        TuneOutput.WriteResults(result, r.Out);
+        if (result.CvResults.Count > 0) console.Write(ResultsTable.Build(result.CvResults, r.Top));
         if (!result.Completed)
         {
-            console.MarkupLineInterpolated($"[yellow]Cancelled after {result.Elapsed.TotalSeconds:F1} s: {result.CvResults.Count} finished candidates written to {o.Out}[/]");
+            string hint = r.Journal is null ? "" : $"; run the same command to resume from {r.Journal}";
+            console.MarkupLineInterpolated($"[yellow]Cancelled after {result.Elapsed.TotalSeconds:F1} s: {result.CvResults.Count} finished candidates written to {r.Out}{hint}[/]");
             return 130;
         }
         console.MarkupLineInterpolated($"Best {scorer}: [bold green]{result.BestScore.ToString("F4", CultureInfo.InvariantCulture)}[/] with {FormatParams(result.BestParams)}");
-        if (result.BestEstimator is IPersistableModel model)
-        {
-            var path = Path.Combine(o.Out, "best_model.scalearn");
-            var bestSpec = EstimatorSpec.Of(WithParams(estimator, result.BestParams));
-            ModelFile.Save(path, model, bestSpec, dataset.FeatureNames);
-            console.MarkupLineInterpolated($"Refitted best model saved to {path}");
-        }
-        console.MarkupLineInterpolated($"{result.CvResults.Count} candidates in {result.Elapsed.TotalSeconds:F1} s; results in {Path.Combine(o.Out, "cv_results.csv")} and cv_results.json");
+        if (TuneOutput.WriteModel(result, r.Out, dataset.FeatureNames) is { } modelPath)
+            console.MarkupLineInterpolated($"Refitted best model saved to {modelPath}");
+        console.MarkupLineInterpolated($"{result.CvResults.Count} candidates in {result.Elapsed.TotalSeconds:F1} s; results in {Path.Combine(r.Out, "cv_results.csv")}, cv_results.json and trials.csv");
+        if (r.Report) console.MarkupLineInterpolated($"Report written to {TuneOutput.WriteReport(r.Out)}");
         return 0;
     }
 
-    private static IEstimator WithParams(IEstimator estimator, IReadOnlyDictionary<string, object?> parameters)
-    {
-        var best = estimator.Clone();
-        foreach (var (name, value) in parameters) best.SetParam(name, value);
-        return best;
-    }
+    private static string Where(TuneRequest r) =>
+        ExecutorFactory.ClusterUri(r.Cluster) is string uri ? $"on cluster {ClusterAddress.Mask(uri)}"
+            : r.Jobs == -1 ? $"on {Environment.ProcessorCount} cores" : $"on {r.Jobs} parallel jobs";
 
-    private static void WriteResults(SearchResult result, string dir)
-    {
-        using (var csv = new StreamWriter(Path.Combine(dir, "cv_results.csv"))) result.CvResults.WriteCsv(csv);
-        using var json = File.Create(Path.Combine(dir, "cv_results.json"));
-        result.CvResults.WriteJson(json);
-    }
-
-    private static string Where(TuneOptions o) =>
-        ExecutorFactory.ClusterUri(o.Cluster) is string uri ? $"on cluster {ClusterAddress.Mask(uri)}"
-            : o.Jobs == -1 ? $"on {Environment.ProcessorCount} cores" : $"on {o.Jobs} parallel jobs";
-
-    public static string FormatParams(IReadOnlyDictionary<string, object?> parameters) =>
-        parameters.Count == 0 ? "default parameters" : string.Join(", ", parameters.Select(kv => $"{kv.Key}={Estimators.ParamConverter.Format(kv.Value)}"));
+    /// <summary>Best parameters as scikit-learn users read best_params_: a Python dict.</summary>
+    public static string FormatParams(IReadOnlyDictionary<string, object?> parameters) => ParamConverter.FormatPython(parameters);
 
     public static double? ParseErrorScore(string text) => text.Trim().ToLowerInvariant() switch
     {
@@ -142,4 +164,9 @@ public static class TuneCommand
         var s when double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) => v,
         _ => throw new UsageException($"--error-score must be nan, raise or a number; got '{text}'."),
     };
+
+    private sealed class Finished(Action<CandidateScores> report) : IProgress<CandidateScores>
+    {
+        public void Report(CandidateScores value) => report(value);
+    }
 }

@@ -22,25 +22,26 @@ public static class ProgressDisplay
                 var task = ctx.AddTask("fits", maxValue: 1);
                 while (!running.IsCompleted)
                 {
-                    Update(task, progress.Latest);
+                    Update(task, progress);
                     await Task.WhenAny(running, Task.Delay(100));
                 }
-                Update(task, progress.Latest);
+                Update(task, progress);
                 task.StopTask();
             });
         return await running;
     }
 
-    private static void Update(ProgressTask task, ExecutionProgress? p)
+    private static void Update(ProgressTask task, LatestProgress progress)
     {
-        if (p is null) return;
+        if (progress.Latest is not { } p) return;
         task.MaxValue = Math.Max(1, p.Total);
         task.Value = p.Done;
-        task.Description = Describe(p);
+        task.Description = Describe(p, progress.Best);
     }
 
-    public static string Describe(ExecutionProgress p) =>
-        $"fits {p.Done}/{p.Total}" + (p.InFlight > 0 ? $", {p.InFlight} in flight" : "") + (p.Workers > 0 ? $", {p.Workers} workers" : "");
+    public static string Describe(JobProgress p, double? best = null) =>
+        $"fits {p.Done}/{p.Total}" + (p.InFlight > 0 ? $", {p.InFlight} in flight" : "") + (p.Workers > 0 ? $", {p.Workers} workers" : "") +
+        (p.Rows > 0 ? $", {p.RowsPerSecond:N0} rows/s" : "") + (best is { } b ? $", best {b.ToString("F4", System.Globalization.CultureInfo.InvariantCulture)}" : "");
 
     private static async Task<T> PlainAsync<T>(IAnsiConsole console, LatestProgress progress, Task<T> running)
     {
@@ -54,7 +55,7 @@ public static class ProgressDisplay
                 if (decile != lastDecile)
                 {
                     lastDecile = decile;
-                    console.MarkupLineInterpolated($"[grey]{Describe(p)} ({p.Elapsed.TotalSeconds:F1} s)[/]");
+                    console.MarkupLineInterpolated($"[grey]{Describe(p, progress.Best)} ({p.Elapsed.TotalSeconds:F1} s)[/]");
                 }
             }
         }

@@ -18,8 +18,8 @@ public static class ResultsTable
             .AddColumn("rank").AddColumn($"mean {suffix}").AddColumn("std").AddColumn("fit s").AddColumn("parameters");
         foreach (int i in Enumerable.Range(0, results.Count).OrderBy(i => ranks[i]).ThenBy(i => i).Take(top))
         {
-            var parameters = Markup.Escape(string.Join(", ", results.Params[i].Select(kv => $"{kv.Key}={Estimators.ParamConverter.Format(kv.Value)}")));
-            if (results.Errors[i] is string error) parameters += $"  [red]failed: {Markup.Escape(error)}[/]";
+            var parameters = Markup.Escape(TerminalText.Escape(string.Join(", ", results.Params[i].Select(kv => $"{kv.Key}={Estimators.ParamConverter.Format(kv.Value)}"))));
+            if (results.Errors[i] is string error) parameters += $"  [red]failed: {Markup.Escape(TerminalText.Escape(error))}[/]";
             table.AddRow(
                 ranks[i].ToString(CultureInfo.InvariantCulture),
                 means[i].ToString("F4", CultureInfo.InvariantCulture),

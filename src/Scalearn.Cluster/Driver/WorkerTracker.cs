@@ -1,40 +1,69 @@
 using System.Diagnostics;
-using Scalearn.Cluster.Messages;
+using Scalearn.Cluster.Wire;
 
 namespace Scalearn.Cluster.Driver;
 
-/// <summary>Live workers as seen from their heartbeats; a worker silent for <see cref="LiveWindow"/> counts as gone.</summary>
+/// <summary>
+/// Live workers as seen from their heartbeats (a worker heartbeats only while it really consumes tasks); one silent for
+/// <see cref="LiveWindow"/> counts as gone, and <see cref="Gone"/> fires so that tasks placed on it go elsewhere.
+/// </summary>
 internal sealed class WorkerTracker(Action<string> log)
 {
     public static readonly TimeSpan LiveWindow = TimeSpan.FromSeconds(3.5);
 
-    private readonly Dictionary<string, (WorkerHeartbeat Beat, long SeenAt)> _workers = new();
+    private readonly Dictionary<Guid, (Heartbeat Beat, long SeenAt)> _workers = new();
+    private long _firstSeen;
 
-    public void OnHeartbeat(WorkerHeartbeat beat)
+    public event Action<Guid>? Gone;
+
+    /// <summary>When the first heartbeat since connecting arrived (Stopwatch timestamp), 0 before.</summary>
+    public long FirstSeen => Interlocked.Read(ref _firstSeen);
+
+    public void OnHeartbeat(Heartbeat beat)
     {
-        if (string.IsNullOrEmpty(beat.Worker) || beat.Worker.Length > 200 || beat.Concurrency is < 1 or > 4096) return;
         bool joined;
         lock (_workers)
         {
-            joined = !_workers.TryGetValue(beat.Worker, out var previous) || Stale(previous.SeenAt);
-            _workers[beat.Worker] = (beat, Stopwatch.GetTimestamp());
+            joined = !_workers.TryGetValue(beat.Instance, out var previous) || Stale(previous.SeenAt);
+            _workers[beat.Instance] = (beat, Stopwatch.GetTimestamp());
         }
-        if (joined) log($"worker {beat.Worker} connected ({beat.Concurrency} slots)");
+        Interlocked.CompareExchange(ref _firstSeen, Stopwatch.GetTimestamp(), 0);
+        if (joined) log($"worker {beat.Worker} connected ({beat.Slots} slots)");
     }
 
-    public (int Workers, int Slots, int InFlight, int Busy) Snapshot()
+    public (int Workers, int Slots, int Running, int Busy) Snapshot()
+    {
+        List<(Guid, string)> gone;
+        (int, int, int, int) result;
+        lock (_workers)
+        {
+            gone = _workers.Where(kv => Stale(kv.Value.SeenAt)).Select(kv => (kv.Key, kv.Value.Beat.Worker)).ToList();
+            foreach (var (instance, _) in gone) _workers.Remove(instance);
+            var live = _workers.Values.Select(w => w.Beat).ToList();
+            result = (live.Count, live.Sum(w => w.Slots), live.Sum(w => w.Running), live.Sum(w => w.Busy));
+        }
+        foreach (var (instance, name) in gone)
+        {
+            log($"worker {name} stopped sending heartbeats; its unfinished tasks go to other workers");
+            Gone?.Invoke(instance);
+        }
+        return result;
+    }
+
+    public bool IsLive(Guid instance)
+    {
+        lock (_workers) return _workers.TryGetValue(instance, out var w) && !Stale(w.SeenAt);
+    }
+
+    /// <summary>A live worker that holds input <paramref name="id"/> (it says so, or fetched it from this driver), with its own queue.</summary>
+    public (Guid Instance, string Queue)? Holder(string id, Func<string, bool> fetchedBy)
     {
         lock (_workers)
         {
-            var gone = _workers.Where(kv => Stale(kv.Value.SeenAt)).Select(kv => kv.Key).ToList();
-            foreach (var name in gone)
-            {
-                _workers.Remove(name);
-                log($"worker {name} stopped sending heartbeats; its unfinished tasks go back to the queue");
-            }
-            return (_workers.Count, _workers.Values.Sum(w => w.Beat.Concurrency), _workers.Values.Sum(w => Math.Max(0, w.Beat.InFlight)),
-                _workers.Values.Sum(w => Math.Max(0, w.Beat.Busy)));
+            foreach (var (instance, (beat, seenAt)) in _workers)
+                if (!Stale(seenAt) && (beat.Resident.Contains(id) || fetchedBy(beat.Worker))) return (instance, beat.Queue);
         }
+        return null;
     }
 
     private static bool Stale(long seenAt) => Stopwatch.GetElapsedTime(seenAt) > LiveWindow;

@@ -30,7 +30,7 @@ public sealed class LocalWorkerProcess : IAsyncDisposable
     /// <summary>Everything the worker printed so far (its log lines).</summary>
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    public static LocalWorkerProcess Start(string broker, int concurrency, string name, bool verbose = false, string? cliDll = null)
+    public static LocalWorkerProcess Start(string broker, int concurrency, string name, bool verbose = false, string? cliDll = null, IEnumerable<string>? extraArgs = null)
     {
         cliDll ??= FindCli();
         var start = new ProcessStartInfo("dotnet")
@@ -43,6 +43,7 @@ public sealed class LocalWorkerProcess : IAsyncDisposable
         foreach (var arg in new[] { cliDll, "worker", "--broker", broker, "--concurrency", concurrency.ToString(), "--name", name })
             start.ArgumentList.Add(arg);
         if (verbose) start.ArgumentList.Add("--verbose");
+        foreach (var arg in extraArgs ?? []) start.ArgumentList.Add(arg);
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start `dotnet " + cliDll + " worker`.");
         return new LocalWorkerProcess(process, name);
     }

@@ -2,22 +2,18 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Scalearn.Data;
-using Scalearn.Execution;
 
 namespace Scalearn.Cluster.Worker;
 
 /// <summary>Entry point of `scalearn worker`: runs until <paramref name="ct"/> fires or the process gets SIGTERM/Ctrl+C.</summary>
 public static class WorkerHost
 {
-    /// <summary>Tasks run through <see cref="TaskRunner.Run"/>, exactly as on the local executor.</summary>
-    public static Task RunAsync(WorkerOptions options, CancellationToken ct) => RunAsync(options, TaskRunner.Run, ct);
-
-    /// <summary>The same host with another way to run a task (tests use it to observe or slow down fits).</summary>
-    internal static async Task RunAsync(WorkerOptions options, Func<FitTask, Dataset, Folds, FitResult> runTask, CancellationToken ct)
+    public static async Task RunAsync(WorkerOptions options, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(options);
         ClusterAddress.Parse(options.Broker);   // a bad address fails here, before any hosting output
+        _ = new Wire.MessageAuth(options.ClusterKey);   // so does a key that is too short
+        options.Limits.Validate();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o =>
@@ -29,10 +25,9 @@ public static class WorkerHost
         builder.Logging.AddFilter("MassTransit", options.Verbose ? LogLevel.Information : LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(runTask);
         builder.Services.AddHostedService<WorkerService>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(2));
-        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, Microsoft.Extensions.Hosting.Internal.ConsoleLifetime>();
+        builder.Services.AddSingleton<IHostLifetime, Microsoft.Extensions.Hosting.Internal.ConsoleLifetime>();
         using var host = builder.Build();
         LogContext.ConfigureCurrentLogContext(host.Services.GetRequiredService<ILoggerFactory>());
         await host.RunAsync(ct);

@@ -1,49 +1,92 @@
 namespace Scalearn.Data;
 
 /// <summary>
-/// The example datasets shipped as data/*.csv (digits, iris, breast_cancer, wine, diabetes) and any CSV path.
-/// Names are looked up in $SCALEARN_DATA, then AppContext.BaseDirectory/data, then data/ in the current directory and
-/// its ancestors (so it works from the repository and from any build output that copies the files).
+/// The example datasets (digits, iris, breast_cancer, wine, diabetes), built into the Scalearn assembly so that
+/// <c>Load("digits")</c> works in any project, and any CSV or Parquet path (by extension: .parquet is Parquet, anything
+/// else CSV). A name is first looked up as a file in $SCALEARN_DATA, then AppContext.BaseDirectory/data, then data/ in
+/// the current directory and its ancestors, and finally among the built-in datasets.
 /// </summary>
 public static class BundledDatasets
 {
     public const string DataDirectoryVariable = "SCALEARN_DATA";
 
-    /// <summary>Names of the datasets found in the search folders, sorted.</summary>
+    /// <summary>Prefix of the manifest resource names of the built-in datasets (data/*.csv in the repository).</summary>
+    private const string ResourcePrefix = "Scalearn.Data.Bundled.";
+
+    /// <summary>Names of the built-in datasets and of the CSV files in the search folders, sorted.</summary>
     public static IReadOnlyList<string> Names =>
         SearchFolders().Where(Directory.Exists)
-            .SelectMany(d => Directory.EnumerateFiles(d, "*.csv"))
+            .SelectMany(d => Directory.EnumerateFiles(d, "*.csv").Concat(Directory.EnumerateFiles(d, "*.parquet")))
             .Select(f => Path.GetFileNameWithoutExtension(f).ToLowerInvariant())
+            .Concat(BuiltInNames)
             .Distinct().Order(StringComparer.Ordinal).ToArray();
 
-    /// <summary>Loads an existing CSV file, or a bundled dataset by name (case-insensitive, ".csv" optional).</summary>
-    public static Dataset Load(string nameOrPath, string? target = "target")
+    /// <summary>The datasets built into the assembly.</summary>
+    public static IReadOnlyList<string> BuiltInNames { get; } = typeof(BundledDatasets).Assembly.GetManifestResourceNames()
+        .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".csv", StringComparison.Ordinal))
+        .Select(n => n[ResourcePrefix.Length..^".csv".Length]).Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>
+    /// Loads an existing CSV or Parquet file, or a bundled dataset by name (case-insensitive, ".csv" optional,
+    /// ".parquet" to pick a Parquet copy).
+    /// </summary>
+    public static Dataset Load(string nameOrPath, string? target = "target") => Load(nameOrPath, new CsvOptions { Target = target });
+
+    /// <summary>As <see cref="Load(string, string?)"/>, with every loading option (text columns kept, missing values allowed).</summary>
+    public static Dataset Load(string nameOrPath, CsvOptions options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(nameOrPath);
-        var options = new CsvOptions { Target = target };
-        if (File.Exists(nameOrPath)) return CsvLoader.Load(nameOrPath, options);
-        return CsvLoader.Load(Resolve(nameOrPath), options);
+        ArgumentNullException.ThrowIfNull(options);
+        if ((File.Exists(nameOrPath) ? nameOrPath : FindFile(nameOrPath)) is { } path)
+            return IsParquet(path) ? Tables.TableReader.Load(path, options.ToTableOptions()) : CsvLoader.Load(path, options);
+        return LoadBuiltIn(nameOrPath, options) ?? throw NotFound(nameOrPath);
     }
 
-    /// <summary>Full path of a bundled dataset; throws a <see cref="FileNotFoundException"/> naming the known datasets and searched folders.</summary>
-    public static string Resolve(string name)
+    private static bool IsParquet(string path) => path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The built-in dataset of that name (case-insensitive, ".csv" optional), or null.</summary>
+    internal static Dataset? LoadBuiltIn(string name, CsvOptions options)
     {
-        var fileName = name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? name : name + ".csv";
-        var folders = SearchFolders().ToArray();
-        if (fileName.IndexOfAny(['/', '\\']) < 0)
+        if (BuiltInName(name) is not { } builtIn) return null;
+        using var stream = typeof(BundledDatasets).Assembly.GetManifestResourceStream(ResourcePrefix + builtIn + ".csv")!;
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+        return CsvLoader.Load(reader, builtIn + ".csv", options);
+    }
+
+    /// <summary>
+    /// Full path of a dataset's file in the search folders (CSV unless the name ends in .parquet); throws a <see cref="FileNotFoundException"/> naming the
+    /// known datasets and searched folders (a built-in dataset has no path unless a folder holds a copy).
+    /// </summary>
+    public static string Resolve(string name) => FindFile(name) ?? throw NotFound(name);
+
+    private static string? FindFile(string name)
+    {
+        var fileName = FileName(name);
+        if (fileName.IndexOfAny(['/', '\\']) >= 0) return null;
+        foreach (var folder in SearchFolders().Where(Directory.Exists))
         {
-            foreach (var folder in folders.Where(Directory.Exists))
-            {
-                var match = Directory.EnumerateFiles(folder, "*.csv")
-                    .FirstOrDefault(f => string.Equals(Path.GetFileName(f), fileName, StringComparison.OrdinalIgnoreCase));
-                if (match is not null) return match;
-            }
+            var match = Directory.EnumerateFiles(folder, "*" + Path.GetExtension(fileName))
+                .FirstOrDefault(f => string.Equals(Path.GetFileName(f), fileName, StringComparison.OrdinalIgnoreCase));
+            if (match is not null) return match;
         }
+        return null;
+    }
+
+    private static string? BuiltInName(string name)
+    {
+        var fileName = FileName(name);
+        return BuiltInNames.FirstOrDefault(n => string.Equals(n + ".csv", fileName, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static string FileName(string name) => name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || IsParquet(name) ? name : name + ".csv";
+
+    private static FileNotFoundException NotFound(string name)
+    {
         var known = Names;
-        throw new FileNotFoundException(
-            $"Unknown dataset '{name}': it is not an existing file and not a bundled dataset. " +
+        return new FileNotFoundException(
+            $"Unknown dataset '{name}': it is not an existing file, a CSV in the data folders or a built-in dataset. " +
             $"Known datasets: {(known.Count == 0 ? "(none found)" : string.Join(", ", known))}. " +
-            $"Folders searched: {string.Join(", ", folders)}. Set {DataDirectoryVariable} to add a folder.", name);
+            $"Folders searched: {string.Join(", ", SearchFolders())}. Set {DataDirectoryVariable} to add a folder.", name);
     }
 
     /// <summary>Rows, features and target kind, for a dataset listing.</summary>

@@ -11,40 +11,46 @@ internal static class CsvNumber
     public static bool TryParse(ReadOnlySpan<char> s, out double value) =>
         TryParsePlainDecimal(s, out value) || double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 
+    private static bool TryParsePlainDecimal(ReadOnlySpan<char> s, out double value) =>
+        ParsePlainPrefix(s, out value) is var n && n > 0 && n == s.Length;
+
     /// <summary>
-    /// Parses [sign]digits[.digits] with at most 15 significant digits. Both the mantissa and the power of ten are then
-    /// exact doubles, so one IEEE division gives the correctly rounded result, identical to double.Parse.
+    /// Parses a leading [sign]digits[.digits] with at most 15 significant digits and returns its length (0 when there is
+    /// none). Both the mantissa and the power of ten are then exact doubles, so one IEEE division gives the correctly
+    /// rounded result, identical to double.Parse. The CSV parser calls it at a cell's start and accepts the number when a
+    /// separator follows, so a numeric cell is read in one pass.
     /// </summary>
-    private static bool TryParsePlainDecimal(ReadOnlySpan<char> s, out double value)
+    public static int ParsePlainPrefix(ReadOnlySpan<char> s, out double value)
     {
         value = 0;
         int n = s.Length;
-        if (n == 0 || n > 17) return false;
-        int i = 0;
-        bool negative = false;
-        if (s[0] == '-') { negative = true; i = 1; }
-        else if (s[0] == '+') i = 1;
+        if (n == 0) return 0;
+        int i = s[0] is '-' or '+' ? 1 : 0;
         ulong mantissa = 0;
-        int digits = 0, fractionDigits = 0;
-        bool seenDot = false;
-        for (; i < n; i++)
+        uint d;
+        int integerStart = i;
+        while (i < n && (d = (uint)(s[i] - '0')) <= 9)
         {
-            char c = s[i];
-            uint d = (uint)(c - '0');
-            if (d <= 9)
+            mantissa = mantissa * 10 + d;
+            i++;
+        }
+        int digits = i - integerStart, fractionDigits = 0;
+        if (i < n && s[i] == '.')
+        {
+            int fractionStart = ++i;
+            while (i < n && (d = (uint)(s[i] - '0')) <= 9)
             {
                 mantissa = mantissa * 10 + d;
-                digits++;
-                if (seenDot) fractionDigits++;
+                i++;
             }
-            else if (c == '.' && !seenDot) seenDot = true;
-            else return false;
+            fractionDigits = i - fractionStart;
+            digits += fractionDigits;
         }
-        if (digits == 0 || digits > 15) return false;
+        if (digits == 0 || digits > 15) return 0;
         double v = mantissa;
         if (fractionDigits > 0) v /= PowersOfTen[fractionDigits];
-        value = negative ? -v : v;
-        return true;
+        value = s[0] == '-' ? -v : v;
+        return i;
     }
 
     /// <summary>Cells that mean "no value": empty, "nan" and "NA" in any case.</summary>

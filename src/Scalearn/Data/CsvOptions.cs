@@ -16,4 +16,10 @@ public sealed record CsvOptions
     public string? Name { get; init; }
 
     public static CsvOptions Default { get; } = new();
+
+    /// <summary>The same choices for the format-neutral readers.</summary>
+    public Tables.TableOptions ToTableOptions() => new()
+    {
+        Target = Target, KeepTextColumns = KeepTextColumns, AllowMissing = AllowMissing, Name = Name,
+    };
 }

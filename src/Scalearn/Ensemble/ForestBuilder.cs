@@ -12,21 +12,38 @@ namespace Scalearn.Ensemble;
 /// </summary>
 internal static class ForestBuilder
 {
+    /// <summary>Grows one tree per seed (tree i of the result from <paramref name="treeSeeds"/>[i]); progress goes to stderr when verbose.</summary>
     /// <param name="prepare">Applies class weights to the grower's unit/bootstrap-count weights and sets its settings; returns how many rows stay.</param>
-    public static DecisionTree[] Grow<TGrower>(int trees, int jobs, int seed, DataView data, bool bootstrap, int bootstrapSize,
-        Func<TGrower> createGrower, Func<TGrower, int, int> prepare) where TGrower : TreeGrower
+    public static DecisionTree[] Grow<TGrower>(ReadOnlySpan<int> treeSeeds, int jobs, DataView data, bool bootstrap, int bootstrapSize,
+        Func<TGrower> createGrower, Func<TGrower, int, int> prepare, int verbose, string model) where TGrower : TreeGrower
     {
+        var seeds = treeSeeds.ToArray();
+        int trees = seeds.Length;
         var result = new DecisionTree[trees];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Math.Min(jobs, trees)) };
-        Parallel.For(0, trees, options, createGrower, (t, _state, grower) =>
+        if (trees == 0) return result;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Math.Min(jobs, trees)), CancellationToken = Execution.FitInterruption.Token };
+        int built = 0;
+        try
         {
-            var rng = new Rng(Rng.Derive(seed, t));
-            int samples = bootstrap ? FillBootstrap(grower, data, rng, bootstrapSize) : TreeSamples.Fill(grower, data, _ => 1.0, out double _);
-            int kept = prepare(grower, samples);
-            result[t] = grower.Grow(kept, rng);
-            TreeSamples.Clear(grower, samples);
-            return grower;
-        }, _ => { });
+            Parallel.For(0, trees, options, createGrower, (t, _state, grower) =>
+            {
+                Execution.FitInterruption.Check();
+                var rng = new Rng(seeds[t]);
+                int samples = bootstrap ? FillBootstrap(grower, data, rng, bootstrapSize) : TreeSamples.Fill(grower, data, _ => 1.0, out double _);
+                int kept = prepare(grower, samples);
+                result[t] = grower.Grow(kept, rng);
+                TreeSamples.Clear(grower, samples);
+                int done = Interlocked.Increment(ref built);
+                if (verbose > 1) Console.Error.WriteLine($"[{model}] building tree {done} of {trees}");
+                return grower;
+            }, _ => { });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
+        {
+            throw e.InnerExceptions[0];
+        }
+        if (verbose > 0) Console.Error.WriteLine($"[{model}] built {trees} trees on {options.MaxDegreeOfParallelism} threads in {clock.Elapsed.TotalSeconds:F2} s");
         return result;
     }
 
@@ -45,10 +62,13 @@ internal static class ForestBuilder
         return count;
     }
 
-    /// <summary>Replays tree t's bootstrap: which view rows it did not see (out-of-bag).</summary>
-    public static bool[] OutOfBag(int seed, int tree, int viewCount, int size)
+    /// <summary>The seed of tree t of a forest: trees draw from their own streams, whatever n_jobs or warm starts.</summary>
+    public static int TreeSeed(int seed, int tree) => Rng.Derive(seed, tree);
+
+    /// <summary>Replays a tree's bootstrap from its seed: which view rows it did not see (out-of-bag).</summary>
+    public static bool[] OutOfBag(int treeSeed, int viewCount, int size)
     {
-        var rng = new Rng(Rng.Derive(seed, tree));
+        var rng = new Rng(treeSeed);
         var seen = new bool[viewCount];
         for (int i = 0; i < size; i++) seen[rng.NextInt(viewCount)] = true;
         for (int i = 0; i < viewCount; i++) seen[i] = !seen[i];

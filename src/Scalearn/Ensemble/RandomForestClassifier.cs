@@ -1,5 +1,6 @@
 using Scalearn.Data;
 using Scalearn.Estimators;
+using Scalearn.Svm;
 using Scalearn.Trees;
 
 namespace Scalearn.Ensemble;
@@ -24,8 +25,14 @@ public sealed class RandomForestClassifier : Estimator, IClassifierEstimator, IR
     public bool OobScore { get; set; }
     public int? NJobs { get; set => field = JobCount.Check(value); }
     public int? RandomState { get; set; }
-    public string? ClassWeight { get; set => field = ClassTargets.CheckClassWeight(value, "balanced", "balanced_subsample"); }
+    public ClassWeightOption ClassWeight { get; set => field = value ?? ClassWeightOption.None; } = ClassWeightOption.None;
     public CountOrFraction? MaxSamples { get; set => field = CountOrFraction.Validate(value, "max_samples", 1, true, true); }
+    public double CcpAlpha { get; set => field = Check.NonNegative(value, "ccp_alpha"); }
+    public bool WarmStart { get; set; }
+    public int Verbose { get; set => field = Check.AtLeast(value, 0, "verbose"); }
+
+    /// <summary>The last fitted forest, kept for the next fit when warm_start is true (never cloned, never a parameter).</summary>
+    private ForestState? _fitted;
 
     protected override void Validate(DataView data)
     {
@@ -37,36 +44,41 @@ public sealed class RandomForestClassifier : Estimator, IClassifierEstimator, IR
     {
         var encoding = FeatureEncoding.For(data.Source);
         var targets = ClassTargets.Encode(data, TypeName);
-        var classWeights = ClassTargets.Weights(ClassWeight is null ? null : "balanced", targets.Counts);
+        var classWeights = ClassWeight.Resolve(targets.Classes, targets.Counts);
         int maxFeatures = MaxFeatures.Resolve(data.FeatureCount, classifier: true);
         int bootstrapSize = Bootstrap ? ForestBuilder.BootstrapSize(MaxSamples, data.Count) : data.Count;
         var settings = TreeSettings.Resolve(SplitterKind.Best, MaxDepth, MinSamplesSplit, MinSamplesLeaf, MinWeightFractionLeaf, maxFeatures,
-            MaxLeafNodes, MinImpurityDecrease, data.Count, data.Count);
+            MaxLeafNodes, MinImpurityDecrease, data.Count, data.Count, CcpAlpha);
         bool entropy = Criterion != ClassificationCriterion.Gini;
-        int seed = ForestBuilder.Seed(RandomState);
-        string? mode = ClassWeight;
-        var trees = ForestBuilder.Grow(NEstimators, JobCount.Resolve(NJobs), seed, data, Bootstrap, bootstrapSize,
+        var (kept, seeds) = Ensemble.WarmStart.Plan(_fitted, WarmStart, NEstimators, ForestBuilder.Seed(RandomState), data.FeatureCount,
+            targets.Classes, TypeName);
+        bool subsample = ClassWeight.IsBalancedSubsample;
+        bool unweighted = ClassWeight.Equals(ClassWeightOption.None);
+        int jobs = JobCount.Resolve(NJobs);
+        var grown = ForestBuilder.Grow(seeds.AsSpan(kept.Length), jobs, data, Bootstrap, bootstrapSize,
             () => new ClassificationGrower(encoding, settings, targets.Classes.Length, targets.ClassOf, entropy),
             (grower, count) =>
             {
-                double total = grower.ApplyClassWeights(count, mode, classWeights);
+                double total = grower.ApplyClassWeights(count, subsample, unweighted ? null : classWeights);
                 grower.Settings = settings with { MinWeightLeaf = MinWeightFractionLeaf * total };
-                grower.PrepareWeights(count, integerWeights: mode is null);
+                grower.PrepareWeights(count, integerWeights: unweighted);
                 return count;
-            });
+            }, Verbose, TypeName);
+        DecisionTree[] trees = [.. kept, .. grown];
+        _fitted = WarmStart ? new ForestState(trees, seeds, data.FeatureCount, targets.Classes) : null;
         var model = new RandomForestClassifierModel(targets.Classes, data.FeatureCount, trees,
-            ForestBuilder.MeanImportances(trees, data.FeatureCount), null, JobCount.Resolve(NJobs));
-        return OobScore ? model.WithOobScore(OutOfBagAccuracy(model, data, seed, bootstrapSize)) : model;
+            ForestBuilder.MeanImportances(trees, data.FeatureCount), null, jobs);
+        return OobScore ? model.WithOobScore(OutOfBagAccuracy(model, data, seeds, bootstrapSize)) : model;
     }
 
-    private static double OutOfBagAccuracy(RandomForestClassifierModel model, DataView data, int seed, int bootstrapSize)
+    private static double OutOfBagAccuracy(RandomForestClassifierModel model, DataView data, int[] seeds, int bootstrapSize)
     {
         int n = data.Count, k = model.Classes.Length;
         var votes = new double[n * k];
         var seen = new bool[n];
         for (int t = 0; t < model.Trees.Count; t++)
         {
-            var outOfBag = ForestBuilder.OutOfBag(seed, t, n, bootstrapSize);
+            var outOfBag = ForestBuilder.OutOfBag(seeds[t], n, bootstrapSize);
             for (int i = 0; i < n; i++)
             {
                 if (!outOfBag[i]) continue;

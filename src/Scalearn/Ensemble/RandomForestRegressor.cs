@@ -25,6 +25,12 @@ public sealed class RandomForestRegressor : Estimator, IRandomized
     public int? NJobs { get; set => field = JobCount.Check(value); }
     public int? RandomState { get; set; }
     public CountOrFraction? MaxSamples { get; set => field = CountOrFraction.Validate(value, "max_samples", 1, true, true); }
+    public double CcpAlpha { get; set => field = Check.NonNegative(value, "ccp_alpha"); }
+    public bool WarmStart { get; set; }
+    public int Verbose { get; set => field = Check.AtLeast(value, 0, "verbose"); }
+
+    /// <summary>The last fitted forest, kept for the next fit when warm_start is true (never cloned, never a parameter).</summary>
+    private ForestState? _fitted;
 
     protected override void Validate(DataView data)
     {
@@ -35,34 +41,37 @@ public sealed class RandomForestRegressor : Estimator, IRandomized
     protected override IModel FitCore(DataView data)
     {
         var encoding = FeatureEncoding.For(data.Source);
-        var target = RegressionTargets.Check(data, TypeName);
+        var target = RegressionTargets.Check(data, TypeName, Criterion);
         int maxFeatures = MaxFeatures.Resolve(data.FeatureCount, classifier: false);
         int bootstrapSize = Bootstrap ? ForestBuilder.BootstrapSize(MaxSamples, data.Count) : data.Count;
         var settings = TreeSettings.Resolve(SplitterKind.Best, MaxDepth, MinSamplesSplit, MinSamplesLeaf, MinWeightFractionLeaf, maxFeatures,
-            MaxLeafNodes, MinImpurityDecrease, data.Count, data.Count);
-        int seed = ForestBuilder.Seed(RandomState);
-        var trees = ForestBuilder.Grow(NEstimators, JobCount.Resolve(NJobs), seed, data, Bootstrap, bootstrapSize,
-            () => new RegressionGrower(encoding, settings, target),
+            MaxLeafNodes, MinImpurityDecrease, data.Count, data.Count, CcpAlpha);
+        var (kept, seeds) = Ensemble.WarmStart.Plan(_fitted, WarmStart, NEstimators, ForestBuilder.Seed(RandomState), data.FeatureCount, null, TypeName);
+        int jobs = JobCount.Resolve(NJobs);
+        var criterion = Criterion;
+        var grown = ForestBuilder.Grow(seeds.AsSpan(kept.Length), jobs, data, Bootstrap, bootstrapSize,
+            () => new RegressionGrower(encoding, settings, target, criterion),
             (grower, count) =>
             {
                 double total = 0;
                 for (int i = 0; i < count; i++) total += grower.Weight[grower.Samples[i]];
                 grower.Settings = settings with { MinWeightLeaf = MinWeightFractionLeaf * total };
                 return count;
-            });
-        var model = new RandomForestRegressorModel(data.FeatureCount, trees, ForestBuilder.MeanImportances(trees, data.FeatureCount), null,
-            JobCount.Resolve(NJobs));
-        return OobScore ? model.WithOobScore(OutOfBagR2(model, data, seed, bootstrapSize)) : model;
+            }, Verbose, TypeName);
+        DecisionTree[] trees = [.. kept, .. grown];
+        _fitted = WarmStart ? new ForestState(trees, seeds, data.FeatureCount, null) : null;
+        var model = new RandomForestRegressorModel(data.FeatureCount, trees, ForestBuilder.MeanImportances(trees, data.FeatureCount), null, jobs);
+        return OobScore ? model.WithOobScore(OutOfBagR2(model, data, seeds, bootstrapSize)) : model;
     }
 
-    private static double OutOfBagR2(RandomForestRegressorModel model, DataView data, int seed, int bootstrapSize)
+    private static double OutOfBagR2(RandomForestRegressorModel model, DataView data, int[] seeds, int bootstrapSize)
     {
         int n = data.Count;
         var sum = new double[n];
         var votes = new int[n];
         for (int t = 0; t < model.Trees.Count; t++)
         {
-            var outOfBag = ForestBuilder.OutOfBag(seed, t, n, bootstrapSize);
+            var outOfBag = ForestBuilder.OutOfBag(seeds[t], n, bootstrapSize);
             for (int i = 0; i < n; i++)
             {
                 if (!outOfBag[i]) continue;

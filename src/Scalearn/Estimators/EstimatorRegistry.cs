@@ -3,16 +3,60 @@ using System.Reflection;
 namespace Scalearn.Estimators;
 
 /// <summary>
-/// The allow-list of estimator types creatable by name: classes of this assembly marked
-/// <see cref="RegisteredEstimatorAttribute"/>. Names match the class name or its kebab-case alias, case-insensitively.
+/// The allow-list of estimator types creatable by name: classes marked <see cref="RegisteredEstimatorAttribute"/> in
+/// Scalearn and in added assemblies (plugins), plus types registered with <see cref="Register{T}"/>. Names match the
+/// class name or its kebab-case alias, case-insensitively. Only listed types are ever created from a spec, a model
+/// file or a message, so a user's own estimator is registered once on the driver (and, for a cluster, loaded on the
+/// workers with <c>scalearn worker --plugin</c>).
 /// </summary>
 public static class EstimatorRegistry
 {
-    private static readonly Lazy<IReadOnlyDictionary<string, Type>> ByKey = new(Discover);
+    private static readonly Dictionary<string, Type> ByKey = new();
+    private static readonly HashSet<Assembly> Scanned = [];
 
-    public static IReadOnlyList<string> Names => ByKey.Value.Values.Distinct().Select(t => t.Name).Order(StringComparer.Ordinal).ToArray();
+    public static IReadOnlyList<string> Names
+    {
+        get
+        {
+            lock (ByKey)
+            {
+                EnsureCore();
+                return ByKey.Values.Distinct().Select(t => t.Name).Order(StringComparer.Ordinal).ToArray();
+            }
+        }
+    }
 
-    public static bool TryGetType(string name, out Type type) => ByKey.Value.TryGetValue(ParamNames.Normalize(name), out type!);
+    public static bool TryGetType(string name, out Type type)
+    {
+        lock (ByKey)
+        {
+            EnsureCore();
+            return ByKey.TryGetValue(ParamNames.Normalize(name), out type!);
+        }
+    }
+
+    /// <summary>Adds a user's estimator type (a concrete <see cref="IEstimator"/> with a parameterless constructor).</summary>
+    public static void Register<T>() where T : IEstimator, new() => Register(typeof(T));
+
+    public static void Register(Type type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        lock (ByKey)
+        {
+            EnsureCore();
+            Add(type);
+        }
+    }
+
+    /// <summary>Registers every class of <paramref name="assembly"/> marked <see cref="RegisteredEstimatorAttribute"/>.</summary>
+    public static void AddAssembly(Assembly assembly)
+    {
+        lock (ByKey)
+        {
+            EnsureCore();
+            Scan(assembly);
+        }
+    }
 
     public static IEstimator Create(string name)
     {
@@ -28,16 +72,28 @@ public static class EstimatorRegistry
         return estimator;
     }
 
-    private static IReadOnlyDictionary<string, Type> Discover()
+    private static void EnsureCore()
     {
-        var map = new Dictionary<string, Type>();
-        foreach (var type in typeof(EstimatorRegistry).Assembly.GetTypes())
+        if (Scanned.Count == 0) Scan(typeof(EstimatorRegistry).Assembly);
+    }
+
+    private static void Scan(Assembly assembly)
+    {
+        if (!Scanned.Add(assembly)) return;
+        foreach (var type in Execution.AssemblyTypes.Loadable(assembly))
+            if (type.GetCustomAttribute<RegisteredEstimatorAttribute>() is not null) Add(type);
+    }
+
+    private static void Add(Type type)
+    {
+        if (!typeof(IEstimator).IsAssignableFrom(type) || type.IsAbstract || type.GetConstructor(Type.EmptyTypes) is null)
+            throw new InvalidOperationException($"{type.FullName} is registered but is not a concrete estimator with a parameterless constructor.");
+        string key = ParamNames.Normalize(type.Name);
+        if (ByKey.TryGetValue(key, out var existing))
         {
-            if (type.GetCustomAttribute<RegisteredEstimatorAttribute>() is null) continue;
-            if (!typeof(IEstimator).IsAssignableFrom(type) || type.IsAbstract || type.GetConstructor(Type.EmptyTypes) is null)
-                throw new InvalidOperationException($"{type.FullName} is registered but is not a concrete estimator with a parameterless constructor.");
-            map.Add(ParamNames.Normalize(type.Name), type);
+            if (existing == type) return;
+            throw new InvalidOperationException($"Estimator name '{type.Name}' is taken by {existing.FullName}; {type.FullName} needs another class name.");
         }
-        return map;
+        ByKey.Add(key, type);
     }
 }

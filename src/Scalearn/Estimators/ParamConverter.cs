@@ -75,6 +75,21 @@ public static class ParamConverter
         _ => raw.ToString() ?? "",
     };
 
+    /// <summary>A raw value as Python prints it (None, True, 'text', 0.1): how scikit-learn users read best_params_.</summary>
+    public static string FormatPython(object? raw) => raw switch
+    {
+        null => "None",
+        bool b => b ? "True" : "False",
+        string s => "'" + s.Replace("\\", "\\\\").Replace("'", "\\'") + "'",
+        double d when double.IsNaN(d) => "nan",
+        double d when double.IsInfinity(d) => d > 0 ? "inf" : "-inf",
+        double d => d == Math.Floor(d) && Math.Abs(d) < 1e16 ? d.ToString("F1", CultureInfo.InvariantCulture) : d.ToString("R", CultureInfo.InvariantCulture),
+        IReadOnlyDictionary<string, object?> map => "{" + string.Join(", ", map.Select(kv => $"'{kv.Key}': {FormatPython(kv.Value)}")) + "}",
+        System.Collections.IEnumerable list and not string => "[" + string.Join(", ", list.Cast<object?>().Select(FormatPython)) + "]",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => raw.ToString() ?? "",
+    };
+
     public static ParameterException Wrong(string parameter, object? raw, string expected) =>
         new(parameter, $"Parameter '{parameter}' must be {expected}; got {Format(raw)}.");
 

@@ -19,6 +19,14 @@ public static class RawJson
         _ => throw new JsonException($"Unsupported JSON value kind {e.ValueKind}."),
     };
 
+    /// <summary>The value as compact JSON text (raw values, so equal parameters give equal text).</summary>
+    public static string ToJson(object? raw)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream)) Write(w, raw);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
     public static void Write(Utf8JsonWriter w, object? raw)
     {
         switch (raw)

@@ -10,7 +10,7 @@ public static class ClassificationMetrics
 
     public static double Accuracy(IReadOnlyList<double> yTrue, IReadOnlyList<double> yPred)
     {
-        CheckLengths(yTrue, yPred);
+        TargetTypes.CheckClassificationTargets(yTrue, yPred);
         int correct = 0;
         for (int i = 0; i < yTrue.Count; i++) if (yTrue[i] == yPred[i]) correct++;
         return (double)correct / yTrue.Count;
@@ -19,7 +19,7 @@ public static class ClassificationMetrics
     /// <summary>Mean recall over the classes present in <paramref name="yTrue"/>.</summary>
     public static double BalancedAccuracy(IReadOnlyList<double> yTrue, IReadOnlyList<double> yPred)
     {
-        CheckLengths(yTrue, yPred);
+        TargetTypes.CheckClassificationTargets(yTrue, yPred);
         var support = new SortedDictionary<double, (int Total, int Correct)>();
         for (int i = 0; i < yTrue.Count; i++)
         {
@@ -30,16 +30,30 @@ public static class ClassificationMetrics
     }
 
     /// <summary>Unweighted mean of per-class F1 over the union of true and predicted labels (zero_division = 0).</summary>
-    public static double F1Macro(IReadOnlyList<double> yTrue, IReadOnlyList<double> yPred) =>
-        PerClassF1(yTrue, yPred).Average(c => c.F1);
+    public static double F1Macro(IReadOnlyList<double> yTrue, IReadOnlyList<double> yPred) => F1Score(yTrue, yPred, "macro");
 
     /// <summary>Per-class F1 weighted by the true support of each class.</summary>
-    public static double F1Weighted(IReadOnlyList<double> yTrue, IReadOnlyList<double> yPred)
-    {
-        var perClass = PerClassF1(yTrue, yPred);
-        double total = perClass.Sum(c => (double)c.Support);
-        return total == 0 ? 0 : perClass.Sum(c => c.F1 * c.Support) / total;
-    }
+    public static double F1Weighted(IReadOnlyList<double> yTrue, IReadOnlyList<double> yPred) => F1Score(yTrue, yPred, "weighted");
+
+    /// <summary>scikit-learn's precision_score: tp / (tp + fp), averaged as <paramref name="average"/> says (see <see cref="PrecisionRecallFScore"/>).</summary>
+    public static double PrecisionScore(IReadOnlyList<double> yTrue, IReadOnlyList<double> yPred, string average = "binary",
+        double posLabel = 1, IReadOnlyList<double>? labels = null, double zeroDivision = 0) =>
+        PrecisionRecallFScore.Averaged(yTrue, yPred, average, 1, labels, posLabel, zeroDivision).Precision;
+
+    /// <summary>scikit-learn's recall_score: tp / (tp + fn).</summary>
+    public static double RecallScore(IReadOnlyList<double> yTrue, IReadOnlyList<double> yPred, string average = "binary",
+        double posLabel = 1, IReadOnlyList<double>? labels = null, double zeroDivision = 0) =>
+        PrecisionRecallFScore.Averaged(yTrue, yPred, average, 1, labels, posLabel, zeroDivision).Recall;
+
+    /// <summary>scikit-learn's f1_score: the harmonic mean of precision and recall.</summary>
+    public static double F1Score(IReadOnlyList<double> yTrue, IReadOnlyList<double> yPred, string average = "binary",
+        double posLabel = 1, IReadOnlyList<double>? labels = null, double zeroDivision = 0) =>
+        PrecisionRecallFScore.Averaged(yTrue, yPred, average, 1, labels, posLabel, zeroDivision).FScore;
+
+    /// <summary>scikit-learn's fbeta_score: recall weighs <paramref name="beta"/> times as much as precision.</summary>
+    public static double FBetaScore(IReadOnlyList<double> yTrue, IReadOnlyList<double> yPred, double beta, string average = "binary",
+        double posLabel = 1, IReadOnlyList<double>? labels = null, double zeroDivision = 0) =>
+        PrecisionRecallFScore.Averaged(yTrue, yPred, average, beta, labels, posLabel, zeroDivision).FScore;
 
     /// <summary>
     /// Cross-entropy of <paramref name="proba"/> (columns ordered as <paramref name="classes"/>), clipped to
@@ -77,29 +91,5 @@ public static class ClassificationMetrics
     {
         if (yTrue.Count != yPred.Count) throw new ArgumentException($"y_true has {yTrue.Count} values but y_pred has {yPred.Count}.");
         if (yTrue.Count == 0) throw new ArgumentException("Metrics need at least one sample.");
-    }
-
-    private static List<(double F1, int Support)> PerClassF1(IReadOnlyList<double> yTrue, IReadOnlyList<double> yPred)
-    {
-        CheckLengths(yTrue, yPred);
-        var counts = new SortedDictionary<double, (int Tp, int Fp, int Fn)>();
-        for (int i = 0; i < yTrue.Count; i++)
-        {
-            double t = yTrue[i], p = yPred[i];
-            counts.TryGetValue(t, out var ct);
-            if (t == p)
-            {
-                counts[t] = (ct.Tp + 1, ct.Fp, ct.Fn);
-                continue;
-            }
-            counts[t] = (ct.Tp, ct.Fp, ct.Fn + 1);
-            counts.TryGetValue(p, out var cp);
-            counts[p] = (cp.Tp, cp.Fp + 1, cp.Fn);
-        }
-        return counts.Values.Select(c =>
-        {
-            int denominator = 2 * c.Tp + c.Fp + c.Fn;
-            return (denominator == 0 ? 0.0 : 2.0 * c.Tp / denominator, c.Tp + c.Fn);
-        }).ToList();
     }
 }

@@ -34,4 +34,44 @@ public static class RegressionMetrics
         for (int i = 0; i < yTrue.Count; i++) sum += Math.Abs(yTrue[i] - yPred[i]);
         return sum / yTrue.Count;
     }
+
+    /// <summary>Square root of <see cref="MeanSquaredError"/>.</summary>
+    public static double RootMeanSquaredError(IReadOnlyList<double> yTrue, IReadOnlyList<double> yPred) =>
+        Math.Sqrt(MeanSquaredError(yTrue, yPred));
+
+    /// <summary>
+    /// Mean of |y_true - y_pred| / max(|y_true|, eps) (a fraction, not a percentage): like scikit-learn, a zero true
+    /// value divides by machine epsilon instead of failing, so the result is huge rather than infinite.
+    /// </summary>
+    public static double MeanAbsolutePercentageError(IReadOnlyList<double> yTrue, IReadOnlyList<double> yPred)
+    {
+        ClassificationMetrics.CheckLengths(yTrue, yPred);
+        double sum = 0;
+        for (int i = 0; i < yTrue.Count; i++)
+            sum += Math.Abs(yPred[i] - yTrue[i]) / Math.Max(Math.Abs(yTrue[i]), ClassificationMetrics.Float64Eps);
+        return sum / yTrue.Count;
+    }
+
+    /// <summary>
+    /// 1 - Var(y_true - y_pred) / Var(y_true); unlike R^2 a constant bias is not penalized. A constant target gives 1
+    /// for residuals of zero variance, else 0 (force_finite).
+    /// </summary>
+    public static double ExplainedVarianceScore(IReadOnlyList<double> yTrue, IReadOnlyList<double> yPred)
+    {
+        ClassificationMetrics.CheckLengths(yTrue, yPred);
+        int n = yTrue.Count;
+        double meanTrue = 0, meanError = 0;
+        for (int i = 0; i < n; i++) { meanTrue += yTrue[i]; meanError += yTrue[i] - yPred[i]; }
+        meanTrue /= n;
+        meanError /= n;
+        double numerator = 0, denominator = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double e = yTrue[i] - yPred[i] - meanError, d = yTrue[i] - meanTrue;
+            numerator += e * e;
+            denominator += d * d;
+        }
+        if (denominator == 0) return numerator == 0 ? 1.0 : 0.0;
+        return 1 - numerator / denominator;
+    }
 }

@@ -14,6 +14,17 @@ public sealed record CandidateScores(
     double[] ScoreSeconds,
     string?[] SplitErrors)
 {
+    /// <summary>When the candidate's first fold was submitted and its last fold finished (wall clock, UTC).</summary>
+    public DateTimeOffset? Started { get; init; }
+    public DateTimeOffset? Finished { get; init; }
+
+    /// <summary>Successive halving: the rung (cv_results' iter) and its resources (n_resources); null elsewhere.</summary>
+    public int? Iter { get; init; }
+    public long? NResources { get; init; }
+
+    /// <summary>Epochs of partial_fit trained for this candidate over all its splits (epoch-resource searches).</summary>
+    public int EpochsRun { get; init; }
+
     /// <summary>Mean test score of the first (ranking) scorer.</summary>
     public double MeanTestScore => Stats.Mean(TestScores[0]);
 

@@ -1,4 +1,4 @@
-using Scalearn.Execution;
+
 
 namespace Scalearn.ModelSelection;
 

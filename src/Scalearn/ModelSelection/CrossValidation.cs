@@ -1,10 +1,11 @@
 using Scalearn.Data;
 using Scalearn.Estimators;
 using Scalearn.Execution;
+using Scalearn.ModelSelection.Tuning;
 
 namespace Scalearn.ModelSelection;
 
-/// <summary>scikit-learn's cross_validate, on the same tasks and executors as the searches.</summary>
+/// <summary>scikit-learn's cross_validate, as a one-candidate search on the same job and executors.</summary>
 public static class CrossValidation
 {
     public static CrossValidateResult CrossValidate(IEstimator estimator, Dataset data, ICrossValidator? cv = null,
@@ -13,24 +14,21 @@ public static class CrossValidation
 
     public static async Task<CrossValidateResult> CrossValidateAsync(IEstimator estimator, Dataset data, ICrossValidator? cv = null,
         IReadOnlyList<string>? scoring = null, ITaskExecutor? executor = null, bool returnTrainScore = false, int seed = 0,
-        CancellationToken ct = default)
+        CancellationToken ct = default, SplitColumns? columns = null)
     {
         ArgumentNullException.ThrowIfNull(estimator);
         ArgumentNullException.ThrowIfNull(data);
-        var scorers = scoring is { Count: > 0 } ? scoring.ToArray() : ["score"];
-        foreach (var name in scorers) Metrics.Scorers.Get(name);
-        data.RequireTarget();
-        var folds = (cv ?? SearchBase.DefaultCv(estimator)).Split(data);
-        var runner = new CandidateRunner
+        var scorers = (scoring is { Count: > 0 } ? scoring : ["score"]).Select(Metrics.Scorers.Get).ToArray();
+        Metrics.TaskChecks.Check(estimator, scorers.Select(s => s.Name).ToArray(), data.RequireTarget(), data.TargetName);
+        var folds = (cv ?? SearchBase.DefaultCv(estimator)).Split(data, columns ?? SplitColumns.None);
+        var run = new SearchRun
         {
-            Data = data, Folds = folds, Scoring = scorers, ReturnTrainScore = returnTrainScore,
-            ErrorScore = double.NaN, Executor = executor ?? new LocalExecutor(),
+            Data = data, Folds = folds, Estimator = estimator, Scorers = scorers, ReturnTrainScore = returnTrainScore,
+            ErrorScore = double.NaN, Executor = executor ?? new LocalExecutor(), Seed = seed, ExpectedCandidates = 1,
         };
-        var empty = new Dictionary<string, object?>();
-        var prepared = new CandidateRunner.Prepared(0, empty, CandidateRunner.SpecOf(CandidateRunner.Materialize(estimator, empty, seed)));
-        var (completed, cancelled) = await runner.RunAsync([prepared], ct).ConfigureAwait(false);
+        var (completed, cancelled) = await run.RunAsync(new TunerSource(new SequenceTuner([new Dictionary<string, object?>()])), ct).ConfigureAwait(false);
         if (cancelled) throw new OperationCanceledException(ct);
-        CandidateRunner.ThrowIfAllFailed(completed);
+        SearchRun.ThrowIfAllFailed(completed);
         return new CrossValidateResult(completed[0], folds);
     }
 }

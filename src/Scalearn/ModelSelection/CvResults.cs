@@ -41,6 +41,11 @@ public sealed class CvResults
             AddNumbers($"mean_train_{suffix}", candidates.Select(c => Stats.Mean(c.TrainScores![k])));
             AddNumbers($"std_train_{suffix}", candidates.Select(c => Stats.Std(c.TrainScores![k])));
         }
+        if (candidates.Any(c => c.Iter is not null))
+        {
+            Add("iter", candidates.Select(c => (object?)(long)(c.Iter ?? 0)).ToArray());
+            Add("n_resources", candidates.Select(c => (object?)(c.NResources ?? 0)).ToArray());
+        }
     }
 
     /// <summary>Number of candidates.</summary>

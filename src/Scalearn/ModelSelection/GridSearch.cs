@@ -7,5 +7,10 @@ public sealed class GridSearch(IEstimator estimator, ParamGrid grid) : SearchBas
 {
     public ParamGrid Grid { get; } = grid ?? throw new ArgumentNullException(nameof(grid));
 
-    protected override Task GenerateAsync(CandidateEvaluator evaluate, CancellationToken ct) => evaluate(Grid.Candidates(), ct);
+    protected override SearchPlan Plan(Scalearn.Data.Dataset data, Folds folds)
+    {
+        long count = Grid.Count;
+        if (count == 0) throw new ArgumentException("The parameter grid yields no candidate.");
+        return PlanOf(Grid.Enumerate(), count, "grid:" + Grid.ToJson(), Grid.Probes());
+    }
 }

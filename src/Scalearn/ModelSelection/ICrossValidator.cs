@@ -8,4 +8,10 @@ public interface ICrossValidator
 {
     int NSplits { get; }
     Folds Split(Dataset data);
+
+    /// <summary>
+    /// Splits with per-row values that are not features (scikit-learn's <c>groups</c>, a time column). Splitters
+    /// that need none of them ignore them; <see cref="GroupKFold"/> and <see cref="TimeColumnSplit"/> need them.
+    /// </summary>
+    Folds Split(Dataset data, SplitColumns columns) => Split(data);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Scalearn.Estimators;
 using Scalearn.Numerics;
 
 namespace Scalearn.ModelSelection;
@@ -16,6 +17,9 @@ public sealed class ParamDistributions
     }
 
     public IReadOnlyDictionary<string, ParamDistribution> Distributions { get; }
+
+    /// <summary>The distributions as JSON in the syntax <see cref="Parse"/> reads (keys sorted).</summary>
+    public string ToJson() => RawJson.ToJson(new SortedDictionary<string, object?>(Distributions.ToDictionary(kv => kv.Key, kv => kv.Value.ToRaw()), StringComparer.Ordinal));
 
     public static ParamDistributions Parse(string json)
     {

@@ -22,7 +22,11 @@ public sealed class ParamGrid
     }
 
     /// <summary>Number of candidates.</summary>
-    public long Count => _grids.Sum(g => g.Aggregate(1L, (product, kv) => checked(product * kv.Value.Count)));
+    /// <summary>Number of candidates (long.MaxValue when it overflows).</summary>
+    public long Count => _grids.Aggregate(0L, (sum, g) => Size(g) > long.MaxValue - sum ? long.MaxValue : sum + Size(g));
+
+    /// <summary>The grids as JSON (a list of name -> values objects, keys sorted): equal grids give equal text.</summary>
+    public string ToJson() => RawJson.ToJson(_grids.Select(g => (object?)g.ToDictionary(kv => kv.Key, kv => (object?)kv.Value.Select(ParamConverter.ToRaw).ToArray())).ToArray());
 
     /// <summary>Parses <c>{"max_depth":[3,null],...}</c> or a list of such objects.</summary>
     public static ParamGrid Parse(string json)
@@ -44,15 +48,40 @@ public sealed class ParamGrid
         return new ParamGrid(grids);
     }
 
-    public IReadOnlyList<IReadOnlyDictionary<string, object?>> Candidates()
+    public IReadOnlyList<IReadOnlyDictionary<string, object?>> Candidates() => Enumerate().ToList();
+
+    /// <summary>The candidates in order, generated one at a time (a huge grid never sits in memory).</summary>
+    public IEnumerable<IReadOnlyDictionary<string, object?>> Enumerate()
     {
-        var result = new List<IReadOnlyDictionary<string, object?>>();
         foreach (var grid in _grids)
         {
-            long size = grid.Aggregate(1L, (product, kv) => checked(product * kv.Value.Count));
-            for (long i = 0; i < size; i++) result.Add(At(grid, i));
+            long size = Size(grid);
+            for (long i = 0; i < size; i++) yield return At(grid, i);
         }
-        return result;
+    }
+
+    /// <summary>
+    /// Few candidates that together use every listed value (each grid's first candidate, then one value changed at a
+    /// time): enough to check every parameter name and value of a grid too large to build in full.
+    /// </summary>
+    public IEnumerable<IReadOnlyDictionary<string, object?>> Probes()
+    {
+        foreach (var grid in _grids)
+        {
+            var first = At(grid, 0);
+            yield return first;
+            foreach (var (key, values) in grid)
+                foreach (var value in values.Skip(1))
+                    yield return new SortedDictionary<string, object?>(first.ToDictionary(kv => kv.Key, kv => kv.Key == key ? value : kv.Value), StringComparer.Ordinal);
+        }
+    }
+
+    private static long Size(KeyValuePair<string, IReadOnlyList<object?>>[] grid)
+    {
+        long product = 1;
+        foreach (var (_, values) in grid)
+            product = product > long.MaxValue / values.Count ? long.MaxValue : product * values.Count;
+        return product;
     }
 
     /// <summary>The candidate at position <paramref name="index"/> of <see cref="Candidates"/> (ParameterGrid.__getitem__).</summary>
@@ -62,7 +91,7 @@ public sealed class ParamGrid
         {
             foreach (var grid in _grids)
             {
-                long size = grid.Aggregate(1L, (product, kv) => checked(product * kv.Value.Count));
+                long size = Size(grid);
                 if (index < size) return At(grid, index);
                 index -= size;
             }

@@ -14,6 +14,11 @@ public sealed class RandomizedSearch : SearchBase
     public ParamDistributions Distributions { get; }
     public int NIter { get; }
 
-    protected override Task GenerateAsync(CandidateEvaluator evaluate, CancellationToken ct) =>
-        evaluate(Distributions.Sample(NIter, Seed), ct);
+    protected override SearchPlan Plan(Scalearn.Data.Dataset data, Folds folds)
+    {
+        if (NIter > MaxCandidates)
+            throw new ParameterException("n_iter", $"Parameter 'n_iter' is {NIter:N0}; a search holds at most {MaxCandidates:N0} candidates in its cv_results.");
+        var candidates = Distributions.Sample(NIter, Seed);
+        return PlanOf(candidates, candidates.Count, $"random:{NIter}:" + Distributions.ToJson());
+    }
 }

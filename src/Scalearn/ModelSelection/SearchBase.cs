@@ -6,12 +6,18 @@ using Scalearn.Execution;
 namespace Scalearn.ModelSelection;
 
 /// <summary>
-/// Shared machinery of hyperparameter searches: splitting, running candidate fits through <see cref="Executor"/>,
-/// cv_results, ranking, error_score and refit. Subclasses only decide which candidates to evaluate, through the
-/// <see cref="CandidateEvaluator"/> handed to <see cref="GenerateAsync"/> (which they may call several times).
+/// Shared machinery of hyperparameter searches: splitting, running candidate fits as one job on <see cref="Executor"/>
+/// (any number in flight, each candidate's folds as separate tasks), cv_results, ranking, error_score and refit.
+/// Subclasses only decide which candidates to evaluate, through the <see cref="SearchPlan"/>'s tuner.
 /// </summary>
 public abstract class SearchBase
 {
+    /// <summary>cv_results hold every candidate in memory: a search proposing more is refused up front.</summary>
+    public const long MaxCandidates = 1_000_000;
+
+    /// <summary>Candidates built and checked before any fit when a search knows them all.</summary>
+    private const int EagerValidationLimit = 10_000;
+
     protected SearchBase(IEstimator estimator)
     {
         Estimator = estimator ?? throw new ArgumentNullException(nameof(estimator));
@@ -32,7 +38,20 @@ public abstract class SearchBase
     public bool ReturnTrainScore { get; set; }
     public int Seed { get; set; }
     public ITaskExecutor Executor { get; set; } = new LocalExecutor();
-    public IProgress<ExecutionProgress>? Progress { get; set; }
+    public IProgress<JobProgress>? Progress { get; set; }
+
+    /// <summary>Receives each candidate as soon as its last fold finished (live best scores, dashboards).</summary>
+    public IProgress<CandidateScores>? Finished { get; set; }
+
+    /// <summary>
+    /// Path of a search journal (SQLite). Every proposed candidate and finished fit is recorded there as it happens;
+    /// running the same search again with the same journal resumes it: finished fits are not recomputed and the results
+    /// equal an uninterrupted run's. Null = no journal.
+    /// </summary>
+    public string? Journal { get; set; }
+
+    /// <summary>Per-row values that are not features but that the splitter needs (groups for GroupKFold, a time column).</summary>
+    public SplitColumns SplitColumns { get; set; } = SplitColumns.None;
 
     /// <summary>The splits of the last fit.</summary>
     public Folds? Folds { get; private set; }
@@ -44,68 +63,110 @@ public abstract class SearchBase
     {
         ArgumentNullException.ThrowIfNull(data);
         var clock = Stopwatch.StartNew();
-        var scoring = Scoring.ToArray();
-        foreach (var name in scoring) Metrics.Scorers.Get(name);
-        data.RequireTarget();
-        var folds = (Cv ?? DefaultCv(Estimator)).Split(data);
+        var scorers = Scoring.Select(Metrics.Scorers.Get).ToArray();
+        Metrics.TaskChecks.Check(Estimator, Scoring, data.RequireTarget(), data.TargetName);
+        var folds = (Cv ?? DefaultCv(Estimator)).Split(data, SplitColumns);
         Folds = folds;
+        var plan = Plan(data, folds);
+        if (plan.Count > MaxCandidates)
+            throw new ArgumentException($"The search would evaluate {plan.Count:N0} candidates; a search holds at most {MaxCandidates:N0} " +
+                "in its cv_results. Use a randomized or adaptive search, or a smaller grid.");
+        foreach (var candidate in plan.Validate) SearchRun.SpecOf(SearchRun.Materialize(Estimator, SearchRun.Canonical(candidate), Seed));
 
-        var records = new List<CandidateScores>();
-        var runner = new CandidateRunner
+        using var journal = Journal is null ? null : OpenJournal(Journal, data, folds, plan);
+        var run = new SearchRun
         {
-            Data = data, Folds = folds, Scoring = scoring, ReturnTrainScore = ReturnTrainScore,
-            ErrorScore = ErrorScore, Executor = Executor, Progress = Progress,
+            Data = data, Folds = folds, Estimator = Estimator, Scorers = scorers, ReturnTrainScore = ReturnTrainScore,
+            ErrorScore = ErrorScore, Executor = Executor, Seed = Seed, Progress = Progress, Finished = Finished,
+            Parallelism = plan.Parallelism ?? int.MaxValue, Budget = Budget, ExpectedCandidates = plan.Count, Journal = journal,
         };
-        int seed = Seed;
-        int nextIndex = 0;
-
-        async Task<IReadOnlyList<CandidateScores>> Evaluate(IReadOnlyList<IReadOnlyDictionary<string, object?>> candidates, CancellationToken token)
-        {
-            // Every candidate is built (names and values validated) before any fit starts.
-            var canonical = candidates.Select(CandidateRunner.Canonical).ToArray();
-            var specs = canonical.Select(c => CandidateRunner.SpecOf(CandidateRunner.Materialize(Estimator, c, seed))).ToArray();
-            // Subclasses may evaluate several batches concurrently: indices and records are shared.
-            int first = Interlocked.Add(ref nextIndex, canonical.Length) - canonical.Length;
-            var prepared = canonical.Select((c, i) => new CandidateRunner.Prepared(first + i, c, specs[i])).ToArray();
-            var (completed, cancelled) = await runner.RunAsync(prepared, token).ConfigureAwait(false);
-            lock (records) records.AddRange(completed);
-            if (cancelled) throw new OperationCanceledException(token);
-            return completed;
-        }
-
-        bool finished = true;
-        try
-        {
-            await GenerateAsync(Evaluate, ct).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            finished = false;
-        }
-
-        if (finished) CandidateRunner.ThrowIfAllFailed(records);
-        var ordered = records.OrderBy(r => r.Index).ToArray();
-        var results = new CvResults(ordered, scoring, folds.Count, ReturnTrainScore);
-        int best = -1;
-        if (results.Count > 0)
-        {
-            var ranks = results.Numbers($"rank_test_{results.ScoreSuffixes[0]}");
-            best = Array.IndexOf(ranks, ranks.Min());
-        }
+        var (records, cancelled) = await run.RunAsync(plan.Source, ct).ConfigureAwait(false);
+        bool finished = !cancelled;
+        if (finished) SearchRun.ThrowIfAllFailed(records);
+        var results = new CvResults(records, Scoring, folds.Count, ReturnTrainScore);
+        int best = results.Count > 0 ? BestIndex(results) : -1;
 
         IModel? model = null;
+        EstimatorSpec? bestSpec = null;
         double refitSeconds = 0;
-        if (Refit && finished && best >= 0)
+        if (best >= 0)
         {
-            var refitClock = Stopwatch.StartNew();
-            model = CandidateRunner.Materialize(Estimator, results.Params[best], seed).Fit(data.All);
-            refitSeconds = refitClock.Elapsed.TotalSeconds;
+            var bestEstimator = SearchRun.Materialize(Estimator, results.Params[best], Seed);
+            bestSpec = EstimatorSpec.Of(bestEstimator);
+            if (Refit && finished)
+            {
+                var refitClock = Stopwatch.StartNew();
+                model = await RefitModelAsync(bestEstimator, data, ct).ConfigureAwait(false);
+                refitSeconds = refitClock.Elapsed.TotalSeconds;
+            }
         }
-        return new SearchResult(results, best, model, finished, clock.Elapsed, refitSeconds);
+        return new SearchResult(results, best, model, finished, clock.Elapsed, refitSeconds) { BestSpec = bestSpec };
     }
 
-    /// <summary>Decides the candidates: call <paramref name="evaluate"/> with batches of parameter dictionaries.</summary>
-    protected abstract Task GenerateAsync(CandidateEvaluator evaluate, CancellationToken ct);
+    private Journal.SearchJournal OpenJournal(string path, Dataset data, Folds folds, SearchPlan plan)
+    {
+        var identity = new Dictionary<string, string>
+        {
+            ["data"] = data.ContentHash,
+            ["folds"] = folds.ContentHash,
+            ["estimator"] = EstimatorSpec.Of(Estimator).ToJson(),
+            ["candidates"] = plan.Identity,
+            ["settings"] = RawJson.ToJson(new SortedDictionary<string, object?>
+            {
+                ["scoring"] = Scoring.ToArray(), ["seed"] = (long)Seed, ["error_score"] = ErrorScore is { } e ? (double.IsNaN(e) ? "nan" : e) : "raise",
+                ["return_train_score"] = ReturnTrainScore, ["budget"] = Budget.ToString(),
+            }),
+        };
+        var info = new Dictionary<string, string>
+        {
+            ["search"] = GetType().Name, ["estimator_name"] = Estimator.TypeName, ["scoring_names"] = RawJson.ToJson(Scoring.ToArray()),
+            ["n_splits"] = folds.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), ["dataset"] = data.Name ?? "",
+        };
+        return ModelSelection.Journal.SearchJournal.Open(path, identity, info);
+    }
+
+    /// <summary>Budgets of adaptive searches; grid and randomized searches evaluate every candidate.</summary>
+    protected virtual SearchBudget Budget => SearchBudget.None;
+
+    /// <summary>Decides the candidates: a tuner or candidate source, and what is known of them up front.</summary>
+    protected abstract SearchPlan Plan(Dataset data, Folds folds);
+
+    /// <summary>
+    /// Fits the best candidate on all the data: on this machine for the local executor; else as a task on the executor
+    /// (a warm worker fits it and the model comes back as a model file), falling back to this machine when that fails.
+    /// </summary>
+    private async Task<IModel> RefitModelAsync(IEstimator best, Dataset data, CancellationToken ct)
+    {
+        if (Executor is LocalExecutor || !UsesDefaultRefit) return RefitModel(best, data);
+        var dataBlob = new DatasetBlob(data);
+        await using var job = Executor.Start(FitModelKind.Instance, [dataBlob]);
+        job.Submit(new FitModelTask(EstimatorSpec.Of(best), dataBlob.Id));
+        job.Complete();
+        await foreach (var outcome in job.Results(ct).ConfigureAwait(false))
+            if (!outcome.Failed && outcome.Result.Model is { } model) return model;
+        return RefitModel(best, data);
+    }
+
+    /// <summary>True unless a subclass refits its own way (<see cref="RefitModel"/>), which then always runs here.</summary>
+    private bool UsesDefaultRefit => GetType().GetMethod(nameof(RefitModel), System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!.DeclaringType == typeof(SearchBase);
+
+    /// <summary>Fits the best candidate on all the data on this machine (epoch-resource searches train it for their full epochs).</summary>
+    protected virtual IModel RefitModel(IEstimator best, Dataset data) => best.Fit(data.All);
+
+    /// <summary>The candidate refitted and reported as best: rank 1 of the first scorer (the lowest index on ties).</summary>
+    protected virtual int BestIndex(CvResults results)
+    {
+        var ranks = results.Numbers($"rank_test_{results.ScoreSuffixes[0]}");
+        return Array.IndexOf(ranks, ranks.Min());
+    }
+
+    /// <summary>A plan over a known list: all of it validated before any fit when it is small enough.</summary>
+    protected static SearchPlan PlanOf(IEnumerable<IReadOnlyDictionary<string, object?>> candidates, long count, string identity,
+        IEnumerable<IReadOnlyDictionary<string, object?>>? probes = null) => new(new Tuning.SequenceTuner(candidates), count)
+    {
+        Identity = identity,
+        Validate = count <= EagerValidationLimit ? candidates : probes ?? candidates.Take(1),
+    };
 
     public static ICrossValidator DefaultCv(IEstimator estimator) =>
         EstimatorTraits.IsClassifier(estimator) ? new StratifiedKFold(5) : new KFold(5);

@@ -45,7 +45,7 @@ public sealed class ShuffleSplit : ICrossValidator
         if (nTrain <= 0 || nTest <= 0 || nTrain + nTest > n)
             throw new ArgumentException($"With n_samples={n}, test_size={TestSize} and train_size={TrainSize?.ToString() ?? "null"}, a set would be empty; adjust the sizes.");
         var rng = Rng.FromOptionalSeed(RandomState);
-        var splits = new Execution.Split[NSplits];
+        var splits = new Split[NSplits];
         for (int s = 0; s < NSplits; s++)
         {
             var permutation = Enumerable.Range(0, n).ToArray();
@@ -54,7 +54,7 @@ public sealed class ShuffleSplit : ICrossValidator
             var train = permutation[nTest..(nTest + nTrain)];
             Array.Sort(test);
             Array.Sort(train);
-            splits[s] = new Execution.Split(train, test);
+            splits[s] = new Split(train, test);
         }
         return new Folds(splits);
     }

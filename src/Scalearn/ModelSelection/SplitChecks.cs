@@ -20,16 +20,16 @@ internal static class SplitChecks
     }
 
     /// <summary>Turns a per-row fold number into splits whose index arrays are sorted, like scikit-learn's masks.</summary>
-    public static Execution.Folds FromTestFolds(int[] testFold, int nSplits)
+    public static Folds FromTestFolds(int[] testFold, int nSplits)
     {
-        var splits = new Execution.Split[nSplits];
+        var splits = new Split[nSplits];
         for (int k = 0; k < nSplits; k++)
         {
             var test = new List<int>();
             var train = new List<int>();
             for (int i = 0; i < testFold.Length; i++) (testFold[i] == k ? test : train).Add(i);
-            splits[k] = new Execution.Split(train.ToArray(), test.ToArray());
+            splits[k] = new Split(train.ToArray(), test.ToArray());
         }
-        return new Execution.Folds(splits);
+        return new Folds(splits);
     }
 }

@@ -36,6 +36,9 @@ public sealed class EncodedFeature
     public IReadOnlyList<string>? TextCategories { get; }
 
     public int DroppedIndex { get; }
+
+    /// <summary>Whether NaN is one of the categories (it sorts last): the column had missing values during fit.</summary>
+    public bool HasMissingCategory => NumericCategories is { Count: > 0 } c && double.IsNaN(c[^1]);
     public int CategoryCount => NumericCategories?.Count ?? TextCategories!.Count;
 
     /// <summary>Output columns of this feature (categories minus the dropped one), named "name_category".</summary>

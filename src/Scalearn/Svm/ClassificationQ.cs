@@ -22,7 +22,7 @@ internal sealed class ClassificationQ : IQMatrix, IDisposable
     public double[] Diagonal { get; }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public ReadOnlySpan<double> Column(int i)
+    public ReadOnlySpan<double> Column(int i, ReadOnlySpan<int> needed)
     {
         var column = _cache.Get(i, out bool fill);
         if (fill)

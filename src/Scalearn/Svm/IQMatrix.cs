@@ -8,6 +8,10 @@ internal interface IQMatrix
     /// <summary>Q_ii.</summary>
     double[] Diagonal { get; }
 
-    /// <summary>Column i in problem order. Stays valid until two further columns have been requested.</summary>
-    ReadOnlySpan<double> Column(int i);
+    /// <summary>
+    /// Column i in problem order. Only the entries listed in <paramref name="needed"/> are guaranteed (all entries when
+    /// it is empty): the solver asks for its active variables while shrinking. Stays valid until two further columns
+    /// have been requested.
+    /// </summary>
+    ReadOnlySpan<double> Column(int i, ReadOnlySpan<int> needed);
 }

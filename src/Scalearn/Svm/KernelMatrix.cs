@@ -48,16 +48,24 @@ internal sealed class KernelMatrix : IDisposable
         if (_gram is not null)
         {
             var row = _gram.AsSpan((int)((long)r * Count), Count);
-            for (int t = 0; t < cols.Length; t++) dest[t] = row[cols[t]];
+            for (int k = 0; k < cols.Length; k++) dest[k] = row[cols[k]];
             return;
         }
         var xr = RowOf(r);
-        for (int t = 0; t < cols.Length; t++) dest[t] = ShortVectors.Dot(xr, RowOf(cols[t]));
+        int t = 0;
+        // Four consecutive training rows at a time where the columns run consecutively (always for SVR and binary SVC).
+        for (; t + 4 <= cols.Length; t += 4)
+        {
+            int c = cols[t];
+            if (cols[t + 3] == c + 3 && cols[t + 1] == c + 1 && cols[t + 2] == c + 2) ShortVectors.DotFour(xr, _x.AsSpan(c * _d, 4 * _d), dest.Slice(t, 4));
+            else for (int k = t; k < t + 4; k++) dest[k] = ShortVectors.Dot(xr, RowOf(cols[k]));
+        }
+        for (; t < cols.Length; t++) dest[t] = ShortVectors.Dot(xr, RowOf(cols[t]));
         if (Kernel.NeedsSquaredNorms)
         {
             if (_scratch.Length < cols.Length) _scratch = new double[cols.Length];
             var norms = _scratch.AsSpan(0, cols.Length);
-            for (int t = 0; t < cols.Length; t++) norms[t] = _squaredNorms[cols[t]];
+            for (int k = 0; k < cols.Length; k++) norms[k] = _squaredNorms[cols[k]];
             Kernel.Transform(dest[..cols.Length], _squaredNorms[r], norms);
         }
         else Kernel.Transform(dest[..cols.Length], 0, []);

@@ -13,7 +13,9 @@ internal sealed class RegressionQ : IQMatrix, IDisposable
     private readonly int[] _identity;
     private readonly ColumnCache _cache;
     private readonly double[][] _buffers;
-    private int _nextBuffer;
+    private readonly int[] _owner = [-1, -1, -1];
+    private readonly long[] _stamp = new long[3];
+    private long _clock;
 
     public RegressionQ(KernelMatrix kernel, long cacheBytes)
     {
@@ -21,7 +23,7 @@ internal sealed class RegressionQ : IQMatrix, IDisposable
         int l = kernel.Count;
         _identity = Enumerable.Range(0, l).ToArray();
         _cache = new ColumnCache(l, l, cacheBytes);
-        _buffers = [new double[2 * l], new double[2 * l]];
+        _buffers = [new double[2 * l], new double[2 * l], new double[2 * l]];
         Diagonal = new double[2 * l];
         for (int i = 0; i < l; i++) Diagonal[i] = Diagonal[i + l] = kernel.Value(i, i);
     }
@@ -30,14 +32,25 @@ internal sealed class RegressionQ : IQMatrix, IDisposable
     public double[] Diagonal { get; }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public ReadOnlySpan<double> Column(int i)
+    public ReadOnlySpan<double> Column(int i, ReadOnlySpan<int> needed)
     {
+        // The solver asks for the column it selected and then for it again in the step: keep the last few signed
+        // columns instead of rebuilding them (the vectorized copy beats filling only the active entries).
+        for (int b = 0; b < _buffers.Length; b++)
+            if (_owner[b] == i)
+            {
+                _stamp[b] = ++_clock;
+                return _buffers[b];
+            }
+        int slot = 0;
+        for (int b = 1; b < _buffers.Length; b++) if (_stamp[b] < _stamp[slot]) slot = b;
         int l = _kernel.Count;
         int real = i % l;
         var row = _cache.Get(real, out bool fill);
         if (fill) _kernel.Row(real, _identity, row);
-        var buffer = _buffers[_nextBuffer];
-        _nextBuffer ^= 1;
+        var buffer = _buffers[slot];
+        _owner[slot] = i;
+        _stamp[slot] = ++_clock;
         double sign = i < l ? 1 : -1;
         TensorPrimitives.Multiply(row, sign, buffer.AsSpan(0, l));
         TensorPrimitives.Multiply(row, -sign, buffer.AsSpan(l, l));

@@ -21,11 +21,14 @@ public sealed class SVC : Estimator, IClassifierEstimator, IRandomized
     public bool Probability { get; set; }
     public double Tol { get; set => field = Check.Positive(value, "tol"); } = 1e-3;
     public double CacheSize { get; set => field = Check.Positive(value, "cache_size"); } = 200;
-    public ClassWeightOption ClassWeight { get; set => field = value ?? ClassWeightOption.None; } = ClassWeightOption.None;
+    public ClassWeightOption ClassWeight { get; set => field = ClassWeightOption.WithoutSubsample(value, nameof(SVC)); } = ClassWeightOption.None;
     public int MaxIter { get; set => field = Check.AtLeast(value, -1, "max_iter"); } = -1;
     public DecisionFunctionShape DecisionFunctionShape { get; set; } = DecisionFunctionShape.Ovr;
     public bool BreakTies { get; set; }
     public int? RandomState { get; set; }
+
+    /// <summary>libsvm's summary of each solver run (iterations, objective, rho, support vectors) on stderr.</summary>
+    public bool Verbose { get; set; }
 
     /// <summary>scikit-learn spells the regularization parameter with a capital C.</summary>
     public override IReadOnlyDictionary<string, object?> GetParams()
@@ -58,7 +61,7 @@ public sealed class SVC : Estimator, IClassifierEstimator, IRandomized
         var kernelFunction = new KernelFunction(Kernel, Degree, Gamma.Resolve(x.Values, x.Cols), Coef0);
         long cacheBytes = SvmInput.CacheBytes(CacheSize);
         using var kernel = new KernelMatrix(x.Values, x.Rows, x.Cols, kernelFunction, cacheBytes);
-        var settings = new SolverSettings(Tol, Shrinking, MaxIter, cacheBytes);
+        var settings = new SolverSettings(Tol, Shrinking, MaxIter, cacheBytes, Verbose);
         var rng = Probability ? Rng.FromOptionalSeed(RandomState) : null;
 
         int pairs = k * (k - 1) / 2;

@@ -19,6 +19,9 @@ public sealed class SVR : Estimator
     public double CacheSize { get; set => field = Check.Positive(value, "cache_size"); } = 200;
     public int MaxIter { get; set => field = Check.AtLeast(value, -1, "max_iter"); } = -1;
 
+    /// <summary>libsvm's summary of each solver run (iterations, objective, rho, support vectors) on stderr.</summary>
+    public bool Verbose { get; set; }
+
     /// <summary>scikit-learn spells the regularization parameter with a capital C.</summary>
     public override IReadOnlyDictionary<string, object?> GetParams()
     {
@@ -47,7 +50,7 @@ public sealed class SVR : Estimator
             signs[i + l] = -1;
         }
         using var q = new RegressionQ(kernel, cacheBytes);
-        var result = SmoSolver.Solve(q, linear, signs, alpha2, C, C, Tol, Shrinking, MaxIter);
+        var result = SmoSolver.Solve(q, linear, signs, alpha2, C, C, Tol, Shrinking, MaxIter, Verbose);
 
         var support = new List<int>();
         var coef = new List<double>();

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 namespace Scalearn.Svm;
 
 /// <summary>
@@ -56,10 +57,24 @@ internal sealed class SmoSolver
     }
 
     /// <summary>Solves in place (<paramref name="alpha"/> holds the start and receives the solution).</summary>
-    public static SolverResult Solve(IQMatrix q, double[] p, sbyte[] y, double[] alpha, double cp, double cn, double eps, bool shrinking, int maxIter)
+    public static SolverResult Solve(IQMatrix q, double[] p, sbyte[] y, double[] alpha, double cp, double cn, double eps, bool shrinking, int maxIter,
+        bool verbose = false)
     {
         var solver = new SmoSolver(q, p, y, alpha, cp, cn, eps);
-        return solver.Run(shrinking, maxIter);
+        var result = solver.Run(shrinking, maxIter);
+        if (verbose)
+        {
+            int support = 0, bounded = 0;
+            for (int i = 0; i < alpha.Length; i++)
+            {
+                if (alpha[i] == 0) continue;
+                support++;
+                if (alpha[i] >= solver.UpperOf(i)) bounded++;
+            }
+            Console.Error.WriteLine(FormattableString.Invariant(
+                $"optimization finished, #iter = {result.Iterations}, obj = {result.Objective:G10}, rho = {result.Rho:G10}, nSV = {support}, nBSV = {bounded}"));
+        }
+        return result;
     }
 
     private double UpperOf(int i) => _y[i] > 0 ? _cp : _cn;
@@ -84,7 +99,7 @@ internal sealed class SmoSolver
         for (int i = 0; i < l; i++)
         {
             if (_status[i] == LowerBound) continue;
-            var qi = _q.Column(i);
+            var qi = _q.Column(i, []);
             double ai = _alpha[i];
             for (int j = 0; j < l; j++) _g[j] += ai * qi[j];
         }
@@ -96,6 +111,7 @@ internal sealed class SmoSolver
             if (--counter == 0)
             {
                 counter = Math.Min(l, 1000);
+                Scalearn.Execution.FitInterruption.Check();
                 if (shrinking) Shrink();
             }
             if (!SelectWorkingSet(out int i, out int j))
@@ -120,11 +136,15 @@ internal sealed class SmoSolver
         return new SolverResult(rho, objective / 2, iter);
     }
 
+    /// <summary>The variables a column must hold for a step: the active ones while shrunk, all of them otherwise.</summary>
+    private ReadOnlySpan<int> Needed => _activeSize == _l ? [] : _active.AsSpan(0, _activeSize);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Step(int i, int j)
     {
-        var qi = _q.Column(i);
-        var qj = _q.Column(j);
+        var needed = Needed;
+        var qi = _q.Column(i, needed);
+        var qj = _q.Column(j, needed);
         double ci = UpperOf(i), cj = UpperOf(j);
         double oldAi = _alpha[i], oldAj = _alpha[j];
         double ai, aj;
@@ -190,55 +210,38 @@ internal sealed class SmoSolver
         double objDiffMin = double.PositiveInfinity;
         if (_activeSize == _l) return SelectWorkingSetAllActive(out outI, out outJ);
         var active = _active.AsSpan(0, _activeSize);
-        var g = _g;
-        var status = _status;
-        var y = _y;
+        // The same arithmetic as the all-active path (y = +-1 folded into products, I_up/I_low as masks), with fewer
+        // branches than libsvm's per-sign cases; visiting order (and so tie-breaking) is libsvm's.
+        ref double g = ref MemoryMarshal.GetArrayDataReference(_g);
+        ref double ys = ref MemoryMarshal.GetArrayDataReference(_ys);
+        ref long inUp = ref MemoryMarshal.GetArrayDataReference(_inUp);
+        ref long inLow = ref MemoryMarshal.GetArrayDataReference(_inLow);
         foreach (int t in active)
         {
-            if (y[t] > 0)
-            {
-                if (status[t] != UpperBound && -g[t] >= gmax) { gmax = -g[t]; gmaxIdx = t; }
-            }
-            else
-            {
-                if (status[t] != LowerBound && g[t] >= gmax) { gmax = g[t]; gmaxIdx = t; }
-            }
+            double v = -Unsafe.Add(ref ys, t) * Unsafe.Add(ref g, t);
+            if (Unsafe.Add(ref inUp, t) != 0 && v >= gmax) { gmax = v; gmaxIdx = t; }
         }
         outI = gmaxIdx;
         outJ = -1;
         if (gmaxIdx == -1) return false;
 
         int i = gmaxIdx;
-        var qi = _q.Column(i);
+        var qi = _q.Column(i, active);
         double qdi = _qd[i];
-        double yi = y[i];
-        var qd = _qd;
+        double minusTwoYi = -2.0 * _ys[i];
+        ref double q = ref MemoryMarshal.GetReference(qi);
+        ref double qd = ref MemoryMarshal.GetArrayDataReference(_qd);
         foreach (int j in active)
         {
-            if (y[j] > 0)
-            {
-                if (status[j] == LowerBound) continue;
-                double gradDiff = gmax + g[j];
-                if (g[j] >= gmax2) gmax2 = g[j];
-                if (gradDiff > 0)
-                {
-                    double quad = qdi + qd[j] - 2.0 * yi * qi[j];
-                    double objDiff = -(gradDiff * gradDiff) / (quad > 0 ? quad : Tau);
-                    if (objDiff <= objDiffMin) { gminIdx = j; objDiffMin = objDiff; }
-                }
-            }
-            else
-            {
-                if (status[j] == UpperBound) continue;
-                double gradDiff = gmax - g[j];
-                if (-g[j] >= gmax2) gmax2 = -g[j];
-                if (gradDiff > 0)
-                {
-                    double quad = qdi + qd[j] + 2.0 * yi * qi[j];
-                    double objDiff = -(gradDiff * gradDiff) / (quad > 0 ? quad : Tau);
-                    if (objDiff <= objDiffMin) { gminIdx = j; objDiffMin = objDiff; }
-                }
-            }
+            if (Unsafe.Add(ref inLow, j) == 0) continue;
+            double yj = Unsafe.Add(ref ys, j);
+            double yg = yj * Unsafe.Add(ref g, j);
+            if (yg >= gmax2) gmax2 = yg;
+            double gradDiff = gmax + yg;
+            if (gradDiff <= 0) continue;
+            double quad = qdi + Unsafe.Add(ref qd, j) + minusTwoYi * yj * Unsafe.Add(ref q, j);
+            double objDiff = -(gradDiff * gradDiff) / (quad > 0 ? quad : Tau);
+            if (objDiff <= objDiffMin) { gminIdx = j; objDiffMin = objDiff; }
         }
         if (gmax + gmax2 < _eps || gminIdx == -1) return false;
         outJ = gminIdx;
@@ -287,7 +290,7 @@ internal sealed class SmoSolver
         if (gmaxIdx == -1) return false;
 
         int i = gmaxIdx;
-        var qi = _q.Column(i);
+        var qi = _q.Column(i, []);
         double qdi = qd[i], minusTwoYi = -2.0 * ys[i];
         var vGmax = new Vector<double>(gmax);
         var vQdi = new Vector<double>(qdi);
@@ -400,7 +403,7 @@ internal sealed class SmoSolver
         for (int i = 0; i < l; i++)
         {
             if (_status[i] != UpperBound) continue;
-            var qi = _q.Column(i);
+            var qi = _q.Column(i, []);
             double ci = UpperOf(i);
             for (int k = _activeSize; k < l; k++)
             {
@@ -415,7 +418,7 @@ internal sealed class SmoSolver
             for (int k = _activeSize; k < l; k++)
             {
                 int i = _active[k];
-                var qi = _q.Column(i);
+                var qi = _q.Column(i, []);
                 double sum = 0;
                 for (int m = 0; m < _activeSize; m++)
                 {
@@ -431,7 +434,7 @@ internal sealed class SmoSolver
             {
                 int i = _active[m];
                 if (_status[i] != Free) continue;
-                var qi = _q.Column(i);
+                var qi = _q.Column(i, []);
                 double ai = _alpha[i];
                 for (int k = _activeSize; k < l; k++)
                 {

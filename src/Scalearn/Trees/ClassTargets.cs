@@ -43,22 +43,4 @@ internal sealed class ClassTargets
         }
         return new ClassTargets(classes, classOf, counts);
     }
-
-    /// <summary>scikit-learn's "balanced" weights n / (n_classes * count) for the given class counts; ones when <paramref name="mode"/> is null.</summary>
-    public static double[] Weights(string? mode, int[] counts)
-    {
-        var weights = new double[counts.Length];
-        if (mode is null) { Array.Fill(weights, 1.0); return weights; }
-        long total = 0;
-        int present = 0;
-        foreach (var c in counts) { total += c; if (c > 0) present++; }
-        for (int k = 0; k < counts.Length; k++) weights[k] = counts[k] > 0 ? (double)total / (present * counts[k]) : 0;
-        return weights;
-    }
-
-    public static string? CheckClassWeight(string? value, params string[] allowed)
-    {
-        if (value is null) return null;
-        return Check.OneOf(value, "class_weight", allowed);
-    }
 }

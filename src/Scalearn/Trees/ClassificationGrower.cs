@@ -6,8 +6,8 @@ namespace Scalearn.Trees;
 
 /// <summary>
 /// Gini or entropy trees. Per candidate feature the node's rows are visited in code order, either as weighted class
-/// histograms per code (large nodes, few codes) or row by row after a counting sort or comparison sort of the node's
-/// codes (small nodes); one left-to-right scan scores every threshold with incrementally updated sums.
+/// histograms per code (large nodes, few codes) or row by row after sorting the node's rows by code
+/// (<see cref="CodeSorter"/>); one left-to-right scan scores every threshold with incrementally updated sums.
 /// </summary>
 internal sealed class ClassificationGrower : TreeGrower
 {
@@ -16,9 +16,7 @@ internal sealed class ClassificationGrower : TreeGrower
     private readonly bool _entropy;
     private readonly double[] _groupWeights;
     private readonly int[] _groupCounts;
-    private readonly int[] _orderedRows;
-    private readonly int[] _orderedCodes;
-    private readonly long[] _keys;
+    private readonly CodeSorter _sorter;
     private readonly double[] _left;
     private readonly double[] _right;
     private double[] _xLogX = [];
@@ -35,28 +33,21 @@ internal sealed class ClassificationGrower : TreeGrower
         foreach (var v in encoding.Values) maxBins = Math.Max(maxBins, v.Length);
         _groupWeights = new double[maxBins * classes];
         _groupCounts = new int[maxBins + 1];
-        _orderedRows = new int[encoding.Rows];
-        _orderedCodes = new int[encoding.Rows];
-        _keys = new long[encoding.Rows];
+        _sorter = new CodeSorter(encoding.Rows);
         _left = new double[classes];
         _right = new double[classes];
     }
 
     /// <summary>
-    /// Multiplies the row weights (ones or bootstrap counts) of Samples[0, count) by class weights: none when
-    /// <paramref name="mode"/> is null, <paramref name="fixedWeights"/> for "balanced", weights from this sample's
-    /// class totals for "balanced_subsample". Returns the total weight.
+    /// Multiplies the row weights (ones or bootstrap counts) of Samples[0, count) by class weights:
+    /// <paramref name="fixedWeights"/>, or when <paramref name="subsample"/> "balanced" weights from this sample's class
+    /// totals (balanced_subsample). Returns the total weight.
     /// </summary>
-    public double ApplyClassWeights(int count, string? mode, double[] fixedWeights)
+    public double ApplyClassWeights(int count, bool subsample, double[]? fixedWeights)
     {
         var weight = Weight;
         var samples = Samples;
-        double[]? factors = mode switch
-        {
-            null => null,
-            "balanced_subsample" => SubsampleWeights(count),
-            _ => fixedWeights,
-        };
+        var factors = subsample ? SubsampleWeights(count) : fixedWeights;
         double total = 0;
         for (int i = 0; i < count; i++)
         {
@@ -132,16 +123,15 @@ internal sealed class ClassificationGrower : TreeGrower
         for (int k = 0; k < value.Length; k++) value[k] = total > 0 ? stats[k] / total : 0;
     }
 
-    protected override double SplitProxy(ReadOnlySpan<double> left, ReadOnlySpan<double> node, double leftWeight, double nodeWeight)
+    protected override double SplitProxy(ReadOnlySpan<double> left, ReadOnlySpan<double> right, double leftWeight, double rightWeight)
     {
-        double rightWeight = nodeWeight - leftWeight;
         double l = 0, r = 0;
         if (_entropy)
         {
-            for (int k = 0; k < left.Length; k++) { l += XLogX(left[k]); r += XLogX(node[k] - left[k]); }
+            for (int k = 0; k < left.Length; k++) { l += XLogX(left[k]); r += XLogX(right[k]); }
             return l + r - XLogX(leftWeight) - XLogX(rightWeight);
         }
-        for (int k = 0; k < left.Length; k++) { l += left[k] * left[k]; r += (node[k] - left[k]) * (node[k] - left[k]); }
+        for (int k = 0; k < left.Length; k++) { l += left[k] * left[k]; r += right[k] * right[k]; }
         return l / leftWeight + r / rightWeight;
     }
 
@@ -151,113 +141,82 @@ internal sealed class ClassificationGrower : TreeGrower
     {
         int bins = Encoding.Values[feature].Length;
         int m = end - start;
-        // Three ways to visit the node's rows in code order, chosen by estimated cost: class histograms per code
-        // (scan cost grows with codes x classes), a counting sort by code, or a comparison sort of the node's codes.
+        // Class histograms per code cost codes x classes to scan; sorting the node's rows by code costs a few passes over them.
         long histogramCost = m + 2L * bins * _classes;
-        long countingCost = 3L * m + 2L * bins;
-        long sortCost = (long)m * (BitOperations.Log2((uint)m) + 2) * 2;
         var bytes = Encoding.ByteCodes[feature];
         var ints = Encoding.IntCodes[feature];
-        if (histogramCost <= countingCost && histogramCost <= sortCost)
+        if (histogramCost <= CodeSorter.EstimatedCost(m, bins))
         {
             int groups = bytes is not null ? Histogram(bytes, start, end, bins) : Histogram(ints!, start, end, bins);
             return ScanHistogram(feature, groups, nodeCount, nodeWeight, ref best);
         }
-        if (countingCost <= sortCost)
-        {
-            if (bytes is not null) CountingOrder(bytes, start, end, bins); else CountingOrder(ints!, start, end, bins);
-        }
-        else if (bytes is not null) SortedOrder(bytes, start, end);
-        else SortedOrder(ints!, start, end);
-        return ScanOrdered(feature, m, nodeWeight, ref best);
-    }
-
-    private void CountingOrder<T>(T[] codes, int start, int end, int bins) where T : unmanaged, IBinaryInteger<T>
-    {
-        var next = _groupCounts;
-        next.AsSpan(0, bins + 1).Clear();
-        ref int samples = ref MemoryMarshal.GetArrayDataReference(Samples);
-        ref T code = ref MemoryMarshal.GetArrayDataReference(codes);
-        ref int nextRef = ref MemoryMarshal.GetArrayDataReference(next);
-        for (int i = start; i < end; i++) Unsafe.Add(ref nextRef, int.CreateTruncating(Unsafe.Add(ref code, Unsafe.Add(ref samples, i))) + 1)++;
-        for (int b = 1; b <= bins; b++) next[b] += next[b - 1];
-        ref int ordered = ref MemoryMarshal.GetArrayDataReference(_orderedRows);
-        ref int orderedCodes = ref MemoryMarshal.GetArrayDataReference(_orderedCodes);
-        for (int i = start; i < end; i++)
-        {
-            int r = Unsafe.Add(ref samples, i);
-            int c = int.CreateTruncating(Unsafe.Add(ref code, r));
-            int position = Unsafe.Add(ref nextRef, c)++;
-            Unsafe.Add(ref ordered, position) = r;
-            Unsafe.Add(ref orderedCodes, position) = c;
-        }
-    }
-
-    private void SortedOrder<T>(T[] codes, int start, int end) where T : unmanaged, IBinaryInteger<T>
-    {
-        var samples = Samples;
-        int m = end - start;
-        var keys = _keys.AsSpan(0, m);
-        for (int i = 0; i < m; i++)
-        {
-            int r = samples[start + i];
-            keys[i] = ((long)int.CreateTruncating(codes[r]) << 32) | (uint)r;
-        }
-        keys.Sort();
-        for (int i = 0; i < m; i++)
-        {
-            _orderedRows[i] = (int)(uint)keys[i];
-            _orderedCodes[i] = (int)(keys[i] >> 32);
-        }
+        bool varies = bytes is not null ? _sorter.Sort(bytes, Samples, start, end, bins) : _sorter.Sort(ints!, Samples, start, end, bins);
+        return varies && ScanOrdered(feature, m, nodeWeight, ref best);
     }
 
     /// <summary>Scores every threshold by moving the code-ordered rows one at a time from right to left (O(1) per row).</summary>
     private bool ScanOrdered(int feature, int m, double nodeWeight, ref BestSplit best)
     {
-        var rows = _orderedRows;
-        var codes = _orderedCodes;
-        if (codes[0] == codes[m - 1]) return false;
+        var rows = _sorter.Rows;
+        var codes = _sorter.Codes;
         var left = _left;
         var right = _right;
         Array.Clear(left);
         NodeStats.CopyTo(right, 0);
         int k = _classes;
-        bool entropy = _entropy;
         double sumLeft = 0, sumRight = 0;
-        if (entropy) for (int c = 0; c < k; c++) sumRight += XLogX(right[c]);
+        if (_entropy) for (int c = 0; c < k; c++) sumRight += XLogX(right[c]);
         else for (int c = 0; c < k; c++) sumRight += right[c] * right[c];
         int minLeaf = Settings.MinSamplesLeaf;
         double minWeight = Settings.MinWeightLeaf;
         double leftWeight = 0, bestProxy = best.Proxy;
         int bestIndex = -1;
-        var y = _classOf;
-        var w = Weight;
+        ref int y = ref MemoryMarshal.GetArrayDataReference(_classOf);
+        ref double w = ref MemoryMarshal.GetArrayDataReference(Weight);
+        ref double l = ref MemoryMarshal.GetArrayDataReference(left);
+        ref double rt = ref MemoryMarshal.GetArrayDataReference(right);
         int last = m - minLeaf;
-        for (int i = 0; i < last; i++)
+        if (_entropy)
         {
-            int r = rows[i];
-            int c = y[r];
-            double v = w[r];
-            if (entropy)
+            for (int i = 0; i < last; i++)
             {
-                sumLeft += XLogX(left[c] + v) - XLogX(left[c]);
-                sumRight += XLogX(right[c] - v) - XLogX(right[c]);
+                int r = rows[i];
+                int c = Unsafe.Add(ref y, r);
+                double v = Unsafe.Add(ref w, r);
+                ref double lc = ref Unsafe.Add(ref l, c);
+                ref double rc = ref Unsafe.Add(ref rt, c);
+                sumLeft += XLogX(lc + v) - XLogX(lc);
+                sumRight += XLogX(rc - v) - XLogX(rc);
+                lc += v;
+                rc -= v;
+                leftWeight += v;
+                if (codes[i + 1] == codes[i] || i + 1 < minLeaf) continue;
+                double rightWeight = nodeWeight - leftWeight;
+                if (leftWeight < minWeight || rightWeight < minWeight) continue;
+                double proxy = sumLeft + sumRight - XLogX(leftWeight) - XLogX(rightWeight);
+                if (proxy > bestProxy) { bestProxy = proxy; bestIndex = i; }
             }
-            else
+        }
+        else
+        {
+            for (int i = 0; i < last; i++)
             {
-                sumLeft += v * (2 * left[c] + v);
-                sumRight += v * (v - 2 * right[c]);
+                int r = rows[i];
+                int c = Unsafe.Add(ref y, r);
+                double v = Unsafe.Add(ref w, r);
+                ref double lc = ref Unsafe.Add(ref l, c);
+                ref double rc = ref Unsafe.Add(ref rt, c);
+                sumLeft += v * (2 * lc + v);
+                sumRight += v * (v - 2 * rc);
+                lc += v;
+                rc -= v;
+                leftWeight += v;
+                if (codes[i + 1] == codes[i] || i + 1 < minLeaf) continue;
+                double rightWeight = nodeWeight - leftWeight;
+                if (leftWeight < minWeight || rightWeight < minWeight) continue;
+                double proxy = sumLeft / leftWeight + sumRight / rightWeight;
+                if (proxy > bestProxy) { bestProxy = proxy; bestIndex = i; }
             }
-            left[c] += v;
-            right[c] -= v;
-            leftWeight += v;
-            if (codes[i + 1] == codes[i] || i + 1 < minLeaf) continue;
-            double rightWeight = nodeWeight - leftWeight;
-            if (leftWeight < minWeight || rightWeight < minWeight) continue;
-            double proxy = entropy
-                ? sumLeft + sumRight - XLogX(leftWeight) - XLogX(rightWeight)
-                : sumLeft / leftWeight + sumRight / rightWeight;
-            if (proxy > bestProxy) { bestProxy = proxy; bestIndex = i; }
         }
         if (bestIndex >= 0)
         {

@@ -1,6 +1,7 @@
 using Scalearn.Data;
 using Scalearn.Estimators;
 using Scalearn.Numerics;
+using Scalearn.Svm;
 
 namespace Scalearn.Trees;
 
@@ -19,21 +20,22 @@ public sealed class DecisionTreeClassifier : Estimator, IClassifierEstimator, IR
     public int? MaxLeafNodes { get; set => field = Check.AtLeastOrNull(value, 2, "max_leaf_nodes"); }
     public double MinImpurityDecrease { get; set => field = Check.NonNegative(value, "min_impurity_decrease"); }
     public int? RandomState { get; set; }
-    public string? ClassWeight { get; set => field = ClassTargets.CheckClassWeight(value, "balanced"); }
+    public ClassWeightOption ClassWeight { get; set => field = ClassWeightOption.WithoutSubsample(value, nameof(DecisionTreeClassifier)); } = ClassWeightOption.None;
+    public double CcpAlpha { get; set => field = Check.NonNegative(value, "ccp_alpha"); }
 
     protected override IModel FitCore(DataView data)
     {
         var encoding = FeatureEncoding.For(data.Source);
         var targets = ClassTargets.Encode(data, TypeName);
-        var classWeights = ClassTargets.Weights(ClassWeight, targets.Counts);
+        var classWeights = ClassWeight.Resolve(targets.Classes, targets.Counts);
         int maxFeatures = MaxFeatures.Resolve(data.FeatureCount, classifier: true);
         var placeholder = TreeSettings.Resolve(Splitter, MaxDepth, MinSamplesSplit, MinSamplesLeaf, MinWeightFractionLeaf, maxFeatures,
-            MaxLeafNodes, MinImpurityDecrease, data.Count, data.Count);
+            MaxLeafNodes, MinImpurityDecrease, data.Count, data.Count, CcpAlpha);
         bool entropy = Criterion != ClassificationCriterion.Gini;
         var grower = new ClassificationGrower(encoding, placeholder, targets.Classes.Length, targets.ClassOf, entropy);
         int samples = TreeSamples.Fill(grower, data, r => classWeights[targets.ClassOf[r]], out double totalWeight);
         grower.Settings = placeholder with { MinWeightLeaf = MinWeightFractionLeaf * totalWeight };
-        grower.PrepareWeights(samples, integerWeights: ClassWeight is null);
+        grower.PrepareWeights(samples, integerWeights: ClassWeight.Equals(ClassWeightOption.None));
         var tree = grower.Grow(samples, Rng.FromOptionalSeed(RandomState));
         return new DecisionTreeClassifierModel(targets.Classes, data.FeatureCount, tree);
     }

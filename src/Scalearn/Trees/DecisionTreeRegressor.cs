@@ -19,15 +19,16 @@ public sealed class DecisionTreeRegressor : Estimator, IRandomized
     public int? MaxLeafNodes { get; set => field = Check.AtLeastOrNull(value, 2, "max_leaf_nodes"); }
     public double MinImpurityDecrease { get; set => field = Check.NonNegative(value, "min_impurity_decrease"); }
     public int? RandomState { get; set; }
+    public double CcpAlpha { get; set => field = Check.NonNegative(value, "ccp_alpha"); }
 
     protected override IModel FitCore(DataView data)
     {
         var encoding = FeatureEncoding.For(data.Source);
-        var target = RegressionTargets.Check(data, TypeName);
+        var target = RegressionTargets.Check(data, TypeName, Criterion);
         int maxFeatures = MaxFeatures.Resolve(data.FeatureCount, classifier: false);
         var settings = TreeSettings.Resolve(Splitter, MaxDepth, MinSamplesSplit, MinSamplesLeaf, MinWeightFractionLeaf, maxFeatures,
-            MaxLeafNodes, MinImpurityDecrease, data.Count, data.Count);
-        var grower = new RegressionGrower(encoding, settings, target);
+            MaxLeafNodes, MinImpurityDecrease, data.Count, data.Count, CcpAlpha);
+        var grower = new RegressionGrower(encoding, settings, target, Criterion);
         int samples = TreeSamples.Fill(grower, data, _ => 1.0, out _);
         var tree = grower.Grow(samples, Rng.FromOptionalSeed(RandomState));
         return new DecisionTreeRegressorModel(data.FeatureCount, tree);

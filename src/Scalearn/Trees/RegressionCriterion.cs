@@ -4,4 +4,7 @@ namespace Scalearn.Trees;
 public enum RegressionCriterion
 {
     SquaredError,
+    FriedmanMse,
+    AbsoluteError,
+    Poisson,
 }

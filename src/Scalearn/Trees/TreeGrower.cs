@@ -25,6 +25,8 @@ internal abstract class TreeGrower
     private int[] _nodeLeft = new int[64];
     private int[] _nodeRight = new int[64];
     private double[] _nodeValue;
+    private double[] _nodeWeight = new double[64];
+    private double[] _nodeImpurity = new double[64];
     private int _nodeCount;
     private double _rootWeight;
 
@@ -71,7 +73,15 @@ internal abstract class TreeGrower
     protected abstract bool ScanBest(int feature, int start, int end, int nodeCount, double nodeWeight, ref BestSplit best);
 
     /// <summary>Proxy (larger is better) of the split whose left side has <paramref name="left"/> statistics.</summary>
-    protected abstract double SplitProxy(ReadOnlySpan<double> left, ReadOnlySpan<double> node, double leftWeight, double nodeWeight);
+    protected abstract double SplitProxy(ReadOnlySpan<double> left, ReadOnlySpan<double> right, double leftWeight, double rightWeight);
+
+    /// <summary>
+    /// The split's weighted impurity decrease as scikit-learn reports it (compared with min_impurity_decrease and
+    /// ordering best-first growth): N_t / N * (impurity - N_tR / N_t * right - N_tL / N_t * left).
+    /// </summary>
+    protected virtual double Improvement(double weight, double impurity, double leftWeight, double leftImpurity, double rightWeight,
+        double rightImpurity, ReadOnlySpan<double> left, ReadOnlySpan<double> right) =>
+        weight / _rootWeight * (impurity - rightWeight / weight * rightImpurity - leftWeight / weight * leftImpurity);
 
     /// <summary>Grows a tree on Samples[0, sampleCount) with Weight set; the caller clears Weight afterwards.</summary>
     public DecisionTree Grow(int sampleCount, Rng random)
@@ -101,6 +111,7 @@ internal abstract class TreeGrower
             _recordStats.AsSpan(top * StatWidth, StatWidth).CopyTo(NodeStats);
             var outcome = EvaluateNode(start, end, depth, constants, statsReady: true);
             int node = AddNode(parent, isLeft, NodeStats);
+            if ((node & 1023) == 1023) Execution.FitInterruption.Check();
             if (outcome.Feature < 0) continue;
             SetSplit(node, outcome);
             if (top + 2 > _records.Length)
@@ -145,12 +156,12 @@ internal abstract class TreeGrower
 
     private sealed record FrontierNode(int Start, int End, int Depth, int Node, NodeOutcome Outcome);
 
-    private readonly record struct NodeOutcome(int Feature, double Threshold, int Position, double Improvement, double ImportanceGain, int Constants);
+    private readonly record struct NodeOutcome(int Feature, double Threshold, int Position, double Improvement, int Constants);
 
     /// <summary>Computes the node's statistics into NodeStats (unless ready) and, unless it is a leaf, finds and applies its split.</summary>
     private NodeOutcome EvaluateNode(int start, int end, int depth, int knownConstants, bool statsReady)
     {
-        var leaf = new NodeOutcome(-1, 0, end, double.NegativeInfinity, 0, knownConstants);
+        var leaf = new NodeOutcome(-1, 0, end, double.NegativeInfinity, knownConstants);
         if (!statsReady) ComputeStats(start, end, NodeStats);
         int count = end - start;
         double weight = StatsWeight(NodeStats);
@@ -167,10 +178,9 @@ internal abstract class TreeGrower
         ComputeStats(position, end, RightStats);
         double leftWeight = StatsWeight(LeftStats), rightWeight = StatsWeight(RightStats);
         double leftImpurity = Impurity(LeftStats), rightImpurity = Impurity(RightStats);
-        double improvement = weight / _rootWeight * (impurity - rightWeight / weight * rightImpurity - leftWeight / weight * leftImpurity);
+        double improvement = Improvement(weight, impurity, leftWeight, leftImpurity, rightWeight, rightImpurity, LeftStats, RightStats);
         if (improvement + Epsilon < s.MinImpurityDecrease) return leaf with { Constants = constants };
-        double gain = weight * impurity - leftWeight * leftImpurity - rightWeight * rightImpurity;
-        return new NodeOutcome(best.Feature, best.Threshold, position, improvement, gain, constants);
+        return new NodeOutcome(best.Feature, best.Threshold, position, improvement, constants);
     }
 
     /// <summary>
@@ -231,9 +241,10 @@ internal abstract class TreeGrower
         if (leftCount < Settings.MinSamplesLeaf || count - leftCount < Settings.MinSamplesLeaf) return true;
         int position = Partition(feature, start, end, leftCode);
         ComputeStats(start, position, LeftStats);
-        double leftWeight = StatsWeight(LeftStats);
-        if (leftWeight < Settings.MinWeightLeaf || weight - leftWeight < Settings.MinWeightLeaf) return true;
-        double proxy = SplitProxy(LeftStats, NodeStats, leftWeight, weight);
+        ComputeStats(position, end, RightStats);
+        double leftWeight = StatsWeight(LeftStats), rightWeight = StatsWeight(RightStats);
+        if (leftWeight < Settings.MinWeightLeaf || rightWeight < Settings.MinWeightLeaf) return true;
+        double proxy = SplitProxy(LeftStats, RightStats, leftWeight, rightWeight);
         if (proxy > best.Proxy) best = new BestSplit { Proxy = proxy, Feature = feature, LeftCode = leftCode, Threshold = threshold };
         return true;
     }
@@ -309,12 +320,16 @@ internal abstract class TreeGrower
             Array.Resize(ref _nodeLeft, size);
             Array.Resize(ref _nodeRight, size);
             Array.Resize(ref _nodeValue, size * ValueWidth);
+            Array.Resize(ref _nodeWeight, size);
+            Array.Resize(ref _nodeImpurity, size);
         }
         _nodeFeature[node] = -1;
         _nodeThreshold[node] = 0;
         _nodeLeft[node] = -1;
         _nodeRight[node] = -1;
         LeafValue(stats, _nodeValue.AsSpan(node * ValueWidth, ValueWidth));
+        _nodeWeight[node] = StatsWeight(stats);
+        _nodeImpurity[node] = Impurity(stats);
         if (parent >= 0)
         {
             if (isLeft) _nodeLeft[parent] = node;
@@ -327,17 +342,26 @@ internal abstract class TreeGrower
     {
         _nodeFeature[node] = outcome.Feature;
         _nodeThreshold[node] = outcome.Threshold;
-        _importance[outcome.Feature] += outcome.ImportanceGain;
     }
 
     private DecisionTree Finish()
     {
         int n = _nodeCount;
+        int[] feature = _nodeFeature[..n], left = _nodeLeft[..n], right = _nodeRight[..n];
+        double[] threshold = _nodeThreshold[..n], value = _nodeValue[..(n * ValueWidth)];
+        double[] weight = _nodeWeight[..n], impurity = _nodeImpurity[..n];
+        if (Settings.CcpAlpha > 0)
+            (feature, threshold, left, right, value, weight, impurity) =
+                CostComplexityPruning.Prune(feature, threshold, left, right, value, ValueWidth, weight, impurity, _rootWeight, Settings.CcpAlpha);
+        // Importances from the final tree, as scikit-learn computes them: each split's weighted impurity decrease.
+        Array.Clear(_importance);
+        for (int i = 0; i < feature.Length; i++)
+            if (feature[i] >= 0)
+                _importance[feature[i]] += weight[i] * impurity[i] - weight[left[i]] * impurity[left[i]] - weight[right[i]] * impurity[right[i]];
         var importances = (double[])_importance.Clone();
         double total = 0;
         foreach (var v in importances) total += v;
         if (total > 0) for (int i = 0; i < importances.Length; i++) importances[i] /= total;
-        return new DecisionTree(_nodeFeature[..n], _nodeThreshold[..n], _nodeLeft[..n], _nodeRight[..n],
-            _nodeValue[..(n * ValueWidth)], ValueWidth, importances);
+        return new DecisionTree(feature, threshold, left, right, value, ValueWidth, importances);
     }
 }

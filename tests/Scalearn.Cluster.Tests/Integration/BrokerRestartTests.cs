@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using Scalearn.Estimators;
-using Scalearn.Execution;
-using Scalearn.Tests;
+using Scalearn.TestPlugin;
 
 namespace Scalearn.Cluster.Tests.Integration;
 
@@ -12,8 +10,6 @@ public sealed class BrokerRestartCollection;
 [Collection(nameof(BrokerRestartCollection))]
 public sealed class BrokerRestartTests
 {
-    private static string Ctl => Environment.GetEnvironmentVariable("SCALEARN_TEST_RABBITMQCTL") ?? "";
-
     [RestartableBrokerFact(Timeout = 120_000)]
     public async Task SearchResumesWhenTheBrokerComesBack()
     {
@@ -22,23 +18,26 @@ public sealed class BrokerRestartTests
         await using var _ = executor;
         await using var __ = worker;
 
-        var results = new List<FitResult>();
+        var results = new List<ProbeResult>();
         bool restarted = false;
-        await foreach (var r in executor.RunAsync(batch))
+        await using var job = executor.Start(ProbeJobs.Kind);
+        job.Submit(batch);
+        job.Complete();
+        await foreach (var r in job.Results())
         {
-            results.Add(r);
+            results.Add(r.Result);
             if (results.Count == 5 && !restarted)
             {
                 restarted = true;
-                await RabbitMqCtl("stop_app");
+                await RabbitMq.CtlAsync("stop_app");
                 await Task.Delay(2000);
-                await RabbitMqCtl("start_app");
+                await RabbitMq.CtlAsync("start_app");
             }
         }
 
         Assert.True(restarted);
-        Assert.Equal(batch.Tasks.Count, results.Count);
-        Assert.All(results, r => Assert.Equal(Expected(r.Candidate), r.TestScores[0]));
+        Assert.Equal(batch.Count, results.Count);
+        Assert.All(results, r => Assert.Equal(r.Id * r.Id, r.Square));
         lock (log) Assert.Contains(log, l => l.Contains("lost the connection"));
     }
 
@@ -54,10 +53,13 @@ public sealed class BrokerRestartTests
             var e = await Assert.ThrowsAsync<ClusterException>(async () =>
             {
                 int count = 0;
-                await foreach (var r in executor.RunAsync(batch))
+                await using var job = executor.Start(ProbeJobs.Kind);
+                job.Submit(batch);
+                job.Complete();
+                await foreach (var r in job.Results())
                     if (++count == 3)
                     {
-                        await RabbitMqCtl("stop_app");
+                        await RabbitMq.CtlAsync("stop_app");
                         clock.Start();
                     }
             });
@@ -66,39 +68,17 @@ public sealed class BrokerRestartTests
         }
         finally
         {
-            await RabbitMqCtl("start_app");
+            await RabbitMq.CtlAsync("start_app");
         }
     }
 
-    private static double Expected(int candidate) => candidate * 0.001;
-
-    private static async Task<(ClusterExecutor, InProcessWorker, TaskBatch)> StartAsync(string name, ClusterOptions options)
+    private static async Task<(ClusterExecutor, InProcessWorker, List<ProbeTask>)> StartAsync(string name, ClusterOptions options)
     {
+        ProbeJobs.Register();
         string broker = Broker.ForCluster(name);
-        var worker = new InProcessWorker(broker, (task, data, folds) =>
-        {
-            Thread.Sleep(40);
-            return new FitResult(task.Candidate, task.Split, [Expected(task.Candidate)], null, 0.04, 0, null);
-        });
+        var worker = new InProcessWorker(broker);
         var executor = await ClusterExecutor.ConnectAsync(broker, options);
-        var data = TestData.Load("iris");
-        var folds = new Folds([new Split([.. Enumerable.Range(0, 100)], [.. Enumerable.Range(100, 50)])]);
-        var spec = new EstimatorSpec("DummyClassifier", new Dictionary<string, object?>());
-        // 300 x 40 ms on one worker: long enough that a slow rabbitmqctl (an Erlang VM start) still stops the broker mid-batch.
-        var tasks = Enumerable.Range(0, 300).Select(i => new FitTask(i, 0, spec, ["score"], false)).ToList();
-        return (executor, worker, new TaskBatch(data, folds, tasks));
-    }
-
-    private static async Task RabbitMqCtl(string command)
-    {
-        var parts = Ctl.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var start = new ProcessStartInfo(parts[0]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var p in parts.Skip(1)) start.ArgumentList.Add(p);
-        start.ArgumentList.Add(command);
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"rabbitmqctl {command} failed: {await stderr}");
+        // 300 x 40 ms on one worker: long enough that a slow rabbitmqctl (an Erlang VM start) still stops the broker mid-job.
+        return (executor, worker, ProbeJobs.Squares(300, sleepMs: 40).ToList());
     }
 }

@@ -1,5 +1,8 @@
-using Scalearn.Estimators;
+using System.Diagnostics;
+using Scalearn.Ensemble;
 using Scalearn.Execution;
+using Scalearn.ModelSelection;
+using Scalearn.TestPlugin;
 using Scalearn.Tests;
 
 namespace Scalearn.Cluster.Tests.Integration;
@@ -7,35 +10,53 @@ namespace Scalearn.Cluster.Tests.Integration;
 public sealed class CancellationTests
 {
     [BrokerFact(Timeout = 60_000)]
-    public async Task CancelledBatchIsDroppedByWorkers()
+    public async Task ACancelledJobIsDroppedByWorkers()
     {
+        ProbeJobs.Register();
         string broker = Broker.ForCluster("cancel");
-        int started = 0;
-        await using var worker = new InProcessWorker(broker, (task, data, folds) =>
-        {
-            Interlocked.Increment(ref started);
-            Thread.Sleep(100);
-            return new FitResult(task.Candidate, task.Split, [0.5], null, 0.1, 0, null);
-        });
+        await using var worker = new InProcessWorker(broker);
         await using var executor = await ClusterExecutor.ConnectAsync(broker, new ClusterOptions { MaxTasksPerMessage = 2 });
-        var data = TestData.Load("iris");
-        var folds = new Folds([new Split([.. Enumerable.Range(0, 100)], [.. Enumerable.Range(100, 50)])]);
-        var spec = new EstimatorSpec("DummyClassifier", new Dictionary<string, object?>());
-        var tasks = Enumerable.Range(0, 60).Select(i => new FitTask(i, 0, spec, ["score"], false)).ToList();
 
         using var cts = new CancellationTokenSource();
         int received = 0;
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
-        {
-            await foreach (var _ in executor.RunAsync(new TaskBatch(data, folds, tasks), null, cts.Token))
-                if (++received == 2) cts.Cancel();
-        });
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ProbeJobs.RunAsync(executor, ProbeJobs.Squares(60, sleepMs: 100),
+            onOutcome: (_, _) => { if (++received == 2) cts.Cancel(); }, ct: cts.Token));
         await Task.Delay(1500);
-        int afterCancel = Volatile.Read(ref started);
+        long afterCancel = executor.Statistics.ResultMessages;
         await Task.Delay(1000);
 
-        Assert.Equal(afterCancel, Volatile.Read(ref started));   // nothing more runs
-        Assert.InRange(afterCancel, 2, 30);                      // far from all 60 (each task takes 100 ms)
+        Assert.Equal(afterCancel, executor.Statistics.ResultMessages);   // nothing more runs
         Assert.True(worker.IsRunning);
+        // The worker is free: a new job runs at once.
+        var next = await ProbeJobs.RunAsync(executor, [new ProbeTask(0, 12)]);
+        Assert.Equal(144, Assert.Single(next).Result.Square);
+    }
+
+    [BrokerFact(Timeout = 90_000)]
+    public async Task CtrlCFreesAWorkerBusyOnALongFitWithinASecond()
+    {
+        string broker = Broker.ForCluster("ctrlc");
+        await using var workers = await WorkerProcesses.StartAsync(broker, 1, "ctrlc", WorkerProcesses.Plugin);
+        await using var executor = await ClusterExecutor.ConnectAsync(broker);
+        var digits = TestData.Load("digits");
+        // A forest that would take many minutes: the search's tasks are running when Ctrl+C (the token) arrives.
+        var search = new GridSearch(new RandomForestClassifier { NEstimators = 200_000, RandomState = 0 }, ParamGrid.Parse("""{"max_depth":[null]}"""))
+        {
+            Executor = executor, Cv = new KFold(2), Refit = false,
+        };
+        using var ctrlC = new CancellationTokenSource();
+        var running = search.FitAsync(digits, ctrlC.Token);
+        await workers.WaitForOutputAsync(_ => executor.Workers.Snapshot().Running > 0, TimeSpan.FromSeconds(30));
+        await Task.Delay(500);
+        var clock = Stopwatch.StartNew();
+        ctrlC.Cancel();
+        var result = await running;
+        Assert.False(result.Completed);
+
+        // The next job's task runs as soon as the fit let go of the only slot.
+        var next = await ProbeJobs.RunAsync(executor, [new ProbeTask(0, 5)]);
+        var freedAfter = clock.Elapsed;
+        Assert.Equal(25, Assert.Single(next).Result.Square);
+        Assert.True(freedAfter < TimeSpan.FromSeconds(1.5), $"the worker took {freedAfter} to take new work\n{workers.Output}");
     }
 }

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Scalearn.Estimators;
 using Scalearn.Execution;
-using Scalearn.Tests;
 
 namespace Scalearn.Cluster.Tests.Integration;
 
@@ -30,14 +28,9 @@ public sealed class ConnectionFailureTests
             NoWorkerTimeout = TimeSpan.FromSeconds(2.5),
             Log = line => { lock (log) log.Add(line); },
         });
-        var data = TestData.Load("iris");
-        var folds = new Folds([new Split([.. Enumerable.Range(0, 100)], [.. Enumerable.Range(100, 50)])]);
-        var task = new FitTask(0, 0, new EstimatorSpec("Anything", new Dictionary<string, object?>()), ["score"], false);
-        var progress = new List<ExecutionProgress>();
-        var e = await Assert.ThrowsAsync<ClusterException>(async () =>
-        {
-            await foreach (var _ in executor.RunAsync(new TaskBatch(data, folds, [task]), new SyncProgress<ExecutionProgress>(progress.Add))) { }
-        });
+        var progress = new List<JobProgress>();
+        var e = await Assert.ThrowsAsync<ClusterException>(() =>
+            ProbeJobs.RunAsync(executor, ProbeJobs.Squares(1), options: new JobOptions { Progress = new SyncProgress<JobProgress>(progress.Add) }));
         Assert.Contains("No worker connected", e.Message);
         lock (log) Assert.Contains(log, l => l.Contains("no worker connected; waiting"));
         Assert.All(progress, p => Assert.Equal(0, p.Workers));

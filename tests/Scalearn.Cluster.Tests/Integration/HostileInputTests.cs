@@ -1,7 +1,8 @@
 using System.Text;
 using RabbitMQ.Client;
+using Scalearn.Data;
 using Scalearn.Estimators;
-using Scalearn.Execution;
+using Scalearn.ModelSelection;
 using Scalearn.Tests;
 
 namespace Scalearn.Cluster.Tests.Integration;
@@ -13,35 +14,39 @@ public sealed class HostileInputTests
     {
         string broker = Broker.ForCluster("hostile");
         var address = ClusterAddress.Parse(broker);
-        int runs = 0;
-        await using var worker = new InProcessWorker(broker, (task, data, folds) =>
-        {
-            Interlocked.Increment(ref runs);
-            return new FitResult(task.Candidate, task.Split, [folds[task.Split].Test.Sum(i => data.Y![i])], null, 0, 0, null);
-        });
+        await using var worker = new InProcessWorker(broker);
         await using var executor = await ClusterExecutor.ConnectAsync(broker);
 
-        // Garbage straight into the task queue: not JSON, JSON of the wrong shape, a forged envelope with bad fields.
-        await PublishRawAsync(address, [
+        // Garbage straight into the task queue: not JSON, JSON of the wrong shape, a task message with a garbage body.
+        await RawPublisher.PublishAsync(address, "", address.TaskQueue, [
             Encoding.UTF8.GetBytes("\u0000\u0001 definitely not a message"),
             Encoding.UTF8.GetBytes("{\"message\": [1,2,3]}"),
-            Encoding.UTF8.GetBytes("""{"messageType":["urn:message:Scalearn.Cluster.Messages:TaskBatchMessage"],"message":{"batchId":"6f1c6e1e-0000-0000-0000-000000000001","datasetHash":"zz","foldsHash":"zz","replyTo":"amqp://evil/","tasks":["x"]}}"""),
+            RawPublisher.Envelope("TaskMessage", """{"body":"AAECAw==","mac":null}"""),
         ]);
 
         var data = TestData.Load("iris");
         var folds = new Folds([new Split([.. Enumerable.Range(0, 100)], [.. Enumerable.Range(100, 50)])]);
-        var unknown = new FitTask(0, 0, new EstimatorSpec("System.Diagnostics.Process", new Dictionary<string, object?>()), ["score"], false);
-        var results = new List<FitResult>();
-        await foreach (var r in executor.RunAsync(new TaskBatch(data, folds, [unknown]))) results.Add(r);
+        var dataBlob = new DatasetBlob(data);
+        var foldsBlob = new FoldsBlob(folds);
+        var unknown = new FitTask(0, 0, new EstimatorSpec("System.Diagnostics.Process", new Dictionary<string, object?>()),
+            [Metrics.Scorers.Get("score")], false, dataBlob.Id, foldsBlob.Id);
+        await using var job = executor.Start(FitScoreKind.Instance, [dataBlob, foldsBlob]);
+        job.Submit(unknown);
+        job.Complete();
+        var outcomes = new List<Execution.TaskOutcome<FitTask, FitResult>>();
+        await foreach (var o in job.Results()) outcomes.Add(o);
 
-        var rejected = Assert.Single(results);
+        var rejected = Assert.Single(outcomes);
         Assert.Contains("allow-list", rejected.Error);
-        Assert.True(double.IsNaN(rejected.TestScores[0]));
-        Assert.Equal(0, runs);
+        Assert.True(double.IsNaN(rejected.Result.TestScores[0]));
         Assert.True(worker.IsRunning);
     }
+}
 
-    private static async Task PublishRawAsync(ClusterAddress address, IEnumerable<byte[]> bodies)
+/// <summary>Publishes raw bytes on the broker, as anyone with broker credentials could.</summary>
+internal static class RawPublisher
+{
+    public static async Task PublishAsync(ClusterAddress address, string exchange, string routingKey, IEnumerable<byte[]> bodies)
     {
         var factory = new ConnectionFactory
         {
@@ -49,11 +54,14 @@ public sealed class HostileInputTests
         };
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
-        await channel.QueueDeclarePassiveAsync(address.TaskQueue);
         foreach (var body in bodies)
         {
-            var props = new BasicProperties { ContentType = "application/vnd.masstransit+json", Persistent = true };
-            await channel.BasicPublishAsync("", address.TaskQueue, false, props, body);
+            var props = new BasicProperties { ContentType = "application/vnd.masstransit+json", Persistent = false };
+            await channel.BasicPublishAsync(exchange, routingKey, false, props, body);
         }
     }
+
+    /// <summary>A MassTransit JSON envelope carrying <paramref name="messageJson"/> as a message of type <paramref name="type"/>.</summary>
+    public static byte[] Envelope(string type, string messageJson) => Encoding.UTF8.GetBytes(
+        $$"""{"messageId":"{{Guid.NewGuid()}}","messageType":["urn:message:Scalearn.Cluster.Messages:{{type}}"],"message":{{messageJson}}}""");
 }

@@ -1,18 +1,18 @@
 using Scalearn.Cluster.Worker;
-using Scalearn.Data;
-using Scalearn.Execution;
 
 namespace Scalearn.Cluster.Tests.Integration;
 
-/// <summary>A worker host running inside the test process (for tests that need to observe or control task execution).</summary>
+/// <summary>A worker host running inside the test process (it sees the task kinds and estimators the tests register).</summary>
 internal sealed class InProcessWorker : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _run;
 
-    public InProcessWorker(string broker, Func<FitTask, Dataset, Folds, FitResult> runTask, int concurrency = 1, string? name = null)
+    public InProcessWorker(string broker, int concurrency = 1, string? name = null, Func<WorkerOptions, WorkerOptions>? configure = null)
     {
-        _run = Task.Run(() => WorkerHost.RunAsync(new WorkerOptions(broker, concurrency, name ?? "inproc-" + Guid.NewGuid().ToString("N")[..6], false), runTask, _stop.Token));
+        var options = new WorkerOptions(broker, concurrency, name ?? "inproc-" + Guid.NewGuid().ToString("N")[..6], false) { Warmup = false };
+        if (configure is not null) options = configure(options);
+        _run = Task.Run(() => WorkerHost.RunAsync(options, _stop.Token));
     }
 
     public bool IsRunning => !_run.IsCompleted;

@@ -12,11 +12,14 @@ internal sealed class WorkerProcesses : IAsyncDisposable
 
     public string Output => string.Join("\n", Workers.Select(w => $"--- {w.Name} ---\n{w.Output}"));
 
+    /// <summary>The test plugin (a task kind and an estimator Scalearn does not know), as `--plugin` arguments.</summary>
+    public static string[] Plugin => ["--plugin", typeof(Scalearn.TestPlugin.ProbeKind).Assembly.Location];
+
     /// <summary>Starts <paramref name="count"/> verbose single-slot workers and waits until each says it is serving.</summary>
-    public static async Task<WorkerProcesses> StartAsync(string broker, int count, string prefix)
+    public static async Task<WorkerProcesses> StartAsync(string broker, int count, string prefix, params string[] extraArgs)
     {
         var workers = new WorkerProcesses(Enumerable.Range(0, count)
-            .Select(i => LocalWorkerProcess.Start(broker, 1, $"{prefix}-{i}", verbose: true)).ToList());
+            .Select(i => LocalWorkerProcess.Start(broker, 1, $"{prefix}-{i}", verbose: true, extraArgs: ["--no-warmup", .. extraArgs])).ToList());
         var clock = Stopwatch.StartNew();
         while (!workers.Workers.All(w => w.Output.Contains("serving cluster")))
         {
@@ -29,6 +32,17 @@ internal sealed class WorkerProcesses : IAsyncDisposable
             await Task.Delay(100);
         }
         return workers;
+    }
+
+    /// <summary>Waits until <paramref name="condition"/> holds for the workers' output.</summary>
+    public async Task WaitForOutputAsync(Func<string, bool> condition, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition(Output))
+        {
+            if (clock.Elapsed > timeout) throw new TimeoutException("Worker output never matched:\n" + Output);
+            await Task.Delay(50);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -23,6 +23,17 @@ public class BundledDatasetsTests
     }
 
     [Fact]
+    public void The_datasets_are_built_into_the_assembly()
+    {
+        Assert.Equal(["breast_cancer", "diabetes", "digits", "iris", "wine"], BundledDatasets.BuiltInNames);
+        var builtIn = BundledDatasets.LoadBuiltIn("Digits.csv", new CsvOptions())!;
+        var file = CsvLoader.Load(Path.Combine(AppContext.BaseDirectory, "data", "digits.csv"));
+        Assert.Equal("digits", builtIn.Name);
+        Assert.Equal(file.ContentHash, builtIn.ContentHash);
+        Assert.Null(BundledDatasets.LoadBuiltIn("no_such_dataset", new CsvOptions()));
+    }
+
+    [Fact]
     public void Existing_path_is_loaded_directly()
     {
         var path = Path.Combine(Path.GetTempPath(), $"scalearn-{Guid.NewGuid():N}.csv");

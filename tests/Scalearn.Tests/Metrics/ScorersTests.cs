@@ -32,8 +32,32 @@ public class ScorersTests
         Assert.Equal(model.Score(iris), Scorers.Get("score").Score(model, iris));
         Assert.Equal(ClassificationMetrics.Accuracy(y, model.Predict(iris)), Scorers.Get("accuracy").Score(model, iris));
         Assert.Equal(-ClassificationMetrics.LogLoss(y, model.PredictProba(iris), model.Classes), Scorers.Get("neg_log_loss").Score(model, iris));
-        double auc = Scorers.Get("roc_auc").Score(model, iris);
+        double auc = Scorers.Get("roc_auc_ovr").Score(model, iris);
         Assert.InRange(auc, 0.95, 1.0);
+        var e = Assert.Throws<ArgumentException>(() => Scorers.Get("roc_auc").Score(model, iris));
+        Assert.Contains("'roc_auc_ovr'", e.Message);
+    }
+
+    [Fact]
+    public void AveragedAndRegressionScorersUseScikitLearnNames()
+    {
+        var iris = TestData.Load("iris");
+        var model = (IClassifierModel)new GaussianNB().Fit(iris);
+        var y = iris.Y!;
+        var predicted = model.Predict(iris);
+        Assert.Equal(ClassificationMetrics.PrecisionScore(y, predicted, "macro"), Scorers.Get("precision_macro").Score(model, iris));
+        Assert.Equal(ClassificationMetrics.RecallScore(y, predicted, "weighted"), Scorers.Get("recall_weighted").Score(model, iris));
+        Assert.Equal(ClassificationMetrics.F1Score(y, predicted, "micro"), Scorers.Get("f1_micro").Score(model, iris));
+        Assert.Equal(Scorers.Get("accuracy").Score(model, iris), Scorers.Get("f1_micro").Score(model, iris), 12);
+        Assert.Equal(ScorerKind.Classification, Scorers.Get("precision").Kind);
+        Assert.Equal([TargetType.Binary], Scorers.Get("f1").Targets);
+
+        var data = new Dataset(Matrix.FromRows([[0.0], [1.0], [2.0]]), [1.0, 2.0, 6.0]);
+        var regressor = new DummyRegressor().Fit(data); // predicts 3
+        Assert.Equal(-(2.0 / 1 + 1.0 / 2 + 3.0 / 6) / 3, Scorers.Get("neg_mean_absolute_percentage_error").Score(regressor, data), 12);
+        Assert.Equal(0.0, Scorers.Get("explained_variance").Score(regressor, data), 12);
+        Assert.Equal(-Math.Sqrt(14.0 / 3), Scorers.Get("neg_root_mean_squared_error").Score(regressor, data), 12);
+        Assert.Equal(ScorerKind.Regression, Scorers.Get("explained_variance").Kind);
     }
 
     [Fact]

@@ -47,11 +47,11 @@ public class GridSearchTests
     {
         var iris = TestData.Load("iris");
         var result = NbSearch("""{"var_smoothing":[1e-9,1.0]}""").Fit(iris);
-        var model = Assert.IsAssignableFrom<IPredictor>(result.BestEstimator);
+        var model = Assert.IsAssignableFrom<IPredictor>(result.BestModel);
         Assert.True(model.Score(iris) > 0.9);
         var noRefit = NbSearch("""{"var_smoothing":[1e-9]}""");
         noRefit.Refit = false;
-        Assert.Null(noRefit.Fit(iris).BestEstimator);
+        Assert.Null(noRefit.Fit(iris).BestModel);
     }
 
     [Fact]
@@ -175,7 +175,7 @@ public class GridSearchTests
         var result = search.Fit(digits, cts.Token);
         cancelledAt.Stop();
         Assert.False(result.Completed);
-        Assert.Null(result.BestEstimator);
+        Assert.Null(result.BestModel);
         Assert.InRange(result.CvResults.Count, 1, 399);
         Assert.All(result.CvResults.Numbers("mean_test_score"), s => Assert.InRange(s, 0.5, 1.0));
         Assert.True(cancelledAt.Elapsed < TimeSpan.FromSeconds(1), $"took {cancelledAt.Elapsed} after cancel");
@@ -200,10 +200,10 @@ public class GridSearchTests
         Assert.Equal(0.5, columns.GetProperty("params")[1].GetProperty("var_smoothing").GetDouble());
     }
 
-    private sealed class CancelAfter(int done, Action cancel) : IProgress<ExecutionProgress>
+    private sealed class CancelAfter(int done, Action cancel) : IProgress<JobProgress>
     {
         private int _fired;
-        public void Report(ExecutionProgress value)
+        public void Report(JobProgress value)
         {
             if (value.Done >= done && Interlocked.Exchange(ref _fired, 1) == 0) cancel();
         }

@@ -1,17 +1,31 @@
-using System.Runtime.CompilerServices;
 using Scalearn.Execution;
+using Scalearn.Execution.Blobs;
 
 namespace Scalearn.Tests.ModelSelection;
 
-/// <summary>Wraps an executor and counts the tasks it was asked to run.</summary>
+/// <summary>Wraps an executor and counts the tasks submitted to its jobs.</summary>
 internal sealed class RecordingExecutor(ITaskExecutor inner) : ITaskExecutor
 {
     public int TasksSubmitted;
 
-    public async IAsyncEnumerable<FitResult> RunAsync(TaskBatch batch, IProgress<ExecutionProgress>? progress = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public int Slots => inner.Slots;
+
+    public IJob<TTask, TResult> Start<TTask, TResult>(TaskKind<TTask, TResult> kind, IEnumerable<IBlob>? inputs = null, JobOptions? options = null)
+        where TTask : notnull where TResult : notnull => new Recorded<TTask, TResult>(this, inner.Start(kind, inputs, options));
+
+    private sealed class Recorded<TTask, TResult>(RecordingExecutor owner, IJob<TTask, TResult> job) : IJob<TTask, TResult>
     {
-        Interlocked.Add(ref TasksSubmitted, batch.Tasks.Count);
-        await foreach (var r in inner.RunAsync(batch, progress, cancellationToken)) yield return r;
+        public JobProgress Progress => job.Progress;
+        public void Share(IBlob blob) => job.Share(blob);
+        public void Cancel(TaskKey key) => job.Cancel(key);
+        public void Complete() => job.Complete();
+        public IAsyncEnumerable<TaskOutcome<TTask, TResult>> Results(CancellationToken cancellationToken = default) => job.Results(cancellationToken);
+        public ValueTask DisposeAsync() => job.DisposeAsync();
+
+        public void Submit(TTask task)
+        {
+            Interlocked.Increment(ref owner.TasksSubmitted);
+            job.Submit(task);
+        }
     }
 }

@@ -7,31 +7,56 @@ namespace Scalearn.Tests.ModelSelection;
 
 public class SearchBaseTests
 {
-    /// <summary>Evaluates in two rounds, the second built from the first's scores (as successive halving will).</summary>
-    private sealed class TwoRoundSearch(Scalearn.Estimators.IEstimator estimator) : SearchBase(estimator)
+    /// <summary>
+    /// Proposes two candidates, then nothing until both are told, then a third built from the better one (the protocol
+    /// successive halving and TPE rely on).
+    /// </summary>
+    private sealed class TwoRoundTuner : Scalearn.ModelSelection.Tuning.ITuner
     {
-        public List<IReadOnlyList<CandidateScores>> Rounds { get; } = [];
+        private readonly Dictionary<int, double> _told = new();
+        public List<(int Trial, string Event)> Events { get; } = [];
 
-        protected override async Task GenerateAsync(CandidateEvaluator evaluate, CancellationToken ct)
+        public bool Exhausted => _told.Count == 3;
+
+        public IReadOnlyDictionary<string, object?>? Propose(int trial)
         {
-            var first = await evaluate([Params(1e-9), Params(0.5)], ct);
-            Rounds.Add(first);
-            var best = first.MaxBy(c => c.MeanTestScore)!;
-            Rounds.Add(await evaluate([Params((double)best.Params["var_smoothing"]! * 10)], ct));
+            IReadOnlyDictionary<string, object?>? proposal = trial switch
+            {
+                0 => Params(1e-9),
+                1 => Params(0.5),
+                2 when _told.Count == 2 => Params((_told[0] >= _told[1] ? 1e-9 : 0.5) * 10),
+                _ => null,
+            };
+            if (proposal is not null) Events.Add((trial, "propose"));
+            return proposal;
+        }
+
+        public void Tell(int trial, double score)
+        {
+            Events.Add((trial, "tell"));
+            _told[trial] = score;
         }
 
         private static IReadOnlyDictionary<string, object?> Params(double v) => new Dictionary<string, object?> { ["var_smoothing"] = v };
     }
 
-    [Fact]
-    public void RepeatedEvaluationsKeepIncreasingIndices()
+    private sealed class TunedSearch(Scalearn.Estimators.IEstimator estimator, TwoRoundTuner tuner) : SearchBase(estimator)
     {
-        var search = new TwoRoundSearch(new GaussianNB()) { Executor = new LocalExecutor(2) };
+        protected override SearchPlan Plan(Scalearn.Data.Dataset data, Folds folds) => new(tuner);
+    }
+
+    [Fact]
+    public void TunerWaitsForResultsAndIndicesFollowProposals()
+    {
+        var tuner = new TwoRoundTuner();
+        var search = new TunedSearch(new GaussianNB(), tuner) { Executor = new LocalExecutor(2) };
         var result = search.Fit(TestData.Load("iris"));
-        Assert.Equal([0, 1], search.Rounds[0].Select(c => c.Index));
-        Assert.Equal([2], search.Rounds[1].Select(c => c.Index));
         Assert.Equal(3, result.CvResults.Count);
+        Assert.Equal([0, 1, 2], result.CvResults.Candidates.Select(c => c.Index));
         Assert.Equal(1e-8, (double)result.CvResults.Params[2]["var_smoothing"]!, 1e-20);
+        // The third proposal comes only after both earlier trials were told.
+        int third = tuner.Events.IndexOf((2, "propose"));
+        Assert.True(tuner.Events.IndexOf((0, "tell")) < third && tuner.Events.IndexOf((1, "tell")) < third, string.Join(" ", tuner.Events));
         Assert.NotNull(search.Folds);
         Assert.Equal(5, search.Folds!.Count);
     }

@@ -24,7 +24,7 @@ public class PipelineSearchTests
         // Unscaled wine features make kNN much worse than min-max scaled ones.
         Assert.IsType<EstimatorSpec>(result.BestParams["standardscaler"]);
         Assert.True(result.BestScore > 0.9);
-        Assert.IsAssignableFrom<IClassifierModel>(result.BestEstimator);
+        Assert.IsAssignableFrom<IClassifierModel>(result.BestModel);
         Assert.True(((StandardScaler)pipe["standardscaler"]).WithMean, "the search must not change the original pipeline");
     }
 }

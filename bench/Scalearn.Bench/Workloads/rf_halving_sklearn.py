@@ -1,0 +1,20 @@
+"""scikit-learn peer of rf_halving_full: HalvingGridSearchCV over the spark-sklearn digits grid (run with /usr/bin/python3)."""
+import json, sys, time
+import pandas as pd
+from sklearn.experimental import enable_halving_search_cv  # noqa: F401
+from sklearn.model_selection import HalvingGridSearchCV, GridSearchCV
+from sklearn.ensemble import RandomForestClassifier
+
+GRID = {"max_depth": [3, None], "max_features": [1, 3, 10], "min_samples_split": [2, 3, 10], "min_samples_leaf": [1, 3, 10],
+        "bootstrap": [True, False], "criterion": ["gini", "entropy"], "n_estimators": [10, 20, 40, 80]}
+digits = pd.read_csv(__file__.rsplit("/", 4)[0] + "/data/digits.csv")
+X, y = digits.drop(columns="target").values, digits["target"].values
+repeats = int(sys.argv[1]) if len(sys.argv) > 1 else 1
+times = []
+for _ in range(repeats):
+    start = time.perf_counter()
+    search = HalvingGridSearchCV(RandomForestClassifier(random_state=0), GRID, cv=3, factor=3, random_state=0, n_jobs=-1).fit(X, y)
+    times.append(time.perf_counter() - start)
+times.sort()
+print(json.dumps({"workload": "rf_halving_full_sklearn", "seconds": round(times[len(times) // 2], 3), "best_score": round(search.best_score_, 4),
+                  "n_candidates": [int(n) for n in search.n_candidates_], "n_resources": [int(n) for n in search.n_resources_]}))

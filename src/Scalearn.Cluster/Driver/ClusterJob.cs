@@ -1,0 +1,418 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Scalearn.Cluster.Wire;
+using Scalearn.Execution;
+using Scalearn.Execution.Blobs;
+
+namespace Scalearn.Cluster.Driver;
+
+/// <summary>The executor's view of a job of any kind.</summary>
+internal interface IClusterJob
+{
+    Guid Id { get; }
+    void OnResults(ResultEnvelope results);
+    void OnWorkerGone(Guid instance);
+    Task Finished { get; }
+    int Duplicates { get; }
+}
+
+/// <summary>
+/// A job on the cluster. Submitted tasks wait on the driver, then go out in messages (sized by guided
+/// self-scheduling) to the cluster's task queue, or to the worker that holds a task's preferred input. Results are
+/// accepted only for tasks of this job that are in flight and only when they fit their task; a task whose worker died
+/// is sent again (and a duplicate result counts once).
+/// </summary>
+internal sealed class ClusterJob<TTask, TResult> : IJob<TTask, TResult>, IClusterJob where TTask : notnull where TResult : notnull
+{
+    private sealed class Entry(TTask task, TaskKey key, byte[] body, string? preferred)
+    {
+        public TTask Task { get; } = task;
+        public TaskKey Key { get; } = key;
+        public byte[] Body { get; } = body;
+        public string? Preferred { get; } = preferred;
+        public Guid? PlacedOn { get; set; }
+    }
+
+    private readonly ClusterExecutor _executor;
+    private readonly TaskKind<TTask, TResult> _kind;
+    private readonly JobOptions _options;
+    private readonly object _gate = new();
+    private readonly LinkedList<Entry> _queued = new();
+    private readonly Dictionary<TaskKey, Entry> _inFlight = new();
+    private readonly HashSet<TaskKey> _keys = [];
+    private readonly List<TaskKey> _toCancel = [];
+    private readonly Channel<TaskOutcome<TTask, TResult>> _outcomes =
+        Channel.CreateUnbounded<TaskOutcome<TTask, TResult>>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SemaphoreSlim _wake = new(0);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly Task _loop;
+    private int _done, _failed, _cancelled, _duplicates, _messagesSent, _resends;
+    private long _rows, _progressAt = Stopwatch.GetTimestamp();
+    private int _lastDone = -1;
+    private bool _completed, _disposed;
+
+    public ClusterJob(ClusterExecutor executor, TaskKind<TTask, TResult> kind, IEnumerable<IBlob> inputs, JobOptions options)
+    {
+        _executor = executor;
+        _kind = kind;
+        _options = options;
+        foreach (var blob in inputs) Share(blob);
+        _loop = Task.Run(LoopAsync);
+    }
+
+    public Guid Id { get; } = Guid.NewGuid();
+
+    public Task Finished => _outcomes.Reader.Completion;
+
+    public int Duplicates => Volatile.Read(ref _duplicates);
+
+    public JobProgress Progress
+    {
+        get
+        {
+            var (workers, _, running, _) = _executor.Workers.Snapshot();
+            lock (_gate)
+                return new JobProgress(_done, Math.Max(_options.ExpectedTasks, _keys.Count) - _cancelled, Math.Min(running, _inFlight.Count),
+                    workers, _clock.Elapsed, _failed, _rows);
+        }
+    }
+
+    public void Share(IBlob blob) => _executor.Blobs.Register(Id, blob);
+
+    public void Submit(TTask task) => Submit([task]);
+
+    public void Submit(IReadOnlyList<TTask> tasks)
+    {
+        var entries = new List<Entry>(tasks.Count);
+        foreach (var task in tasks)
+        {
+            var key = _kind.Key(task);
+            foreach (var id in _kind.Inputs(task))
+                if (!_executor.Blobs.Has(Id, id)) throw new ArgumentException($"Task {key} reads input {WireLimits.Short(id)}, which was not shared with the job.", nameof(tasks));
+            var body = _kind.EncodeTask(task);
+            if (body.Length > WireLimits.MaxTaskBytes) throw new ArgumentException($"Task {key} encodes to {body.Length} bytes; at most {WireLimits.MaxTaskBytes} fit a message (share large data as an input).");
+            entries.Add(new Entry(task, key, body, _kind.PreferredInput(task)));
+        }
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_completed) throw new InvalidOperationException("The job was completed: no more tasks can be submitted.");
+            var fresh = new HashSet<TaskKey>();
+            foreach (var e in entries)
+                if (_keys.Contains(e.Key) || !fresh.Add(e.Key)) throw new ArgumentException($"Task key {e.Key} was already submitted to this job.", nameof(tasks));
+            foreach (var e in entries)
+            {
+                _keys.Add(e.Key);
+                _queued.AddLast(e);
+            }
+        }
+        _wake.Release();
+        Report();
+    }
+
+    public void Cancel(TaskKey key)
+    {
+        lock (_gate)
+        {
+            var queued = _queued.FirstOrDefault(e => e.Key == key);
+            if (queued is not null) _queued.Remove(queued);
+            else if (_inFlight.Remove(key)) _toCancel.Add(key);
+            else return;
+            _cancelled++;
+        }
+        _wake.Release();
+        CompleteIfDone();
+    }
+
+    public void Complete()
+    {
+        lock (_gate) _completed = true;
+        CompleteIfDone();
+    }
+
+    public async IAsyncEnumerable<TaskOutcome<TTask, TResult>> Results([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var reader = _outcomes.Reader;
+        while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (reader.TryRead(out var outcome)) yield return outcome;
+        }
+    }
+
+    public void OnResults(ResultEnvelope results)
+    {
+        foreach (var item in results.Results)
+        {
+            Entry? entry;
+            lock (_gate)
+                if (!_inFlight.TryGetValue(item.Key, out entry))
+                {
+                    _duplicates++;
+                    continue;
+                }
+            TaskOutcome<TTask, TResult> outcome;
+            if (item.Error is not null)
+                outcome = new(entry.Task, entry.Key, _kind.Failure(entry.Task, item.Error), item.Error, results.Worker, item.Seconds);
+            else
+            {
+                TResult result;
+                try
+                {
+                    result = _kind.DecodeResult(item.Result!);
+                }
+                catch (InvalidDataException e)
+                {
+                    _executor.Dropped($"a malformed result for task {item.Key} from worker {results.Worker}: {e.Message}");
+                    continue;
+                }
+                if (_kind.Mismatch(entry.Task, result) is { } mismatch)
+                {
+                    _executor.Dropped($"a result for task {item.Key} from worker {results.Worker} that does not fit its task: {mismatch}");
+                    continue;
+                }
+                outcome = new(entry.Task, entry.Key, result, null, results.Worker, item.Seconds);
+            }
+            if (entry.Preferred is { } preferred) _executor.RanWith(preferred, results.Worker);
+            lock (_gate)
+            {
+                if (!_inFlight.Remove(item.Key)) continue;
+                _done++;
+                if (outcome.Failed) _failed++;
+                _rows += _kind.Rows(entry.Task, outcome.Result);
+            }
+            _outcomes.Writer.TryWrite(outcome);
+        }
+        Report();
+        _wake.Release();
+        CompleteIfDone();
+    }
+
+    public void OnWorkerGone(Guid instance)
+    {
+        lock (_gate)
+        {
+            var placed = _inFlight.Values.Where(e => e.PlacedOn == instance).ToList();
+            foreach (var e in placed)
+            {
+                _inFlight.Remove(e.Key);
+                e.PlacedOn = null;
+                _queued.AddFirst(e);
+            }
+            if (placed.Count == 0) return;
+        }
+        _wake.Release();
+    }
+
+    private void CompleteIfDone()
+    {
+        lock (_gate)
+            if (!_completed || _queued.Count > 0 || _inFlight.Count > 0) return;
+        _outcomes.Writer.TryComplete();
+    }
+
+    private async Task LoopAsync()
+    {
+        var watchdog = new Watchdog(_executor);
+        try
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                await _wake.WaitAsync(TimeSpan.FromMilliseconds(250), _stop.Token).ConfigureAwait(false);
+                while (_wake.CurrentCount > 0) await _wake.WaitAsync(_stop.Token).ConfigureAwait(false);
+                int outstanding;
+                lock (_gate) outstanding = _queued.Count + _inFlight.Count;
+                if (outstanding > 0) watchdog.Check(Volatile.Read(ref _done), outstanding);
+                await SendCancellationsAsync().ConfigureAwait(false);
+                if (!await _executor.WaitForWorkersAsync(_stop.Token).ConfigureAwait(false)) continue;
+                CheckStall();
+                await DispatchAsync().ConfigureAwait(false);
+                Report();
+            }
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            _outcomes.Writer.TryComplete(e);
+        }
+    }
+
+    private async Task DispatchAsync()
+    {
+        List<Entry> batch;
+        var (_, slots, _, _) = _executor.Workers.Snapshot();
+        lock (_gate)
+        {
+            int room = _executor.Options.MaxTasksInFlight - _inFlight.Count;
+            if (room <= 0 || _queued.Count == 0) return;
+            batch = _queued.Take(room).ToList();
+            foreach (var e in batch)
+            {
+                _queued.RemoveFirst();
+                _inFlight[e.Key] = e;
+            }
+        }
+        var messages = new List<(string? Queue, Entry[] Tasks)>();
+        var shared = new List<Entry>();
+        foreach (var group in batch.GroupBy(e => e.Preferred is null ? null : _executor.Holder(e.Preferred)))
+        {
+            if (group.Key is not { } holder)
+            {
+                shared.AddRange(group);
+                continue;
+            }
+            foreach (var e in group) e.PlacedOn = holder.Instance;
+            messages.AddRange(group.Chunk(_executor.Options.MaxTasksPerMessage).Select(c => ((string?)holder.Queue, c)));
+        }
+        messages.AddRange(TaskMessagePlan.Split(shared, slots, Math.Clamp(_executor.Options.MaxTasksPerMessage, 1, WireLimits.MaxTasksPerMessage))
+            .Select(c => ((string?)null, c)));
+        try
+        {
+            await Task.WhenAll(messages.Select(m => SendAsync(m.Queue, m.Tasks))).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Broker gone while sending: the tasks go out again (a duplicate is absorbed by the in-flight check).
+            _executor.Log($"sending tasks failed ({ClusterAddress.Mask(e.GetBaseException().Message)}); retrying");
+            Requeue(batch);
+            await Task.Delay(TimeSpan.FromSeconds(1), _stop.Token).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SendAsync(string? queue, Entry[] tasks)
+    {
+        var envelope = new TaskEnvelope(Id, _executor.DriverId, _kind.Name, _executor.ReplyQueue, WireLimits.Now, tasks.Select(t => (t.Key, t.Body)).ToArray());
+        if (Interlocked.Increment(ref _messagesSent) <= _executor.Options.DropFirstMessages) return;
+        await _executor.SendTasksAsync(queue, envelope, tasks.Length, _stop.Token).ConfigureAwait(false);
+    }
+
+    private void Requeue(IEnumerable<Entry> entries)
+    {
+        lock (_gate)
+            foreach (var e in entries.Reverse())
+                if (_inFlight.Remove(e.Key))
+                {
+                    e.PlacedOn = null;
+                    _queued.AddFirst(e);
+                }
+        _wake.Release();
+    }
+
+    /// <summary>Tasks in flight while every live worker sits idle for a while: their messages were lost; send them again.</summary>
+    private void CheckStall()
+    {
+        var (workers, _, _, busy) = _executor.Workers.Snapshot();
+        List<Entry> missing;
+        lock (_gate)
+        {
+            if (_done != _lastDone || busy > 0 || workers == 0 || _inFlight.Count == 0 || !_executor.BrokerHealthy)
+            {
+                _lastDone = _done;
+                _progressAt = Stopwatch.GetTimestamp();
+                return;
+            }
+            if (Stopwatch.GetElapsedTime(_progressAt) < _executor.Options.StallTimeout) return;
+            _progressAt = Stopwatch.GetTimestamp();
+            missing = [.. _inFlight.Values];
+        }
+        if (++_resends > _executor.Options.MaxResends)
+            throw new ClusterException($"{missing.Count} tasks never came back although workers were idle, even after sending them " +
+                $"{_executor.Options.MaxResends} more times; see the workers' logs.");
+        _executor.Log($"{missing.Count} tasks are outstanding but every worker is idle: their messages were lost; sending them again");
+        Requeue(missing);
+    }
+
+    private async Task SendCancellationsAsync()
+    {
+        TaskKey[] keys;
+        lock (_gate)
+        {
+            if (_toCancel.Count == 0) return;
+            keys = [.. _toCancel];
+            _toCancel.Clear();
+        }
+        await _executor.SendControlAsync(Control.CancelTasks(_executor.DriverId, Id, keys)).ConfigureAwait(false);
+    }
+
+    private void Report()
+    {
+        _options.Progress?.Report(Progress);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        bool unfinished;
+        lock (_gate)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            unfinished = _queued.Count > 0 || _inFlight.Count > 0;
+            _queued.Clear();
+            _inFlight.Clear();
+        }
+        _stop.Cancel();
+        try
+        {
+            await _loop.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        _outcomes.Writer.TryComplete();
+        _executor.Remove(this);
+        if (unfinished) await _executor.SendControlAsync(Control.CancelJob(_executor.DriverId, Id)).ConfigureAwait(false);
+    }
+
+    /// <summary>Turns "no worker" and "no broker" into a notice after a few seconds and a ClusterException after the timeouts.</summary>
+    private sealed class Watchdog(ClusterExecutor executor)
+    {
+        private long? _noWorkerSince, _brokerLostSince;
+        private bool _noWorkerNoticed;
+
+        public void Check(int done, int outstanding)
+        {
+            var options = executor.Options;
+            int total = done + outstanding;
+            if (!executor.BrokerHealthy)
+            {
+                if (_brokerLostSince is null)
+                {
+                    _brokerLostSince = Stopwatch.GetTimestamp();
+                    executor.Log($"lost the connection to RabbitMQ; waiting up to {options.BrokerTimeout.TotalSeconds:0} s for it to return");
+                }
+                else if (Stopwatch.GetElapsedTime(_brokerLostSince.Value) > options.BrokerTimeout)
+                    throw new ClusterException($"Lost the connection to RabbitMQ at {executor.Address.Endpoint} for more than " +
+                        $"{options.BrokerTimeout.TotalSeconds:0} s; {outstanding} of {total} tasks unfinished.");
+                _noWorkerSince = null;   // heartbeats cannot arrive while the broker is away
+                return;
+            }
+            if (_brokerLostSince is not null)
+            {
+                executor.Log("connection to RabbitMQ is back");
+                _brokerLostSince = null;
+            }
+            if (executor.Workers.Snapshot().Workers > 0)
+            {
+                if (_noWorkerNoticed) executor.Log("a worker is connected again");
+                _noWorkerSince = null;
+                _noWorkerNoticed = false;
+                return;
+            }
+            _noWorkerSince ??= Stopwatch.GetTimestamp();
+            var waited = Stopwatch.GetElapsedTime(_noWorkerSince.Value);
+            if (waited > options.NoWorkerTimeout)
+                throw new ClusterException($"No worker connected to cluster '{executor.Address.Cluster}' at {executor.Address.Endpoint} for " +
+                    $"{options.NoWorkerTimeout.TotalSeconds:0} s; {outstanding} of {total} tasks unfinished. Start one with: scalearn worker --broker {executor.Address}");
+            if (!_noWorkerNoticed && waited > options.NoWorkerNotice)
+            {
+                _noWorkerNoticed = true;
+                executor.Log($"no worker connected; waiting up to {options.NoWorkerTimeout.TotalSeconds:0} s " +
+                    $"(start one with: scalearn worker --broker {executor.Address})");
+            }
+        }
+    }
+}

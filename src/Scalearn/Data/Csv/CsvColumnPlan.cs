@@ -1,0 +1,39 @@
+namespace Scalearn.Data.Csv;
+
+/// <summary>What the row parser does with each cell of a column, and where the value goes.</summary>
+internal struct CsvColumnPlan
+{
+    public CsvCellAction Action;
+
+    /// <summary>Destination of numbers: cell of row r at Numbers[Offset + r * Stride] (row-major features use Stride = feature count).</summary>
+    public double[]? Numbers;
+    public string?[]? Texts;
+    public int Offset;
+    public int Stride;
+
+    public bool IsTarget;
+
+    /// <summary>Missing cells become NaN silently (passthrough columns, or AllowMissing).</summary>
+    public bool AllowMissing;
+
+    /// <summary>Infinite values are kept (passthrough columns carry data as it is).</summary>
+    public bool AllowInfinite;
+
+    /// <summary>
+    /// A non-numeric cell turns the column into a text column (whole-file loading with KeepTextColumns); missing cells
+    /// are then reported only at the end, if the column stayed numeric.
+    /// </summary>
+    public bool MayTurnText;
+
+    /// <summary>The column was judged numeric from the first rows; a later non-numeric cell says so.</summary>
+    public int InferredFromRows;
+}
+
+internal enum CsvCellAction : byte
+{
+    Skip,
+    Number,
+    Text,
+    /// <summary>Only notes whether the cell is numeric (schema inference).</summary>
+    Classify,
+}

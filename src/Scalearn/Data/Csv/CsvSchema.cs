@@ -1,0 +1,104 @@
+using Scalearn.Data.Tables;
+
+namespace Scalearn.Data.Csv;
+
+/// <summary>
+/// The schema step for CSV: the header gives the names and, with the options, the roles; where a column's kind is
+/// not fixed by its role (passthrough and group columns, features with KeepTextColumns) the first InferRows data rows
+/// decide between numbers and text.
+/// </summary>
+internal sealed class CsvSchema
+{
+    private CsvSchema(TableSchema table, string[] header, int inferredFromRows)
+    {
+        Table = table;
+        Header = header;
+        InferredFromRows = inferredFromRows;
+    }
+
+    public TableSchema Table { get; }
+    public string[] Header { get; }
+
+    /// <summary>Data rows the kinds were inferred from (0 when no column needed it).</summary>
+    public int InferredFromRows { get; }
+
+    public static CsvSchema Read(CsvInput input, TableOptions options)
+    {
+        using var source = input.Open();
+        var header = CsvHeader.Read(source);
+        var roles = ColumnRoles.Assign(header, options, problem => new CsvFormatException(input.Name, 1, problem));
+        bool Inferred(int c) =>
+            roles[c] is ColumnRole.Passthrough or ColumnRole.Group && !options.TextColumns.Contains(header[c])
+            || roles[c] == ColumnRole.Feature && options.KeepTextColumns;
+
+        var kinds = new ColumnKind[header.Length];
+        for (int c = 0; c < header.Length; c++)
+            kinds[c] = roles[c] == ColumnRole.Text || options.TextColumns.Contains(header[c]) ? ColumnKind.String : ColumnKind.Double;
+        int sampled = 0;
+        if (Enumerable.Range(0, header.Length).Any(Inferred))
+        {
+            var parser = new CsvRowParser(input.Name, header);
+            var scratch = new double[1];
+            for (int c = 0; c < header.Length; c++)
+            {
+                ref var plan = ref parser.Plans[c];
+                if (Inferred(c)) plan.Action = CsvCellAction.Classify;
+                else if (roles[c] is ColumnRole.Feature or ColumnRole.Target)
+                {
+                    // Checked as the data pass will, so the sample reports the first bad cell in file order.
+                    plan = new CsvColumnPlan
+                    {
+                        Action = CsvCellAction.Number, Numbers = scratch, IsTarget = roles[c] == ColumnRole.Target,
+                        AllowMissing = options.AllowMissing,
+                    };
+                }
+            }
+            sampled = parser.ReadRows(source, 0, options.InferRows == 0 ? int.MaxValue : options.InferRows);
+            for (int c = 0; c < header.Length; c++)
+            {
+                if (!Inferred(c) || !parser.SawText[c]) continue;
+                kinds[c] = ColumnKind.String;
+                if (roles[c] == ColumnRole.Feature) roles[c] = ColumnRole.Text;
+            }
+        }
+        var columns = header.Select((name, c) => new SchemaColumn(c, name, kinds[c], roles[c])).ToArray();
+        var table = new TableSchema(input.Name, TableFormat.Csv, columns, options.Target ?? "target", rowCount: null);
+        return new CsvSchema(table, header, sampled);
+    }
+
+    /// <summary>Points the parser's plans at the arrays of <paramref name="buffers"/>.</summary>
+    /// <param name="wholeFile">Features with KeepTextColumns may still turn text (decided over the whole file, as CsvLoader does).</param>
+    public void Bind(CsvRowParser parser, ChunkBuffers buffers, TableOptions options, bool wholeFile)
+    {
+        foreach (var column in Table.Columns)
+        {
+            ref var plan = ref parser.Plans[column.Index];
+            var action = plan.Action;
+            bool inferred = column.Kind == ColumnKind.Double && InferredFromRows > 0 && column.Role != ColumnRole.Target
+                && (column.Role != ColumnRole.Feature || options.KeepTextColumns);
+            plan = column.Role switch
+            {
+                ColumnRole.Feature => new CsvColumnPlan
+                {
+                    Action = CsvCellAction.Number, Numbers = buffers.X, Offset = buffers.FeatureIndex[column.Index],
+                    Stride = buffers.FeatureCount, AllowMissing = options.AllowMissing,
+                    MayTurnText = wholeFile && options.KeepTextColumns,
+                    InferredFromRows = wholeFile || !inferred ? 0 : InferredFromRows,
+                },
+                ColumnRole.Target => new CsvColumnPlan { Action = CsvCellAction.Number, Numbers = buffers.Y, Stride = 1, IsTarget = true },
+                ColumnRole.Excluded => default,
+                _ when column.Kind == ColumnKind.String => new CsvColumnPlan
+                {
+                    Action = CsvCellAction.Text, Texts = (string?[])buffers.ArrayOf(column.Index)!,
+                },
+                _ => new CsvColumnPlan
+                {
+                    Action = CsvCellAction.Number, Numbers = (double[])buffers.ArrayOf(column.Index)!, Stride = 1,
+                    AllowMissing = true, AllowInfinite = true, InferredFromRows = inferred ? InferredFromRows : 0,
+                },
+            };
+            // A column that turned text during a whole-file pass stays skipped.
+            if (action == CsvCellAction.Skip && plan.MayTurnText && parser.SawText[column.Index]) plan.Action = CsvCellAction.Skip;
+        }
+    }
+}

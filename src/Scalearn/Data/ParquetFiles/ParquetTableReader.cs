@@ -1,0 +1,289 @@
+using Parquet;
+using Parquet.Schema;
+using Scalearn.Data.Tables;
+
+namespace Scalearn.Data.ParquetFiles;
+
+/// <summary>
+/// Streams a Parquet file, or the row groups of one partition, as chunks. Parquet.Net decodes whole column chunks, so
+/// memory is one row group's needed columns plus one chunk; the whole-file load scatters each row group straight into
+/// arrays sized from the footer's row count.
+/// </summary>
+internal sealed class ParquetTableReader : ITableReader
+{
+    private readonly ParquetReader _reader;
+    private readonly TableOptions _options;
+    private readonly DataField?[] _fields;
+    private readonly string _path;
+    private readonly string _name;
+    private readonly int _groupEnd;
+    private int _nextGroup;
+    private DecodedColumn?[]? _group;
+    private int _groupRows, _groupOffset;
+    private long _groupFirstRow, _nextRow;
+
+    private ParquetTableReader(string path, ParquetReader reader, TableSchema schema, DataField?[] fields, TableOptions options, int groupStart, int groupEnd)
+    {
+        _path = path;
+        _reader = reader;
+        Schema = schema;
+        _fields = fields;
+        _options = options;
+        _name = options.Name ?? Path.GetFileNameWithoutExtension(path);
+        _nextGroup = groupStart;
+        _groupEnd = groupEnd;
+        _nextRow = FirstRowOf(groupStart);
+    }
+
+    public TableSchema Schema { get; }
+
+    public static ParquetTableReader Open(string path, TableOptions options)
+    {
+        var reader = OpenFile(path);
+        return Create(path, reader, options, 0, reader.RowGroupCount);
+    }
+
+    public static ParquetTableReader Open(TablePartition partition, TableOptions options)
+    {
+        partition.CheckUnchanged();
+        var reader = OpenFile(partition.Path);
+        if (partition.End > reader.RowGroupCount)
+        {
+            Close(reader);
+            throw new ParquetFormatException(partition.Path, $"partition {partition.Index} names row groups {partition.Start}-{partition.End} but the file has {reader.RowGroupCount}");
+        }
+        return Create(partition.Path, reader, options, (int)partition.Start, (int)partition.End);
+    }
+
+    private static ParquetTableReader Create(string path, ParquetReader reader, TableOptions options, int groupStart, int groupEnd)
+    {
+        try
+        {
+            var (schema, fields) = BuildSchema(path, reader, options);
+            return new ParquetTableReader(path, reader, schema, fields, options, groupStart, groupEnd);
+        }
+        catch
+        {
+            Close(reader);
+            throw;
+        }
+    }
+
+    public TableChunk? Read(int maxRows, TableChunk? recycled = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxRows, 1);
+        var buffers = ChunkBuffers.Create(Schema, maxRows, recycled);
+        long firstRow = -1;
+        int rows = 0;
+        while (rows < maxRows)
+        {
+            if (_group is null || _groupOffset == _groupRows)
+            {
+                if (_nextGroup >= _groupEnd) break;
+                LoadGroup(_nextGroup++);
+                continue;
+            }
+            if (firstRow < 0) firstRow = _nextRow;
+            int n = Math.Min(maxRows - rows, _groupRows - _groupOffset);
+            Scatter(buffers, rows, _groupOffset, n);
+            _groupOffset += n;
+            _nextRow += n;
+            rows += n;
+        }
+        if (rows == 0) return null;
+        return buffers.Build(rows, firstRow, _name);
+    }
+
+    /// <summary>The whole file as one chunk, its arrays allocated once from the row count in the footer.</summary>
+    public static TableChunk ReadAll(string path, TableOptions options)
+    {
+        using var reader = Open(path, options);
+        long total = reader._reader.Metadata?.NumRows ?? 0;
+        if (total > Array.MaxLength / Math.Max(1, reader.Schema.Features.Count))
+            throw new ParquetFormatException(path, $"{total} rows of {reader.Schema.Features.Count} features do not fit in one matrix; read it in chunks");
+        var buffers = new ChunkBuffers(reader.Schema, (int)total);
+        int rows = 0;
+        while (reader._nextGroup < reader._groupEnd)
+        {
+            reader.LoadGroup(reader._nextGroup++);
+            if (rows + reader._groupRows > total)
+                throw new ParquetFormatException(path, $"the row groups hold more rows than the footer's total of {total}");
+            reader.Scatter(buffers, rows, 0, reader._groupRows);
+            rows += reader._groupRows;
+            reader._group = null;
+        }
+        if (rows == 0) throw new ParquetFormatException(path, "the file has no rows");
+        return buffers.Build(rows, 0, reader._name);
+    }
+
+    /// <summary>Consecutive row groups balanced by rows into at most <paramref name="count"/> ranges.</summary>
+    public static List<PartitionRange> SplitRowGroups(string path, int count)
+    {
+        var reader = OpenFile(path);
+        using var close = new Closer(reader);
+        var rowsPerGroup = reader.Metadata!.RowGroups.Select(g => g.NumRows).ToArray();
+        long total = rowsPerGroup.Sum();
+        var ranges = new List<PartitionRange>();
+        int start = 0;
+        long before = 0, acc = 0;
+        for (int g = 0; g < rowsPerGroup.Length; g++)
+        {
+            acc += rowsPerGroup[g];
+            bool last = g == rowsPerGroup.Length - 1;
+            if (last || acc >= (double)total * (ranges.Count + 1) / count)
+            {
+                ranges.Add(new PartitionRange(start, g + 1, before, acc - before, 0));
+                start = g + 1;
+                before = acc;
+            }
+        }
+        return ranges;
+    }
+
+    private static ParquetReader OpenFile(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"Parquet file not found: {path}", path);
+        FileStream? stream = null;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            return ParquetReader.CreateAsync(stream, new ParquetOptions { TreatByteArrayAsString = true }, leaveStreamOpen: false)
+                .GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException or UnauthorizedAccessException))
+        {
+            stream?.Dispose();
+            throw new ParquetFormatException(path, $"not a readable Parquet file ({e.Message})", inner: e);
+        }
+    }
+
+    private static (TableSchema, DataField?[]) BuildSchema(string path, ParquetReader reader, TableOptions options)
+    {
+        var fields = reader.Schema.Fields;
+        var names = fields.Select(f => f.Name).ToArray();
+        var roles = ColumnRoles.Assign(names, options, problem => new ParquetFormatException(path, problem));
+        var columns = new SchemaColumn[fields.Count];
+        var dataFields = new DataField?[fields.Count];
+        for (int c = 0; c < fields.Count; c++)
+        {
+            var field = fields[c];
+            var role = roles[c];
+            var valueClass = ParquetColumnType.Classify(field);
+            ParquetFormatException Unsupported(string why) =>
+                new(path, $"column of type {ParquetColumnType.Describe(field)} {why}", 0, field.Name, c + 1);
+            if (role != ColumnRole.Excluded && valueClass == ParquetValueClass.Unsupported)
+                throw Unsupported("is not supported (only flat numeric, boolean, string and date/time columns are); exclude it");
+            bool numeric = valueClass is ParquetValueClass.Floating or ParquetValueClass.Integer;
+            if (role == ColumnRole.Feature && !numeric)
+            {
+                if (!options.KeepTextColumns)
+                    throw Unsupported(valueClass == ParquetValueClass.String
+                        ? "holds text; set KeepTextColumns to keep text columns, or exclude it"
+                        : "cannot be a numeric feature; exclude it or read it as a text column");
+                role = ColumnRole.Text;
+            }
+            if (role == ColumnRole.Target && !numeric) throw Unsupported("cannot be the target (the target must be numeric)");
+            var kind = role switch
+            {
+                ColumnRole.Feature or ColumnRole.Target => ColumnKind.Double,
+                ColumnRole.Text => ColumnKind.String,
+                _ when options.TextColumns.Contains(field.Name) || !numeric => ColumnKind.String,
+                _ => valueClass == ParquetValueClass.Integer ? ColumnKind.Long : ColumnKind.Double,
+            };
+            columns[c] = new SchemaColumn(c, field.Name, kind, role);
+            dataFields[c] = role == ColumnRole.Excluded ? null : (DataField)field;
+        }
+        return (new TableSchema(path, TableFormat.Parquet, columns, options.Target ?? "target", reader.Metadata?.NumRows), dataFields);
+    }
+
+    private long FirstRowOf(int group) => _reader.Metadata!.RowGroups.Take(group).Sum(g => g.NumRows);
+
+    private void LoadGroup(int index)
+    {
+        _groupFirstRow = FirstRowOf(index);
+        var decoded = new DecodedColumn?[_fields.Length];
+        int c = 0;
+        try
+        {
+            var rowGroup = _reader.OpenRowGroupReader(index);
+            int rows = checked((int)rowGroup.RowCount);
+            for (c = 0; c < _fields.Length; c++)
+                if (_fields[c] is { } field) decoded[c] = ParquetColumnDecoder.Decode(rowGroup, field, rows, Schema.Columns[c].Kind);
+            _groupRows = rows;
+        }
+        catch (Exception e) when (e is not (ParquetFormatException or OperationCanceledException or OutOfMemoryException))
+        {
+            var column = c < _fields.Length ? Schema.Columns[c] : null;
+            throw new ParquetFormatException(_path, $"cannot read row group {index} ({e.Message})", 0, column?.Name, column is null ? 0 : c + 1, e);
+        }
+        _group = decoded;
+        _groupOffset = 0;
+    }
+
+    /// <summary>Copies rows [from, from + n) of the loaded row group into rows [to, to + n) of the buffers, checking values.</summary>
+    private void Scatter(ChunkBuffers buffers, int to, int from, int n)
+    {
+        foreach (var column in Schema.Columns)
+        {
+            var values = _group![column.Index];
+            if (values is null) continue;
+            switch (column.Role)
+            {
+                case ColumnRole.Feature:
+                case ColumnRole.Target:
+                {
+                    bool isTarget = column.Role == ColumnRole.Target;
+                    double[] destination = isTarget ? buffers.Y! : buffers.X;
+                    int stride = isTarget ? 1 : buffers.FeatureCount;
+                    int offset = isTarget ? 0 : buffers.FeatureIndex[column.Index];
+                    var source = values.Doubles!;
+                    for (int i = 0; i < n; i++)
+                    {
+                        double v = source[from + i];
+                        if (!double.IsFinite(v)) v = Unusual(column, v, from + i, isTarget);
+                        destination[offset + (to + i) * stride] = v;
+                    }
+                    break;
+                }
+                case ColumnRole.Text:
+                {
+                    var destination = (string?[])buffers.ArrayOf(column.Index)!;
+                    for (int i = 0; i < n; i++) destination[to + i] = values.Strings![from + i] ?? "";
+                    break;
+                }
+                default:
+                    switch (buffers.ArrayOf(column.Index))
+                    {
+                        case double[] d: Array.Copy(values.Doubles!, from, d, to, n); break;
+                        case long[] l:
+                            if (values.Nulls is { } nulls && Array.IndexOf(nulls, true, from, n) is var at and >= 0)
+                                throw Error(column, at, "null in an integer column (integer passthrough columns cannot hold nulls); exclude it or name it among the text columns");
+                            Array.Copy(values.Longs!, from, l, to, n);
+                            break;
+                        case string?[] s: Array.Copy(values.Strings!, from, s, to, n); break;
+                    }
+                    break;
+            }
+        }
+    }
+
+    private double Unusual(SchemaColumn column, double v, int row, bool isTarget)
+    {
+        if (double.IsInfinity(v)) throw Error(column, row, $"infinite value {v} is not allowed");
+        if (isTarget) throw Error(column, row, "missing target value");
+        if (!_options.AllowMissing) throw Error(column, row, "missing value (null or NaN); set AllowMissing to load missing values as NaN");
+        return double.NaN;
+    }
+
+    private ParquetFormatException Error(SchemaColumn column, int rowInGroup, string problem) =>
+        new(_path, problem, _groupFirstRow + rowInGroup + 1, column.Name, column.Index + 1);
+
+    public void Dispose() => Close(_reader);
+
+    private static void Close(ParquetReader reader) => reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private readonly struct Closer(ParquetReader reader) : IDisposable
+    {
+        public void Dispose() => Close(reader);
+    }
+}

@@ -1,0 +1,113 @@
+using Parquet;
+using Parquet.Schema;
+using Scalearn.Data.Tables;
+
+namespace Scalearn.Data.ParquetFiles;
+
+/// <summary>
+/// Writes chunks to Parquet (Snappy), buffering rows until a row group is full: doubles as non-nullable DOUBLE (NaN
+/// stays NaN, read back as missing), longs as INT64, strings as nullable UTF-8. Memory is one row group of values.
+/// </summary>
+internal sealed class ParquetTableWriter : ITableWriter
+{
+    private const long RowGroupBytes = 64L << 20;
+    private readonly string _path;
+    private readonly int? _rowGroupRows;
+    private readonly FileStream _stream;
+    private ParquetWriter? _writer;
+    private ParquetSchema? _schema;
+    private (string Name, ColumnKind Kind)[]? _columns;
+    private Array[] _pending = [];
+    private int _pendingRows, _groupRows;
+
+    public ParquetTableWriter(string path, int? rowGroupRows)
+    {
+        _path = path;
+        _rowGroupRows = rowGroupRows;
+        _stream = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+    }
+
+    public long RowsWritten { get; private set; }
+
+    public void Write(IReadOnlyList<TableColumn> columns)
+    {
+        int rows = TableWriter.Check(columns, _columns, _path);
+        if (_columns is null) Start(columns);
+        int done = 0;
+        while (done < rows)
+        {
+            int n = Math.Min(rows - done, _groupRows - _pendingRows);
+            for (int c = 0; c < columns.Count; c++)
+            {
+                switch (columns[c])
+                {
+                    case DoubleColumn d: Array.Copy(d.Values, done, _pending[c], _pendingRows, n); break;
+                    case LongColumn l: Array.Copy(l.Values, done, _pending[c], _pendingRows, n); break;
+                    case StringColumn s: Array.Copy(s.Values, done, _pending[c], _pendingRows, n); break;
+                }
+            }
+            _pendingRows += n;
+            done += n;
+            if (_pendingRows == _groupRows) WriteRowGroup();
+        }
+        RowsWritten += rows;
+    }
+
+    private void Start(IReadOnlyList<TableColumn> columns)
+    {
+        _columns = columns.Select(c => (c.Name, c.Kind)).ToArray();
+        _schema = new ParquetSchema(columns.Select(c => c.Kind switch
+        {
+            ColumnKind.Double => (Field)new DataField<double>(c.Name),
+            ColumnKind.Long => new DataField<long>(c.Name),
+            _ => new DataField<string>(c.Name, nullable: true),
+        }));
+        long rowBytes = Math.Max(8, 8L * columns.Count);
+        _groupRows = _rowGroupRows ?? (int)Math.Clamp(RowGroupBytes / rowBytes, 1024, 1 << 20);
+        _pending = columns.Select(c => c.Kind switch
+        {
+            ColumnKind.Double => (Array)new double[_groupRows],
+            ColumnKind.Long => new long[_groupRows],
+            _ => new string?[_groupRows],
+        }).ToArray();
+        _writer = ParquetWriter.CreateAsync(_schema, _stream, new ParquetOptions(), append: false).GetAwaiter().GetResult();
+    }
+
+    private void WriteRowGroup()
+    {
+        if (_pendingRows == 0) return;
+        using (var group = _writer!.CreateRowGroup())
+        {
+            var fields = _schema!.DataFields;
+            for (int c = 0; c < fields.Length; c++)
+            {
+                var task = _pending[c] switch
+                {
+                    double[] d => group.WriteAsync<double>(fields[c], d.AsMemory(0, _pendingRows)),
+                    long[] l => group.WriteAsync<long>(fields[c], l.AsMemory(0, _pendingRows)),
+                    string?[] s => group.WriteAsync(fields[c], new ArraySegment<string?>(s, 0, _pendingRows)),
+                    _ => throw new InvalidOperationException(),
+                };
+                task.GetAwaiter().GetResult();
+            }
+            group.CompleteValidate();
+        }
+        _pendingRows = 0;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            if (_writer is not null)
+            {
+                WriteRowGroup();
+                _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+        }
+        finally
+        {
+            _stream.Dispose();
+        }
+    }
+}

@@ -1,0 +1,4 @@
+namespace Scalearn.Data.Tables;
+
+/// <summary>One column of a file: its 0-based position, name, storage kind and the role the reader gives it.</summary>
+public sealed record SchemaColumn(int Index, string Name, ColumnKind Kind, ColumnRole Role);

@@ -1,0 +1,40 @@
+using Scalearn.Numerics;
+using Scalearn.Trees;
+
+namespace Scalearn.Tests.Trees;
+
+public class CodeSorterTests
+{
+    /// <summary>Every path (insertion, counting, one to three radix passes) sorts a node's rows stably by code.</summary>
+    [Theory]
+    [InlineData(20, 100_000, 7)]
+    [InlineData(500, 300, 1)]
+    [InlineData(3_000, 60_000, 2)]
+    [InlineData(3_000, 5_000_000, 3)]
+    [InlineData(200, 100_000, 4)]
+    public void SortsRowsStablyByCode(int m, int bins, int seed)
+    {
+        var rng = new Rng(seed);
+        int rows = 2 * m;
+        var codes = new int[rows];
+        for (int r = 0; r < rows; r++) codes[r] = rng.NextInt(bins);
+        codes[1] = codes[3]; // at least one tie
+        var samples = Enumerable.Range(0, rows).Reverse().ToArray();
+        int start = m / 2, end = start + m;
+        var sorter = new CodeSorter(rows);
+
+        Assert.True(sorter.Sort(codes, samples, start, end, bins));
+        var expected = samples[start..end].Select((row, position) => (row, position))
+            .OrderBy(p => codes[p.row]).ThenBy(p => p.position).Select(p => p.row).ToArray();
+        Assert.Equal(expected, sorter.Rows[..m]);
+        Assert.Equal(expected.Select(r => codes[r]), sorter.Codes[..m]);
+    }
+
+    [Fact]
+    public void ConstantCodesAreReportedNotSorted()
+    {
+        var sorter = new CodeSorter(100);
+        var codes = Enumerable.Repeat((byte)9, 100).ToArray();
+        Assert.False(sorter.Sort(codes, Enumerable.Range(0, 100).ToArray(), 10, 90, 256));
+    }
+}

@@ -1,0 +1,76 @@
+using Scalearn.Execution;
+using Scalearn.Execution.Wire;
+
+namespace Scalearn.TestPlugin;
+
+/// <summary>
+/// Squares <see cref="Value"/> after optionally sleeping, allocating and reading a shared input: a task kind that is not
+/// the search's, for engine tests (limits, cancellation, placement, input shipping).
+/// </summary>
+public sealed record ProbeTask(long Id, long Value, int SleepMs = 0, int AllocateMb = 0, bool IgnoreCancel = false, string? Input = null);
+
+public sealed record ProbeResult(long Id, long Square, string Worker, long InputLength);
+
+[RegisteredTaskKind]
+public sealed class ProbeKind : TaskKind<ProbeTask, ProbeResult>
+{
+    public override string Name => "test.probe";
+
+    public override TaskKey Key(ProbeTask task) => new(task.Id);
+
+    public override IReadOnlyList<string> Inputs(ProbeTask task) => task.Input is null ? [] : [task.Input];
+
+    public override string? PreferredInput(ProbeTask task) => task.Input;
+
+    public override ProbeResult Run(ProbeTask task, TaskContext context)
+    {
+        var hold = new List<byte[]>();
+        for (int i = 0; i < task.AllocateMb / 10; i++)
+        {
+            var block = new byte[10 << 20];
+            Array.Fill(block, (byte)1);
+            hold.Add(block);
+            FitInterruption.Check();
+            Thread.Sleep(5);
+        }
+        var end = DateTime.UtcNow.AddMilliseconds(task.SleepMs);
+        while (DateTime.UtcNow < end)
+        {
+            if (!task.IgnoreCancel) FitInterruption.Check();
+            Thread.Sleep(5);
+        }
+        long length = task.Input is null ? -1 : context.Input<byte[]>(task.Input).LongLength;
+        GC.KeepAlive(hold);
+        return new ProbeResult(task.Id, task.Value * task.Value, context.Worker, length);
+    }
+
+    public override ProbeResult Failure(ProbeTask task, string error) => new(task.Id, -1, "", -1);
+
+    public override void WriteTask(ProbeTask task, WireWriter writer)
+    {
+        writer.Int64(task.Id);
+        writer.Int64(task.Value);
+        writer.Int32(task.SleepMs);
+        writer.Int32(task.AllocateMb);
+        writer.Bool(task.IgnoreCancel);
+        writer.String(task.Input);
+    }
+
+    public override ProbeTask ReadTask(WireReader reader) =>
+        new(reader.Int64(), reader.Int64(), reader.Int32(0, 3_600_000, "Sleep"), reader.Int32(0, 1 << 16, "Allocation"), reader.Bool(), reader.NullableString(64));
+
+    public override void WriteResult(ProbeResult result, WireWriter writer)
+    {
+        writer.Int64(result.Id);
+        writer.Int64(result.Square);
+        writer.String(result.Worker);
+        writer.Int64(result.InputLength);
+    }
+
+    public override ProbeResult ReadResult(WireReader reader) => new(reader.Int64(), reader.Int64(), reader.String(256), reader.Int64());
+
+    public override string? Mismatch(ProbeTask task, ProbeResult result) =>
+        result.Id != task.Id ? $"result for task {result.Id}, not {task.Id}" : result.Square < 0 ? "a square cannot be negative" : null;
+
+    public override long Rows(ProbeTask task, ProbeResult result) => 1;
+}
