@@ -7,9 +7,6 @@ namespace Scalearn.Ensemble;
 
 /// <summary>scikit-learn's RandomForestClassifier (1.2.1 parameters and defaults); trees are grown in parallel over n_jobs threads.</summary>
 [RegisteredEstimator]
-[UnsupportedParam("verbose", 0L, "forest progress output is not implemented")]
-[UnsupportedParam("warm_start", false, "adding trees to a fitted forest is not implemented in this branch")]
-[UnsupportedParam("ccp_alpha", 0.0, "minimal cost-complexity pruning is not implemented in this branch")]
 public sealed class RandomForestClassifier : Estimator, IClassifierEstimator, IRandomized
 {
     public int NEstimators { get; set => field = Check.AtLeast(value, 1, "n_estimators"); } = 100;

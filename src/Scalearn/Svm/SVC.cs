@@ -9,7 +9,6 @@ namespace Scalearn.Svm;
 /// shrinking, one-vs-one for multiclass, optional Platt-scaled probabilities with pairwise coupling.
 /// </summary>
 [RegisteredEstimator]
-[UnsupportedParam("verbose", false, "libsvm's progress output is not reproduced")]
 public sealed class SVC : Estimator, IClassifierEstimator, IRandomized
 {
     public double C { get; set => field = Check.Positive(value, "C"); } = 1.0;

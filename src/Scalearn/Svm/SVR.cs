@@ -5,7 +5,6 @@ namespace Scalearn.Svm;
 
 /// <summary>Epsilon-support vector regression (scikit-learn's SVR on libsvm's epsilon-SVR SMO).</summary>
 [RegisteredEstimator]
-[UnsupportedParam("verbose", false, "libsvm's progress output is not reproduced")]
 public sealed class SVR : Estimator
 {
     public SvmKernel Kernel { get; set; } = SvmKernel.Rbf;

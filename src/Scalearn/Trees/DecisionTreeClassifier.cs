@@ -7,7 +7,6 @@ namespace Scalearn.Trees;
 
 /// <summary>scikit-learn's DecisionTreeClassifier (1.2.1 parameters and defaults).</summary>
 [RegisteredEstimator]
-[UnsupportedParam("ccp_alpha", 0.0, "minimal cost-complexity pruning is not implemented in this branch")]
 public sealed class DecisionTreeClassifier : Estimator, IClassifierEstimator, IRandomized
 {
     public ClassificationCriterion Criterion { get; set; } = ClassificationCriterion.Gini;

@@ -6,7 +6,6 @@ namespace Scalearn.Trees;
 
 /// <summary>scikit-learn's DecisionTreeRegressor (1.2.1 parameters and defaults).</summary>
 [RegisteredEstimator]
-[UnsupportedParam("ccp_alpha", 0.0, "minimal cost-complexity pruning is not implemented in this branch")]
 public sealed class DecisionTreeRegressor : Estimator, IRandomized
 {
     public RegressionCriterion Criterion { get; set; } = RegressionCriterion.SquaredError;

@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using Scalearn.Estimators;
 
-namespace Scalearn.Tests.Estimators;
+namespace Scalearn.Tests.ParameterWalk;
 
 /// <summary>
 /// Every parameter of scikit-learn 1.2.1's signature of every registered estimator (Fixtures/Signatures, from
