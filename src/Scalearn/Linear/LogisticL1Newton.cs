@@ -121,7 +121,7 @@ internal sealed class LogisticL1Newton
                 largest = Math.Max(largest, Math.Abs(delta) * Math.Sqrt(h));
             }
             if (pass == 0) firstPass = largest;
-            if (largest <= 1e-8 * firstPass || largest == 0) break;
+            if (largest <= 1e-12 * firstPass || largest == 0) break;
         }
     }
 
