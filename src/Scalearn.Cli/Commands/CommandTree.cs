@@ -8,6 +8,7 @@ public static class CommandTree
     public static RootCommand Create() => new("Scalearn: scikit-learn-style machine learning for .NET, on all cores or a RabbitMQ cluster.")
     {
         TuneCommand.Create(),
+        FitCommand.Create(),
         DatasetsCommand.Create(),
         PredictCommand.Create(),
         EvaluateCommand.Create(),

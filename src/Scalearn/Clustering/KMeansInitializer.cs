@@ -9,6 +9,9 @@ internal static class KMeansInitializer
     public const string PlusPlus = "k-means++";
     public const string Random = "random";
 
+    /// <summary>k-means|| (Bahmani et al.): rounds of oversampling by distance, then weighted reclustering (Distributed/KMeansSteps).</summary>
+    public const string Parallel = "k-means||";
+
     public static Matrix Initialize(Matrix x, int k, string init, Rng rng) =>
         init == Random ? RandomRows(x, k, rng) : PlusPlusCenters(x, k, rng);
 

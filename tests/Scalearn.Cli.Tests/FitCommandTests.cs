@@ -1,0 +1,101 @@
+using Scalearn.Clustering;
+using Scalearn.Data;
+using Scalearn.Distributed;
+using Scalearn.Execution;
+using Scalearn.Linear;
+using Scalearn.Persistence;
+using Scalearn.Trees;
+
+namespace Scalearn.Cli.Tests;
+
+[Collection("console")]
+public class FitCommandTests
+{
+    private static string OutFile() => Path.Combine(CliHarness.TempDir(), "model.scalearn");
+
+    private static double MaxAbsDifference(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        Assert.Equal(a.Length, b.Length);
+        double max = 0;
+        for (int i = 0; i < a.Length; i++) max = Math.Max(max, Math.Abs(a[i] - b[i]));
+        return max;
+    }
+
+    [Fact]
+    public async Task Partitioned_logistic_regression_with_params_is_the_fit_on_one_machine()
+    {
+        var path = OutFile();
+        var (exit, output, error) = await CliHarness.RunAsync("fit", "--data", "iris", "--estimator", "LogisticRegression",
+            "--params", """{"C":0.5,"max_iter":300}""", "--partitions", "3", "--out", path);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("data-parallel in 3 partitions", string.Join(" ", output.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)));
+        var loaded = ModelFile.Load(path);
+        var model = Assert.IsType<LinearClassifierModel>(loaded.Model);
+        // The library's partitioned fit on the same split (its agreement with a fit on one machine is tested there).
+        var expected = await new LogisticRegression { C = 0.5, MaxIter = 300 }.FitAsync(PartitionedDataset.Split(BundledDatasets.Load("iris"), 3), new LocalExecutor(2));
+        Assert.Equal(expected.Coef.Values, model.Coef.Values);
+        Assert.Equal(expected.Intercept, model.Intercept);
+        Assert.Equal(Estimators.EstimatorSpec.Of(new LogisticRegression { C = 0.5, MaxIter = 300 }), loaded.Spec);
+    }
+
+    [Fact]
+    public async Task Partitioned_kmeans_is_the_fit_on_one_machine()
+    {
+        var path = OutFile();
+        var (exit, _, error) = await CliHarness.RunAsync("fit", "--data", "iris", "--estimator", "KMeans",
+            "--params", """{"n_clusters":3,"init":"k-means||","n_init":1,"random_state":0}""", "--partitions", "4", "--out", path);
+
+        Assert.True(exit == 0, error);
+        var model = Assert.IsType<KMeansModel>(ModelFile.Load(path).Model);
+        var expected = (KMeansModel)new KMeans { NClusters = 3, Init = "k-means||", NInit = 1, RandomState = 0 }.Fit(BundledDatasets.Load("iris"));
+        Assert.True(MaxAbsDifference(expected.ClusterCenters.Values, model.ClusterCenters.Values) < 1e-6);
+    }
+
+    [Fact]
+    public async Task Without_partitions_any_estimator_is_fitted_on_this_machine()
+    {
+        var path = OutFile();
+        var (exit, output, error) = await CliHarness.RunAsync("fit", "-d", "iris", "-e", "DecisionTreeClassifier",
+            "--params", """{"max_depth":2,"random_state":0}""", "-o", path);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("on this machine", output);
+        var iris = BundledDatasets.Load("iris");
+        var expected = (Estimators.IPredictor)new DecisionTreeClassifier { MaxDepth = 2, RandomState = 0 }.Fit(iris);
+        Assert.Equal(expected.Predict(iris), ((Estimators.IPredictor)ModelFile.Load(path).Model).Predict(iris));
+    }
+
+    [Theory]
+    [InlineData("has no data-parallel fit", "-e", "DecisionTreeClassifier", "--partitions", "2")]
+    [InlineData("--partitions must be between 1", "-e", "LogisticRegression", "--partitions", "0")]
+    [InlineData("pass --partitions P too", "-e", "LogisticRegression", "--cluster", "amqp://guest:guest@127.0.0.1:1/")]
+    [InlineData("must be a JSON object", "-e", "LogisticRegression", "--params", "[1,2]")]
+    [InlineData("invalid JSON", "-e", "LogisticRegression", "--params", "{C:")]
+    [InlineData("max_iter", "-e", "LogisticRegression", "--params", """{"max_iter":-3}""", "--partitions", "2")]
+    [InlineData("no_such_param", "-e", "LogisticRegression", "--params", """{"no_such_param":1}""")]
+    public async Task Bad_options_are_clear_errors_and_write_nothing(string message, params string[] args)
+    {
+        var path = OutFile();
+        var (exit, _, error) = await CliHarness.RunAsync(["fit", "--data", "iris", "--out", path, .. args]);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains(message, error);
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public async Task An_existing_model_file_is_kept_unless_forced()
+    {
+        var path = OutFile();
+        File.WriteAllText(path, "previous");
+        var refused = await CliHarness.RunAsync("fit", "-d", "iris", "-e", "LogisticRegression", "-o", path);
+        Assert.NotEqual(0, refused.Exit);
+        Assert.Contains("--force", refused.Err);
+        Assert.Equal("previous", File.ReadAllText(path));
+
+        var forced = await CliHarness.RunAsync("fit", "-d", "iris", "-e", "LogisticRegression", "-o", path, "--force");
+        Assert.True(forced.Exit == 0, forced.Err);
+        Assert.IsType<LinearClassifierModel>(ModelFile.Load(path).Model);
+    }
+}
