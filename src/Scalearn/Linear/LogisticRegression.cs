@@ -97,7 +97,8 @@ public sealed class LogisticRegression : Estimator, IClassifierEstimator, IRando
             var start = new double[objective.ParameterCount];
             warm?.FillMultinomialStart(start, k, p, FitIntercept);
             var w = LogisticSolutions.Solve(objective, k, settings, start, 0);
-            CenterUnidentifiedParts(w, k, p, settings);
+            // Cold-started L-BFGS keeps the sums at zero up to rounding; leaving it untouched keeps it bit-identical to the data-parallel fit.
+            if (Solver != LogisticSolver.Lbfgs || warm is not null) CenterUnidentifiedParts(w, k, p, settings);
             // Binary multinomial keeps the row of the positive class; by symmetry the other row is its negation.
             int first = k == 2 ? 1 : 0;
             for (int r = 0; r < rows; r++)
