@@ -15,6 +15,8 @@ namespace Scalearn.Clustering;
 /// (Scalearn.Distributed.DataParallel) is this same computation.
 /// </summary>
 [RegisteredEstimator]
+[UnsupportedParam("verbose", 0L, "progress output is not implemented")]
+[UnsupportedParam("copy_x", true, "the training data is never modified, so only the copying behaviour exists")]
 public sealed class KMeans : Estimator, IRandomized
 {
     public int NClusters { get; set => field = Check.AtLeast(value, 1, "n_clusters"); } = 8;
@@ -51,7 +53,7 @@ public sealed class KMeans : Estimator, IRandomized
         if (Algorithm == KMeansAlgorithm.Lloyd) return trainer.Fit();
 
         var runs = new KMeansRun[NInit];
-        Parallel.For(0, NInit, run =>
+        Parallel.For(0, NInit, new ParallelOptions { CancellationToken = Execution.FitInterruption.Token }, run =>
         {
             var centers = trainer.Initialize(run);
             runs[run] = KMeansSolver.Elkan(x, centers, MaxIter, tol);

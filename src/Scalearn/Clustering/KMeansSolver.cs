@@ -21,6 +21,7 @@ internal static class KMeansSolver
         int iteration = 0;
         while (iteration < maxIter)
         {
+            Execution.FitInterruption.Check();
             KMeansMath.Assign(x, centers, labels);
             var (updated, shift) = UpdateCenters(x, labels, centers);
             centers = updated;
@@ -59,6 +60,7 @@ internal static class KMeansSolver
         int iteration = 0;
         while (iteration < maxIter)
         {
+            Execution.FitInterruption.Check();
             if (iteration > 0) BoundedAssign(x, centers, labels, upper, lower, centerDistances, halfNearest);
             var (updated, shift) = UpdateCenters(x, labels, centers);
             for (int i = 0; i < n; i++)

@@ -11,6 +11,8 @@ namespace Scalearn.Clustering;
 /// centers moved less than tol. Supports streaming through <see cref="StartIncremental"/> (partial_fit).
 /// </summary>
 [RegisteredEstimator]
+[UnsupportedParam("verbose", 0L, "progress output is not implemented")]
+[UnsupportedParam("compute_labels", true, "the labels of the training data are always computed")]
 public sealed class MiniBatchKMeans : Estimator, IRandomized, IIncrementalEstimator
 {
     public int NClusters { get; set => field = Check.AtLeast(value, 1, "n_clusters"); } = 8;
@@ -84,6 +86,7 @@ public sealed class MiniBatchKMeans : Estimator, IRandomized, IIncrementalEstima
         var convergence = new MiniBatchConvergence(batchSize, n, tol, MaxNoImprovement);
         for (long step = 0; step < steps; step++)
         {
+            Execution.FitInterruption.Check();
             for (int i = 0; i < batchSize; i++) batchRows[i] = rng.NextInt(n);
             double inertia = state.Step(KMeansMath.SelectRows(x, batchRows), batchLabels, out double shift);
             if (convergence.Converged(inertia, tol > 0 ? shift : 0)) break;

@@ -34,11 +34,36 @@ internal sealed class CenteredProblem
         {
             for (int i = 0; i < n; i++) TensorPrimitives.Add<double>(xMean, x.AsSpan(i * p, p), xMean);
             TensorPrimitives.Divide<double>(xMean, n, xMean);
+            RefineMeans(x, n, p, xMean);
             for (int i = 0; i < n; i++) TensorPrimitives.Subtract<double>(x.AsSpan(i * p, p), xMean, x.AsSpan(i * p, p));
-            yMean = TensorPrimitives.Sum<double>(y) / n;
+            var yMeans = new[] { TensorPrimitives.Sum<double>(y) / n };
+            RefineMeans(y, n, 1, yMeans);
+            yMean = yMeans[0];
             TensorPrimitives.Subtract<double>(y, yMean, y);
         }
         return new CenteredProblem(x, y, xMean, yMean, n, p);
+    }
+
+    /// <summary>
+    /// Adds the mean of the residuals x - mean to each mean (the corrected two-pass algorithm), and makes the mean of a
+    /// constant column that constant exactly, so that centering leaves such a column exactly zero rather than rounding
+    /// noise that a least-squares solver would fit.
+    /// </summary>
+    private static void RefineMeans(double[] x, int n, int p, double[] mean)
+    {
+        var correction = new double[p];
+        var constant = new bool[p];
+        Array.Fill(constant, true);
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < p; j++)
+            {
+                double v = x[i * p + j];
+                correction[j] += v - mean[j];
+                if (v != x[j]) constant[j] = false;
+            }
+        }
+        for (int j = 0; j < p; j++) mean[j] = constant[j] ? x[j] : mean[j] + correction[j] / n;
     }
 
     public double InterceptFor(ReadOnlySpan<double> coef) => YMean - TensorPrimitives.Dot<double>(XMean, coef);

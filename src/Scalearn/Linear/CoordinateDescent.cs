@@ -10,8 +10,10 @@ namespace Scalearn.Linear;
 /// </summary>
 internal static class CoordinateDescent
 {
+    /// <param name="positive">Keep every coefficient >= 0 (scikit-learn's positive=True).</param>
+    /// <param name="start">Starting coefficients (warm start), or null for zeros.</param>
     public static (double[] Coef, int Iterations, double Gap) Solve(CenteredProblem problem, double alpha, double l1Ratio,
-        int maxIter, double tol, CoordinateSelection selection, Rng rng)
+        int maxIter, double tol, CoordinateSelection selection, Rng rng, bool positive = false, double[]? start = null)
     {
         int n = problem.Rows, p = problem.Cols;
         double l1 = alpha * l1Ratio * n, l2 = alpha * (1 - l1Ratio) * n;
@@ -22,8 +24,10 @@ internal static class CoordinateDescent
             for (int j = 0; j < p; j++) columns[j * n + i] = row[j];
         }
         var y = problem.Y;
-        var w = new double[p];
+        var w = start is null ? new double[p] : (double[])start.Clone();
         var residual = (double[])y.Clone();
+        for (int j = 0; j < p; j++)
+            if (w[j] != 0) TensorPrimitives.MultiplyAdd<double>(Column(columns, j, n), -w[j], residual, residual);
         var columnNorms = new double[p];
         for (int j = 0; j < p; j++) columnNorms[j] = TensorPrimitives.Dot<double>(Column(columns, j, n), Column(columns, j, n));
         double gapTolerance = tol * TensorPrimitives.Dot<double>(y, y);
@@ -31,6 +35,7 @@ internal static class CoordinateDescent
         int iteration = 0;
         for (; iteration < maxIter; iteration++)
         {
+            Execution.FitInterruption.Check();
             double wMax = 0, dwMax = 0;
             for (int step = 0; step < p; step++)
             {
@@ -40,7 +45,7 @@ internal static class CoordinateDescent
                 double old = w[j];
                 if (old != 0) TensorPrimitives.MultiplyAdd<double>(column, old, residual, residual);
                 double rho = TensorPrimitives.Dot<double>(column, residual);
-                double updated = Math.Sign(rho) * Math.Max(Math.Abs(rho) - l1, 0) / (columnNorms[j] + l2);
+                double updated = positive && rho < 0 ? 0 : Math.Sign(rho) * Math.Max(Math.Abs(rho) - l1, 0) / (columnNorms[j] + l2);
                 w[j] = updated;
                 if (updated != 0) TensorPrimitives.MultiplyAdd<double>(column, -updated, residual, residual);
                 dwMax = Math.Max(dwMax, Math.Abs(updated - old));
@@ -48,7 +53,7 @@ internal static class CoordinateDescent
             }
             if (wMax == 0 || dwMax / wMax < tol || iteration == maxIter - 1)
             {
-                gap = DualityGap(columns, n, p, w, residual, y, l1, l2);
+                gap = DualityGap(columns, n, p, w, residual, y, l1, l2, positive);
                 if (gap < gapTolerance) { iteration++; break; }
             }
         }
@@ -57,11 +62,15 @@ internal static class CoordinateDescent
 
     private static ReadOnlySpan<double> Column(double[] columns, int j, int n) => columns.AsSpan(j * n, n);
 
-    private static double DualityGap(double[] columns, int n, int p, double[] w, double[] residual, double[] y, double l1, double l2)
+    private static double DualityGap(double[] columns, int n, int p, double[] w, double[] residual, double[] y, double l1, double l2, bool positive)
     {
+        // With positive=True only positive correlations can enter, so the dual norm is the largest one (scikit-learn).
         double dualNorm = 0;
         for (int j = 0; j < p; j++)
-            dualNorm = Math.Max(dualNorm, Math.Abs(TensorPrimitives.Dot<double>(Column(columns, j, n), residual) - l2 * w[j]));
+        {
+            double correlation = TensorPrimitives.Dot<double>(Column(columns, j, n), residual) - l2 * w[j];
+            dualNorm = Math.Max(dualNorm, positive ? correlation : Math.Abs(correlation));
+        }
         double residualNorm2 = TensorPrimitives.Dot<double>(residual, residual);
         double wNorm2 = TensorPrimitives.Dot<double>(w, w);
         double scale, gap;

@@ -1,8 +1,10 @@
 namespace Scalearn.Linear;
 
-/// <summary>Penalties supported by <see cref="LogisticRegression"/> with the lbfgs solver.</summary>
+/// <summary>Penalties of <see cref="LogisticRegression"/> (scikit-learn 1.2 names; none and null both mean no penalty).</summary>
 public enum LogisticPenalty
 {
     L2,
+    L1,
+    Elasticnet,
     None,
 }

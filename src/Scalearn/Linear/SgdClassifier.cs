@@ -15,6 +15,9 @@ public sealed class SgdClassifier : SgdEstimator, IClassifierEstimator
     public override SgdLearningRate LearningRate { get; set; } = SgdLearningRate.Optimal;
     public ClassWeight ClassWeight { get; set; }
 
+    /// <summary>Threads for the one-vs-all problems (null: all cores); the result does not depend on it.</summary>
+    public int? NJobs { get; set => field = LinearJobs.Check(value); }
+
     protected override IModel FitCore(DataView data)
     {
         var classes = LinearInputs.Classes(data, TypeName);
@@ -25,19 +28,19 @@ public sealed class SgdClassifier : SgdEstimator, IClassifierEstimator
         var settings = Settings();
         int problems = classes.Length == 2 ? 1 : classes.Length;
         var states = new SgdState[problems];
-        int maxEpochs = 0;
-        for (int r = 0; r < problems; r++)
+        var epochs = new int[problems];
+        LinearJobs.For(problems, NJobs, r =>
         {
             int positive = problems == 1 ? 1 : r;
             var targets = classIndex.Select(c => c == positive ? 1.0 : -1.0).ToArray();
             var batch = new SgdBatch(data.Source.X.Values, p, data.Indices, targets, (int[])train.Clone(),
                 classWeights[positive], problems == 1 ? classWeights[0] : 1.0);
-            states[r] = new SgdState(p, Average > 0);
+            states[r] = InitialState(r, problems, p);
             Func<SgdState, double>? score = EarlyStopping ? s => BinaryAccuracy(s, batch, validation) : null;
-            int epochs = SgdTrainer.Run(settings, states[r], batch, MaxIter, 1.0, new Rng(Rng.Derive(seed, r)), score);
-            maxEpochs = Math.Max(maxEpochs, epochs);
-        }
-        return BuildModel(classes, states, Loss, Average, 1.0 + (double)maxEpochs * n, p);
+            epochs[r] = SgdTrainer.Run(settings, states[r], batch, MaxIter, 1.0, new Rng(Rng.Derive(seed, r)), score);
+        });
+        var model = BuildModel(classes, states, Loss, Average.From, 1.0 + (double)epochs.Max() * n, p);
+        return Remember(model, model.Coef, model.Intercept);
     }
 
     public override IIncrementalLearner StartIncremental()

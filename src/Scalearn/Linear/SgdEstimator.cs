@@ -6,8 +6,15 @@ namespace Scalearn.Linear;
 
 /// <summary>
 /// Hyperparameters shared by <see cref="SgdClassifier"/> and <see cref="SgdRegressor"/> (scikit-learn 1.2.1 names and
-/// defaults). tol null disables the loss-based stopping rule; average 0 disables averaging, n > 0 averages the weights
-/// of every update from the n-th on (scikit-learn's average=True is 1). Early stopping applies to fit, not to partial_fit.
+/// defaults). tol null disables the loss-based stopping rule; average is false, true or the update from which weights are
+/// averaged (<see cref="SgdAverage"/>). Early stopping applies to fit, not to partial_fit. verbose > 0 reports every
+/// epoch on stderr as scikit-learn does.
+/// <para>
+/// warm_start=True starts fit from the coefficients of this estimator's previous fit (scikit-learn's coef_ and
+/// intercept_; the step counter and the averages restart, as in scikit-learn). This is the one place an estimator
+/// remembers a fit: the solution is kept privately, never in the parameters, so <see cref="Estimator.Clone"/> and a
+/// search's copies start cold.
+/// </para>
 /// </summary>
 public abstract class SgdEstimator : Estimator, IRandomized, IIncrementalEstimator
 {
@@ -26,7 +33,12 @@ public abstract class SgdEstimator : Estimator, IRandomized, IIncrementalEstimat
     public bool EarlyStopping { get; set; }
     public double ValidationFraction { get; set => field = Check.InRange(value, 0, 1, "validation_fraction", minInclusive: false, maxInclusive: false); } = 0.1;
     public int NIterNoChange { get; set => field = Check.AtLeast(value, 1, "n_iter_no_change"); } = 5;
-    public int Average { get; set => field = Check.AtLeast(value, 0, "average"); }
+    public SgdAverage Average { get; set; } = false;
+    public int Verbose { get; set => field = Check.AtLeast(value, 0, "verbose"); }
+    public bool WarmStart { get; set; }
+
+    /// <summary>The previous fit's coefficients, for warm_start (kept out of the parameters on purpose).</summary>
+    private WarmStartSolution? _previous;
 
     public abstract SgdLoss Loss { get; set; }
     public abstract SgdLearningRate LearningRate { get; set; }
@@ -48,8 +60,23 @@ public abstract class SgdEstimator : Estimator, IRandomized, IIncrementalEstimat
             throw new ParameterException("alpha", "Parameter 'alpha' must be > 0 with learning_rate='optimal' (the step size is 1 / (alpha t)).");
     }
 
+    /// <summary>The state of problem r: zeros, or the previous fit's row r when warm-starting (shapes must agree).</summary>
+    private protected SgdState InitialState(int r, int rows, int features)
+    {
+        var previous = WarmStart ? _previous : null;
+        if (previous is null) return new SgdState(features, Average.From > 0);
+        previous.RequireShape(rows, features, TypeName);
+        return SgdState.From(previous.Coef.Row(r), previous.Intercept[r], Average.From > 0);
+    }
+
+    private protected TModel Remember<TModel>(TModel model, Matrix coef, double[] intercept) where TModel : IModel
+    {
+        _previous = new WarmStartSolution(coef, intercept);
+        return model;
+    }
+
     internal SgdSettings Settings() =>
-        new(Loss, Epsilon, Penalty ?? SgdPenalty.None, Alpha, L1Ratio, LearningRate, Eta0, PowerT, FitIntercept, Average, Shuffle, Tol, NIterNoChange);
+        new(Loss, Epsilon, Penalty ?? SgdPenalty.None, Alpha, L1Ratio, LearningRate, Eta0, PowerT, FitIntercept, Average.From, Shuffle, Tol, NIterNoChange, Verbose);
 
     /// <summary>Seed for this fit: the random_state, or a fresh one when it is null.</summary>
     internal int Seed() => (int)(Rng.FromOptionalSeed(RandomState).NextULong() >> 33);

@@ -31,11 +31,11 @@ public sealed class SgdRegressor : SgdEstimator
         var targets = data.Targets();
         var (train, validation) = SplitForEarlyStopping(n, null, seed);
         var batch = new SgdBatch(data.Source.X.Values, p, data.Indices, targets, train, 1.0, 1.0);
-        var state = new SgdState(p, Average > 0);
+        var state = InitialState(0, 1, p);
         Func<SgdState, double>? score = EarlyStopping ? s => ValidationR2(s, batch, validation) : null;
         int epochs = SgdTrainer.Run(Settings(), state, batch, MaxIter, 1.0, new Rng(Rng.Derive(seed, 0)), score);
-        var (coef, intercept) = state.Final(Average, 1.0 + (double)epochs * n);
-        return new LinearRegressorModel(coef, intercept);
+        var (coef, intercept) = state.Final(Average.From, 1.0 + (double)epochs * n);
+        return Remember(new LinearRegressorModel(coef, intercept), new Matrix(coef, 1, p), [intercept]);
     }
 
     public override IIncrementalLearner StartIncremental()

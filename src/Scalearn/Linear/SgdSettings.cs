@@ -14,4 +14,5 @@ internal sealed record SgdSettings(
     int Average,
     bool Shuffle,
     double? Tol,
-    int NIterNoChange);
+    int NIterNoChange,
+    int Verbose = 0);

@@ -20,6 +20,14 @@ internal sealed class SgdState
     public double[]? AverageW { get; }
     public double AverageIntercept { get; set; }
 
+    /// <summary>A state whose weights start at a previous fit's coefficients (warm start; averages restart).</summary>
+    public static SgdState From(ReadOnlySpan<double> coef, double intercept, bool averaged)
+    {
+        var state = new SgdState(coef.Length, averaged) { Intercept = intercept };
+        coef.CopyTo(state.W);
+        return state;
+    }
+
     /// <summary>Folds the scale into the weights so that W holds the true weights.</summary>
     public void Normalize()
     {

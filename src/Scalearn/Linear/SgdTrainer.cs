@@ -98,15 +98,17 @@ internal static class SgdTrainer
             throw new InvalidOperationException("Unchecked rows are only checked by a single deferred epoch.");
         var packed = deferred ? new TailPackedVector(batch.Features) : null;
         double eta = s.Eta0;
-        bool trackLoss = validationScore is null && s.Tol is not null && maxIter > 1;
+        bool trackLoss = (validationScore is null && s.Tol is not null && maxIter > 1) || s.Verbose > 0;
         double tol = s.Tol ?? double.NegativeInfinity;
         double bestLoss = double.PositiveInfinity, bestScore = double.NegativeInfinity;
         int noImprovement = 0;
         var w = state.W;
         double wscale = state.WScale, intercept = state.Intercept;
 
+        var started = System.Diagnostics.Stopwatch.StartNew();
         for (int epoch = 0; epoch < maxIter; epoch++)
         {
+            Execution.FitInterruption.Check();
             if (s.Shuffle) rng.Shuffle(batch.Order.AsSpan());
             double sumLoss;
             if (packed is not null)
@@ -118,6 +120,7 @@ internal static class SgdTrainer
             else sumLoss = Epoch(loss, batch, rule, eta, s.FitIntercept, state, s.Average, l1, ref wscale, ref intercept, ref t, trackLoss);
             state.WScale = wscale;
             state.Intercept = intercept;
+            if (s.Verbose > 0) ReportEpoch(epoch, state, sumLoss / Math.Max(batch.Order.Length, 1), t, started.Elapsed);
             if (!double.IsFinite(intercept) || !FiniteCheck.AllFinite(w) || !double.IsFinite(wscale))
                 throw new ArithmeticException($"Floating-point under-/overflow occurred at epoch #{epoch + 1}. Scaling input data with StandardScaler or MinMaxScaler might help.");
 
@@ -148,6 +151,19 @@ internal static class SgdTrainer
         }
         state.Normalize();
         return maxIter;
+    }
+
+    /// <summary>scikit-learn's verbose epoch report (_plain_sgd), on stderr.</summary>
+    private static void ReportEpoch(int epoch, SgdState state, double averageLoss, double t, TimeSpan elapsed)
+    {
+        var w = state.W;
+        double norm = Math.Sqrt(TensorPrimitives.Dot<double>(w, w)) * Math.Abs(state.WScale);
+        int nonZero = 0;
+        foreach (double v in w) if (v != 0) nonZero++;
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        Console.Error.WriteLine(string.Create(c, $"-- Epoch {epoch + 1}"));
+        Console.Error.WriteLine(string.Create(c, $"Norm: {norm:F2}, NNZs: {nonZero}, Bias: {state.Intercept:F6}, T: {t - 1:F0}, Avg. loss: {averageLoss:F6}"));
+        Console.Error.WriteLine(string.Create(c, $"Total training time: {elapsed.TotalSeconds:F2} seconds."));
     }
 
     /// <summary>One pass over the batch in its current order, one step per row; returns the summed loss when tracked.</summary>

@@ -5,6 +5,7 @@ namespace Scalearn.Neighbors;
 
 /// <summary>Classifies by a (weighted) vote of the n_neighbors nearest training rows (scikit-learn's KNeighborsClassifier).</summary>
 [RegisteredEstimator]
+[UnsupportedParam("metric_params", null, "metrics take no extra arguments")]
 public sealed class KNeighborsClassifier : NeighborsEstimator, IClassifierEstimator
 {
     public NeighborWeights Weights { get; set; } = NeighborWeights.Uniform;

@@ -5,6 +5,7 @@ namespace Scalearn.Neighbors;
 
 /// <summary>Predicts the (weighted) mean target of the n_neighbors nearest training rows (scikit-learn's KNeighborsRegressor).</summary>
 [RegisteredEstimator]
+[UnsupportedParam("metric_params", null, "metrics take no extra arguments")]
 public sealed class KNeighborsRegressor : NeighborsEstimator
 {
     public NeighborWeights Weights { get; set; } = NeighborWeights.Uniform;

@@ -9,6 +9,10 @@ namespace Scalearn.Preprocessing;
 /// sorted; output columns are named "column_category".
 /// </summary>
 [RegisteredEstimator]
+[UnsupportedParam("sparse", "deprecated", "deprecated in scikit-learn 1.2 in favour of sparse_output")]
+[UnsupportedParam("dtype", "float64", "the encoded columns are always float64")]
+[UnsupportedParam("min_frequency", null, "infrequent categories are not grouped yet")]
+[UnsupportedParam("max_categories", null, "infrequent categories are not grouped yet")]
 public sealed class OneHotEncoder : Estimator
 {
     /// <summary>"auto" (learned from the training data, sorted) or fixed lists per input column.</summary>

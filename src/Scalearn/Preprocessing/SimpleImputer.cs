@@ -8,6 +8,7 @@ namespace Scalearn.Preprocessing;
 /// (scikit-learn's SimpleImputer). Text columns pass through unchanged.
 /// </summary>
 [RegisteredEstimator]
+[UnsupportedParam("verbose", "deprecated", "deprecated in scikit-learn 1.1 and without effect")]
 public sealed class SimpleImputer : Estimator
 {
     /// <summary>The placeholder for missing values; NaN by default. Any other value is compared exactly.</summary>

@@ -78,7 +78,8 @@ public class LogisticRegressionTests
     public void InvalidParametersNameTheParameter()
     {
         Assert.Equal("C", Assert.Throws<ParameterException>(() => new LogisticRegression().SetParam("C", 0.0)).Parameter);
-        Assert.Equal("penalty", Assert.Throws<ParameterException>(() => new LogisticRegression().SetParam("penalty", "l1")).Parameter);
+        Assert.Equal("penalty", Assert.Throws<ParameterException>(() => new LogisticRegression().SetParam("penalty", "l3")).Parameter);
+        Assert.Equal("solver", Assert.Throws<ParameterException>(() => new LogisticRegression().SetParam("solver", "adam")).Parameter);
         Assert.Equal("class_weight", Assert.Throws<ParameterException>(() => new LogisticRegression().SetParam("class_weight", "heavy")).Parameter);
     }
 

@@ -1,0 +1,67 @@
+using Scalearn.Linear.Solvers;
+using Scalearn.Numerics;
+
+namespace Scalearn.Linear;
+
+/// <summary>
+/// One logistic problem (a binary one-vs-rest problem or the multinomial one) solved by the chosen solver, from a
+/// starting point in <see cref="LogisticObjective"/>'s layout: [coef rows x p row-major, intercepts].
+/// </summary>
+internal static class LogisticSolutions
+{
+    public static double[] Solve(LogisticObjective objective, int rows, LogisticSettings settings, double[] start, int problem)
+    {
+        switch (settings.Solver)
+        {
+            case LogisticSolver.NewtonCg:
+                return LogisticNewton.ConjugateGradient(objective, start, settings.Tol, settings.MaxIter, settings.Verbose).W;
+            case LogisticSolver.NewtonCholesky:
+                return LogisticNewton.Cholesky(objective, start, settings.Tol, settings.MaxIter, settings.Verbose, objective.Rows).W;
+            case LogisticSolver.Sag:
+            case LogisticSolver.Saga:
+                return Sag(objective, rows, settings, start, problem);
+            default:
+                var options = new LbfgsOptions { MaxIterations = settings.MaxIter, GradientTolerance = settings.Tol, MaxLineSearchSteps = 50 };
+                var result = Lbfgs.Minimize((w, g) =>
+                {
+                    Execution.FitInterruption.Check();
+                    return objective.Evaluate(w, g);
+                }, start, options);
+                if (settings.Verbose > 0)
+                    Console.Error.WriteLine($"lbfgs: {result.Iterations} iterations, objective {result.Value:G10}: {result.Reason}");
+                return result.X;
+        }
+    }
+
+    /// <summary>scikit-learn's sag_solver with the log (binary, labels +1/-1) or multinomial loss: alpha = l2, beta = l1.</summary>
+    private static double[] Sag(LogisticObjective objective, int rows, LogisticSettings settings, double[] start, int problem)
+    {
+        int n = objective.Rows, p = objective.Features;
+        var x = objective.X;
+        var y = new double[n];
+        var weights = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            y[i] = rows == 1 ? objective.Sign(i) : objective.ClassOf(i);
+            weights[i] = objective.SampleWeight(i);
+        }
+        // The solver keeps weights feature-major (p x rows); the objective's layout is class-major.
+        var initial = new double[p * rows];
+        for (int c = 0; c < rows; c++)
+            for (int f = 0; f < p; f++) initial[f * rows + c] = start[c * p + f];
+        var initialIntercept = settings.FitIntercept ? start.AsSpan(rows * p, rows).ToArray() : null;
+        var solver = new StochasticAverageGradient
+        {
+            Loss = rows == 1 ? SagLoss.Log : SagLoss.Multinomial, Alpha = settings.L2, Beta = settings.L1,
+            Saga = settings.Solver == LogisticSolver.Saga, FitIntercept = settings.FitIntercept, Tol = settings.Tol,
+            MaxIter = settings.MaxIter, Verbose = settings.Verbose,
+        };
+        var rng = settings.RandomState is int seed ? new Rng(Rng.Derive(seed, problem)) : Rng.FromOptionalSeed(null);
+        var result = solver.Solve(x, y, weights, n, p, rows, rng, initial, initialIntercept);
+        var w = new double[objective.ParameterCount];
+        for (int c = 0; c < rows; c++)
+            for (int f = 0; f < p; f++) w[c * p + f] = result.Weights[f * rows + c];
+        if (settings.FitIntercept) result.Intercept.CopyTo(w.AsSpan(rows * p, rows));
+        return w;
+    }
+}
