@@ -25,6 +25,9 @@ internal sealed class ProbeKind : PartitionStepKind<ProbeRequest, ProbeResult>
         if (!PortReservations.Holds(request.Training, rank, request.Ports[rank]))
             throw new DataParallelException($"rank {rank} ({partition.Description}) ran on {RankHost.ProcessName}, which does not hold its port {request.Ports[rank]}: "
                 + "the partition moved to another worker between rounds (a worker left?); train again.");
+        if (!RankHost.IsLocal(request.Hosts[rank]))
+            throw new DataParallelException($"workers cannot reach each other: rank {rank} on {RankHost.ProcessName} advertises {request.Hosts[rank]}, "
+                + $"which is not an address of that machine (check {RankHost.Variable}); LightGBM's network needs each worker's own reachable IPv4 address.");
         var clock = Stopwatch.StartNew();
         for (int peer = 0; peer < request.Hosts.Length; peer++)
         {

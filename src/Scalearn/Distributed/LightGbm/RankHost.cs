@@ -31,4 +31,8 @@ internal static class RankHost
         }
         return IPAddress.Loopback.ToString();
     }
+
+    /// <summary>True when <paramref name="host"/> is an IPv4 address of one of this machine's interfaces (how LightGBM finds its own rank).</summary>
+    public static bool IsLocal(string host) =>
+        NetworkInterface.GetAllNetworkInterfaces().SelectMany(n => n.GetIPProperties().UnicastAddresses).Any(a => a.Address.ToString() == host);
 }
