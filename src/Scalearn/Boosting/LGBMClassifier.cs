@@ -19,13 +19,18 @@ public sealed class LGBMClassifier : LGBMModelBase, IClassifierEstimator
     {
         var targets = BoostingTargets.Classification(data, ClassWeight, TypeName);
         int classes = targets.Classes!.Length;
+        var parameters = Parameters(ObjectiveFor(classes));
+        if (classes > 2) parameters.Set("num_class", classes);
+        var trees = Train(data, targets, parameters, classes > 2 ? classes : 1);
+        return new BoostingClassifierModel(targets.Classes, data.FeatureCount, trees);
+    }
+
+    internal string ObjectiveFor(int classes)
+    {
         string objective = Objective ?? (classes > 2 ? "multiclass" : "binary");
         if ((objective == "binary") != (classes == 2))
             throw new ParameterException("objective",
                 $"Parameter 'objective' = '{objective}' does not fit a target with {classes} classes: use 'binary' for two classes, 'multiclass' or 'multiclassova' for more.");
-        var parameters = Parameters(objective);
-        if (classes > 2) parameters.Set("num_class", classes);
-        var trees = Train(data, targets, parameters, classes > 2 ? classes : 1);
-        return new BoostingClassifierModel(targets.Classes, data.FeatureCount, trees);
+        return objective;
     }
 }

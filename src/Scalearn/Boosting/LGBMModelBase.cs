@@ -50,10 +50,25 @@ public abstract class LGBMModelBase : Estimator, IRandomized
     protected override void Validate(DataView data)
     {
         base.Validate(data);
+        CheckBoostingType();
+    }
+
+    private void CheckBoostingType()
+    {
         if (BoostingType == BoostingType.Rf && !(Subsample < 1 && SubsampleFreq > 0))
             throw new ParameterException("boosting_type",
                 "Parameter 'boosting_type' = 'rf' needs bagging: set subsample < 1 and subsample_freq > 0 (LightGBM's random forest mode requires it).");
     }
+
+    /// <summary>The checked LightGBM parameters of a fit whose rows the caller bins and trains itself (data-parallel training).</summary>
+    internal LightGbmParameters CheckedParameters(string objective)
+    {
+        CheckBoostingType();
+        return Parameters(objective);
+    }
+
+    /// <summary>True when a round without a split ends the fit (see <see cref="EmptyRoundIsFinal"/>).</summary>
+    internal bool StopsAtEmptyRound => EmptyRoundIsFinal;
 
     private protected LightGbmParameters Parameters(string objective)
     {

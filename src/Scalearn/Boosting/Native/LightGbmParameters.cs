@@ -33,13 +33,19 @@ internal sealed class LightGbmParameters
     public string? Get(string key) => _entries.FirstOrDefault(e => e.Key == key).Value;
 
     /// <summary>The parameter string with <c>num_threads</c> set to <paramref name="threads"/>.</summary>
-    public string Format(int threads)
+    public string Format(int threads) => WithThreads(FormatWithoutThreads(), threads);
+
+    /// <summary>The parameter string without <c>num_threads</c>, for a process that sets its own (<see cref="WithThreads"/>).</summary>
+    public string FormatWithoutThreads()
     {
         var sb = new StringBuilder();
         foreach (var (key, value, _) in _entries)
             if (key != "num_threads") sb.Append(key).Append('=').Append(value).Append(' ');
-        return sb.Append("num_threads=").Append(threads.ToString(CultureInfo.InvariantCulture)).ToString();
+        return sb.ToString();
     }
+
+    public static string WithThreads(string withoutThreads, int threads) =>
+        withoutThreads + "num_threads=" + threads.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// When LightGBM's message names one of the parameters that came from the estimator, a <see cref="ParameterException"/>
