@@ -47,7 +47,9 @@ public class ParameterWalkTests
         var covered = Signatures.GetProperty("estimators").EnumerateObject().Select(e => e.Name)
             .Concat(Signatures.GetProperty("no_sklearn_peer").EnumerateArray().Select(e => e.GetString()!))
             .Order(StringComparer.Ordinal);
-        Assert.Equal(EstimatorRegistry.Names, covered);
+        // Other tests register their own estimators in the same process; the walk covers the library's.
+        var library = EstimatorRegistry.Names.Where(n => EstimatorRegistry.TryGetType(n, out var t) && t.Assembly == typeof(EstimatorRegistry).Assembly);
+        Assert.Equal(library, covered);
         Assert.Equal("1.2.1", Signatures.GetProperty("sklearn_version").GetString());
     }
 
