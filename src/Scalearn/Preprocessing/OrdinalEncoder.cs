@@ -73,7 +73,7 @@ public sealed class OrdinalEncoder : Estimator
         int column = data.FeatureCount;
         foreach (var (name, values) in data.Source.TextColumns)
         {
-            var rows = TransformedData.TextRows(data, values);
+            var rows = data.TextRows(values);
             var categories = Categories.Lists is { } lists
                 ? lists[column] as string[] ?? throw WrongKind(name, column, "strings")
                 : rows.Where(v => v is not null).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
