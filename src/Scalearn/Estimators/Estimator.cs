@@ -55,7 +55,9 @@ public abstract class Estimator : IEstimator
     public IModel Fit(DataView data)
     {
         Validate(data);
-        return FitCore(data);
+        var model = FitCore(data);
+        ModelSchema.Record(model, ModelSchema.Of(data));
+        return model;
     }
 
     protected abstract IModel FitCore(DataView data);

@@ -10,6 +10,9 @@ namespace Scalearn.Estimators;
 /// </summary>
 public sealed class ModelSchema : IEquatable<ModelSchema>
 {
+    // Kept beside the models rather than in them so that every model type, whoever wrote it, gets one without a base class.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IModel, ModelSchema> Recorded = new();
+
     public ModelSchema(IReadOnlyList<string>? featureNames, int featureCount, IReadOnlyList<string>? textColumns = null,
         string? targetName = null, IReadOnlyList<string>? classNames = null)
     {
@@ -44,6 +47,26 @@ public sealed class ModelSchema : IEquatable<ModelSchema>
     /// <summary>Every input column by name: the numeric features, then the text columns (empty for unnamed features).</summary>
     public IEnumerable<string> Columns => (FeatureNames ?? []).Concat(TextColumns);
 
+    /// <summary>The schema recorded for <paramref name="model"/> by its fit or its model file; null when none was.</summary>
+    public static ModelSchema? For(IModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return Recorded.TryGetValue(model, out var schema) ? schema : null;
+    }
+
+    /// <summary>
+    /// Records what <paramref name="model"/> was fitted on, once: <see cref="Estimator.Fit"/> does it before anyone sees
+    /// the model, and loading a model file does it from the file. A model never changes, so another schema later is an error.
+    /// </summary>
+    internal static void Record(IModel model, ModelSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(schema);
+        var recorded = Recorded.GetValue(model, _ => schema);
+        if (!recorded.Equals(schema))
+            throw new InvalidOperationException($"{model.GetType().Name} already records the columns it was fitted on ({recorded}); it cannot take {schema}.");
+    }
+
     /// <summary>The schema of a view's dataset (a fit's input).</summary>
     public static ModelSchema Of(DataView data)
     {
@@ -75,8 +98,7 @@ public sealed class ModelSchema : IEquatable<ModelSchema>
         if (FeatureNames is null || !data.HasFeatureNames)
         {
             if (data.FeatureCount != FeatureCount)
-                throw new ColumnMismatchException(this, data, [], [], [],
-                    $"The data has {data.FeatureCount} numeric features, but the model was fitted with {FeatureCount}.");
+                throw new ArgumentException($"X has {data.FeatureCount} features, but the model was fitted with {FeatureCount} features.");
             var text = AlignText(data, ignored);
             if (y == data.Y && ReferenceEquals(classNames, data.ClassNames) && text is null) return data;
             return new Dataset(data.X, y, data.HasFeatureNames ? data.FeatureNames : null, data.TargetName, data.Name, text ?? data.TextColumns, classNames);
@@ -116,7 +138,8 @@ public sealed class ModelSchema : IEquatable<ModelSchema>
     public DataView Align(DataView data)
     {
         var source = data.Source;
-        if (Matches(source)) return data;
+        // Unnamed data of another width is left to the model's own feature-count check, which names the model.
+        if (Matches(source) || (FeatureNames is null || !source.HasFeatureNames) && source.FeatureCount != FeatureCount) return data;
         return new DataView(Align(source), data.Indices);
     }
 

@@ -19,7 +19,7 @@ internal struct CsvColumnPlan
     /// <summary>Missing cells become NaN silently (passthrough columns, or AllowMissing).</summary>
     public bool AllowMissing;
 
-    /// <summary>A text feature: missing cells become null with <see cref="AllowMissing"/> and are refused otherwise.</summary>
+    /// <summary>A text feature read with AllowMissing: missing cells become null (else they stay as written, the empty category).</summary>
     public bool CheckMissingText;
 
     /// <summary>Infinite values are kept (passthrough columns carry data as it is).</summary>

@@ -135,13 +135,7 @@ internal sealed class CsvRowParser
                 else plan.Numbers![plan.Offset + row * plan.Stride] = Unusual(ref plan, c, field, line);
                 break;
             case CsvCellAction.Text:
-                if (plan.CheckMissingText && CsvNumber.IsMissingToken(field))
-                {
-                    if (!plan.AllowMissing)
-                        throw Error(line, c, $"missing value ('{field.ToString()}') in a text column; {_names.AllowMissing} loads missing values");
-                    plan.Texts![plan.Offset + row] = null;
-                }
-                else plan.Texts![plan.Offset + row] = Intern(c, field);
+                plan.Texts![plan.Offset + row] = plan.CheckMissingText && CsvNumber.IsMissingToken(field) ? null : Intern(c, field);
                 break;
             case CsvCellAction.Label:
             {

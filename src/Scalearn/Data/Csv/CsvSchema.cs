@@ -52,7 +52,15 @@ internal sealed class CsvSchema
                     plan = new CsvColumnPlan { Action = CsvCellAction.Number, Numbers = scratch, AllowMissing = options.AllowMissing };
                 }
             }
-            sampled = parser.ReadRows(source, 0, options.InferRows == 0 ? int.MaxValue : options.InferRows);
+            int limit = options.InferRows == 0 ? int.MaxValue : options.InferRows;
+            bool onlyTarget = Enumerable.Range(0, header.Length).All(c => !Inferred(c) || roles[c] == ColumnRole.Target);
+            try { sampled = parser.ReadRows(source, 0, limit); }
+            catch (CsvFormatException) when (onlyTarget)
+            {
+                // Sniffing the target's kind must not move a bad row's error to Open: the data pass reports it where it
+                // is, before any row after it could contradict what the rows before it showed.
+                sampled = limit;
+            }
             for (int c = 0; c < header.Length; c++)
             {
                 if (!Inferred(c) || !parser.SawText[c]) continue;
@@ -101,7 +109,7 @@ internal sealed class CsvSchema
                 _ when column.Kind == ColumnKind.String => new CsvColumnPlan
                 {
                     Action = CsvCellAction.Text, Texts = (string?[])buffers.ArrayOf(column.Index)!,
-                    CheckMissingText = column.Role == ColumnRole.Text, AllowMissing = options.AllowMissing,
+                    CheckMissingText = column.Role == ColumnRole.Text && options.AllowMissing,
                 },
                 _ => new CsvColumnPlan
                 {

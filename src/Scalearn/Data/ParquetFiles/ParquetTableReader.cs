@@ -278,10 +278,8 @@ internal sealed class ParquetTableReader : ITableReader
                     var destination = (string?[])buffers.ArrayOf(column.Index)!;
                     for (int i = 0; i < n; i++)
                     {
-                        var text = values.Strings![from + i];
-                        if (text is null && !_options.AllowMissing)
-                            throw Error(column, from + i, $"missing value (null) in a text column; {_options.OptionNames.AllowMissing} loads missing values");
-                        destination[to + i] = text;
+                        // A null is a missing value with AllowMissing (for SimpleImputer), else the empty category as before.
+                        destination[to + i] = values.Strings![from + i] ?? (_options.AllowMissing ? null : "");
                     }
                     break;
                 }
