@@ -5,7 +5,7 @@ using Scalearn.Numerics;
 namespace Scalearn.Linear;
 
 /// <summary>
-/// Hyperparameters shared by <see cref="SgdClassifier"/> and <see cref="SgdRegressor"/> (scikit-learn 1.2.1 names and
+/// Hyperparameters shared by <see cref="SGDClassifier"/> and <see cref="SGDRegressor"/> (scikit-learn 1.2.1 names and
 /// defaults). tol null disables the loss-based stopping rule; average 0 disables averaging, n > 0 averages the weights
 /// of every update from the n-th on (scikit-learn's average=True is 1). Early stopping applies to fit, not to partial_fit.
 /// </summary>

@@ -9,7 +9,7 @@ namespace Scalearn.Linear;
 /// classes, otherwise one-vs-all with one weight vector per class. predict_proba exists for log_loss and modified_huber.
 /// </summary>
 [RegisteredEstimator]
-public sealed class SgdClassifier : SgdEstimator, IClassifierEstimator
+public sealed class SGDClassifier : SgdEstimator, IClassifierEstimator
 {
     public override SgdLoss Loss { get; set; } = SgdLoss.Hinge;
     public override SgdLearningRate LearningRate { get; set; } = SgdLearningRate.Optimal;
