@@ -10,7 +10,7 @@ namespace Scalearn.Clustering;
 /// so a larger n_init never gives a higher inertia for the same random_state.
 /// </summary>
 [RegisteredEstimator]
-public sealed class KMeans : Estimator, IRandomized
+public sealed class KMeans : Estimator<KMeansModel>, IRandomized
 {
     public int NClusters { get; set => field = Check.AtLeast(value, 1, "n_clusters"); } = 8;
 

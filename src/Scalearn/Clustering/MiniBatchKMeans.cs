@@ -11,7 +11,7 @@ namespace Scalearn.Clustering;
 /// centers moved less than tol. Supports streaming through <see cref="StartIncremental"/> (partial_fit).
 /// </summary>
 [RegisteredEstimator]
-public sealed class MiniBatchKMeans : Estimator, IRandomized, IIncrementalEstimator
+public sealed class MiniBatchKMeans : Estimator<KMeansModel>, IRandomized, IIncrementalEstimator
 {
     public int NClusters { get; set => field = Check.AtLeast(value, 1, "n_clusters"); } = 8;
 

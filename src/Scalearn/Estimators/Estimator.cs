@@ -101,3 +101,12 @@ public abstract class Estimator : IEstimator
 
     private sealed record ParamProperty(PropertyInfo Info, string SnakeName, string Key);
 }
+
+/// <summary>
+/// An estimator whose <see cref="Fit"/> returns its own model type, so <c>new SVC().Fit(data)</c> is an
+/// <see cref="Svm.SvcModel"/> without a cast; through <see cref="IEstimator"/> it is an <see cref="IModel"/> as before.
+/// </summary>
+public abstract class Estimator<TModel> : Estimator where TModel : IModel
+{
+    public new TModel Fit(DataView data) => (TModel)base.Fit(data);
+}

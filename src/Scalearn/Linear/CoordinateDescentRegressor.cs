@@ -8,7 +8,7 @@ namespace Scalearn.Linear;
 /// Shared parameters and fit of the coordinate-descent regressors (Lasso, ElasticNet): minimizes
 /// 1/(2n) ||y - Xw||^2 + alpha r ||w||_1 + 0.5 alpha (1 - r) ||w||^2 where r is <see cref="PenaltyL1Ratio"/>.
 /// </summary>
-public abstract class CoordinateDescentRegressor : Estimator, IRandomized
+public abstract class CoordinateDescentRegressor : Estimator<LinearRegressorModel>, IRandomized
 {
     public double Alpha { get; set => field = Check.NonNegative(value, "alpha"); } = 1.0;
     public bool FitIntercept { get; set; } = true;

@@ -8,7 +8,7 @@ namespace Scalearn.Linear;
 /// Cholesky; when X^T X is singular (collinear features) it returns the minimum-norm solution, as lstsq does.
 /// </summary>
 [RegisteredEstimator]
-public sealed class LinearRegression : Estimator
+public sealed class LinearRegression : Estimator<LinearRegressorModel>
 {
     public bool FitIntercept { get; set; } = true;
 

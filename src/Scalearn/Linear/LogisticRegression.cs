@@ -10,7 +10,7 @@ namespace Scalearn.Linear;
 /// (multinomial). Stops when the largest gradient component is at most tol, as scipy's L-BFGS-B does for scikit-learn.
 /// </summary>
 [RegisteredEstimator]
-public sealed class LogisticRegression : Estimator, IClassifierEstimator
+public sealed class LogisticRegression : Estimator<LinearClassifierModel>, IClassifierEstimator
 {
     /// <summary>l2, or none / null for no penalty.</summary>
     public LogisticPenalty? Penalty { get; set; } = LogisticPenalty.L2;

@@ -11,7 +11,7 @@ namespace Scalearn.Linear;
 /// component is below tol (max_iter null = 15000, scikit-learn's default for lbfgs).
 /// </summary>
 [RegisteredEstimator]
-public sealed class Ridge : Estimator
+public sealed class Ridge : Estimator<LinearRegressorModel>
 {
     public double Alpha { get; set => field = Check.NonNegative(value, "alpha"); } = 1.0;
     public bool FitIntercept { get; set; } = true;

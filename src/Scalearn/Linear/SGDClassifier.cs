@@ -11,6 +11,9 @@ namespace Scalearn.Linear;
 [RegisteredEstimator]
 public sealed class SGDClassifier : SgdEstimator, IClassifierEstimator
 {
+    /// <summary>Fits and returns the LinearClassifierModel (no cast needed).</summary>
+    public new LinearClassifierModel Fit(DataView data) => (LinearClassifierModel)base.Fit(data);
+
     public override SgdLoss Loss { get; set; } = SgdLoss.Hinge;
     public override SgdLearningRate LearningRate { get; set; } = SgdLearningRate.Optimal;
     public ClassWeight ClassWeight { get; set; }

@@ -8,6 +8,9 @@ namespace Scalearn.Linear;
 [RegisteredEstimator]
 public sealed class SGDRegressor : SgdEstimator
 {
+    /// <summary>Fits and returns the LinearRegressorModel (no cast needed).</summary>
+    public new LinearRegressorModel Fit(DataView data) => (LinearRegressorModel)base.Fit(data);
+
     private static readonly SgdLoss[] RegressionLosses = [SgdLoss.SquaredError, SgdLoss.Huber, SgdLoss.EpsilonInsensitive, SgdLoss.SquaredEpsilonInsensitive];
 
     public SGDRegressor()

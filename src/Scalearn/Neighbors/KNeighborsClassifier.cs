@@ -7,6 +7,9 @@ namespace Scalearn.Neighbors;
 [RegisteredEstimator]
 public sealed class KNeighborsClassifier : NeighborsEstimator, IClassifierEstimator
 {
+    /// <summary>Fits and returns the KNeighborsClassifierModel (no cast needed).</summary>
+    public new KNeighborsClassifierModel Fit(DataView data) => (KNeighborsClassifierModel)base.Fit(data);
+
     public NeighborWeights Weights { get; set; } = NeighborWeights.Uniform;
 
     protected override IModel FitCore(DataView data)

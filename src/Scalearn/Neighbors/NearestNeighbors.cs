@@ -7,5 +7,8 @@ namespace Scalearn.Neighbors;
 [RegisteredEstimator]
 public sealed class NearestNeighbors : NeighborsEstimator
 {
+    /// <summary>Fits and returns the NearestNeighborsModel (no cast needed).</summary>
+    public new NearestNeighborsModel Fit(DataView data) => (NearestNeighborsModel)base.Fit(data);
+
     protected override IModel FitCore(DataView data) => new NearestNeighborsModel(BuildIndex(data), NNeighbors);
 }

@@ -9,7 +9,7 @@ namespace Scalearn.Preprocessing;
 /// sorted; output columns are named "column_category".
 /// </summary>
 [RegisteredEstimator]
-public sealed class OneHotEncoder : Estimator
+public sealed class OneHotEncoder : Estimator<OneHotEncoderModel>
 {
     /// <summary>"auto" (learned from the training data, sorted) or fixed lists per input column.</summary>
     public EncoderCategories Categories { get; set => field = value ?? EncoderCategories.Auto; } = EncoderCategories.Auto;

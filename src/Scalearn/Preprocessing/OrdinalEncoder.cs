@@ -11,7 +11,7 @@ namespace Scalearn.Preprocessing;
 /// </summary>
 [RegisteredEstimator]
 [UnsupportedParam("dtype", "float64", "outputs are always float64, the type of every Scalearn feature")]
-public sealed class OrdinalEncoder : Estimator
+public sealed class OrdinalEncoder : Estimator<OrdinalEncoderModel>
 {
     /// <summary>"auto" (learned from the training data, sorted) or fixed lists per input column.</summary>
     public EncoderCategories Categories { get; set => field = value ?? EncoderCategories.Auto; } = EncoderCategories.Auto;

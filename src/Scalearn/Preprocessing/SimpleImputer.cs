@@ -8,7 +8,7 @@ namespace Scalearn.Preprocessing;
 /// (scikit-learn's SimpleImputer). Text columns pass through unchanged.
 /// </summary>
 [RegisteredEstimator]
-public sealed class SimpleImputer : Estimator
+public sealed class SimpleImputer : Estimator<SimpleImputerModel>
 {
     /// <summary>The placeholder for missing values; NaN by default. Any other value is compared exactly.</summary>
     public double MissingValues { get; set; } = double.NaN;

@@ -63,3 +63,33 @@ public class EstimatorNamingTests
             Assert.DoesNotContain(acronyms, a => System.Text.RegularExpressions.Regex.IsMatch(name, $"{a}(?![a-z])"));
     }
 }
+
+/// <summary>Fit on a concrete estimator returns its model type: no cast.</summary>
+public class TypedFitTests
+{
+    [Fact]
+    public void Fit_returns_the_model_type_of_each_estimator()
+    {
+        var iris = TestData.Load("iris");
+        DecisionTreeClassifierModel tree = new DecisionTreeClassifier { MaxDepth = 2 }.Fit(iris);
+        Assert.Equal(3, tree.PredictProba(iris).Cols);
+        Scalearn.Linear.LinearClassifierModel logistic = new Scalearn.Linear.LogisticRegression().Fit(iris);
+        Assert.Equal(3, logistic.Classes.Length);
+        Scalearn.Linear.LinearClassifierModel sgd = new Scalearn.Linear.SGDClassifier { RandomState = 0 }.Fit(iris);
+        Assert.Equal(4, sgd.FeatureCount);
+        SvcModel svc = new SVC().Fit(iris);
+        Assert.True(svc.Score(iris) > 0.9);
+        GaussianNBModel nb = new GaussianNB().Fit(iris);
+        Assert.True(nb.Score(iris) > 0.9);
+        Scalearn.Neighbors.KNeighborsClassifierModel knn = new Scalearn.Neighbors.KNeighborsClassifier().Fit(iris);
+        Assert.True(knn.Score(iris) > 0.9);
+        StandardScalerModel scaler = new StandardScaler().Fit(iris);
+        Assert.Equal(4, scaler.Transform(iris).FeatureCount);
+        Scalearn.Clustering.KMeansModel kmeans = new Scalearn.Clustering.KMeans { NClusters = 3, RandomState = 0 }.Fit(iris);
+        Assert.Equal(3, kmeans.ClusterCount);
+        Scalearn.Pipelines.PipelineModel pipe = Scalearn.Pipelines.Pipeline.Make(new StandardScaler(), new SVC()).Fit(iris);
+        Assert.IsAssignableFrom<IClassifierModel>(pipe);
+        IModel viaInterface = ((IEstimator)new DecisionTreeClassifier()).Fit(iris);
+        Assert.IsType<DecisionTreeClassifierModel>(viaInterface);
+    }
+}
