@@ -58,7 +58,7 @@ public sealed class AshaWorkload : IWorkload
     }
 
     /// <summary>minEpochs = MaxEpochs makes ASHA a plain random search of full-length trials.</summary>
-    private static AshaSearch Search(int seed, int nTrials, int minEpochs) => new(new SgdClassifier(), SearchSpace.Parse(Space))
+    private static AshaSearch Search(int seed, int nTrials, int minEpochs) => new(new SGDClassifier(), SearchSpace.Parse(Space))
     {
         NTrials = nTrials, MinEpochs = minEpochs, MaxEpochs = MaxEpochs, Seed = seed, Cv = new StratifiedKFold(3, shuffle: true, randomState: seed),
         Executor = new LocalExecutor(),

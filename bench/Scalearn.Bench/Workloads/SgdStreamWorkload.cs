@@ -31,7 +31,7 @@ public sealed class SgdStreamWorkload : IWorkload
 
         // JIT warm-up on a throwaway learner: the vector kernels start in tier-0 code and are only promoted after a
         // call-counting delay, which would otherwise be charged to the first timed stream.
-        var warmUp = new SgdRegressor { RandomState = 0 }.StartIncremental();
+        var warmUp = new SGDRegressor { RandomState = 0 }.StartIncremental();
         var warmUpWatch = Stopwatch.StartNew();
         for (int c = 0; warmUpWatch.ElapsedMilliseconds < 500; c = (c + 1) % chunks.Length) warmUp.PartialFit(chunks[c]);
 
@@ -41,7 +41,7 @@ public sealed class SgdStreamWorkload : IWorkload
         double r2 = double.NaN;
         for (int repeat = 0; repeat < options.Repeats; repeat++)
         {
-            var learner = new SgdRegressor { RandomState = 0 }.StartIncremental();
+            var learner = new SGDRegressor { RandomState = 0 }.StartIncremental();
             process.Refresh();
             var cpuBefore = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();

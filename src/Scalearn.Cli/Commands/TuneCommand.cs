@@ -18,9 +18,12 @@ public static class TuneCommand
     {
         var data = CommonOptions.Data();
         var target = CommonOptions.Target();
+        var columns = new DataOptions();
         var estimator = new Option<string>("--estimator", "-e")
         {
-            Description = $"Estimator name, or comma-separated names for a pipeline. Known: {string.Join(", ", EstimatorRegistry.Names)}",
+            Description = "Estimator name, comma-separated names for a pipeline, or a spec as JSON or @file.json " +
+                "({\"estimator\": \"Pipeline\", \"params\": {\"steps\": ...}} for a ColumnTransformer pipeline). " +
+                $"Known: {string.Join(", ", EstimatorRegistry.Names)}",
             Required = true,
         };
         var search = new Option<string?>("--search") { Description = "grid (default), random, tpe, halving, asha or hyperband" };
@@ -63,12 +66,14 @@ public static class TuneCommand
             data, target, estimator, search, grid, space, random, nTrials, timeout, earlyStop, parallel, seed, cv, groups, scoring, jobs, cluster,
             clusterKey, output, force, top, errorScore, trainScore, journal, report, factor, resource, minResources, maxResources, aggressive,
         };
+        foreach (var option in columns.All) command.Options.Add(option);
         command.SetAction(async (parse, ct) =>
         {
             var console = AnsiConsole.Console;
             var request = new TuneRequest
             {
                 Data = parse.GetRequiredValue(data), Target = parse.GetValue(target) ?? "target", Estimator = parse.GetRequiredValue(estimator),
+                Columns = columns.Read(parse),
                 Search = parse.GetValue(search), Grid = Text(parse.GetValue(grid)), Space = Text(parse.GetValue(space)), Random = parse.GetValue(random),
                 NTrials = parse.GetValue(nTrials), Timeout = parse.GetValue(timeout) is { } t ? Units.Duration(t, "--timeout") : null,
                 EarlyStop = parse.GetValue(earlyStop), Parallel = parse.GetValue(parallel), Seed = parse.GetValue(seed), Cv = parse.GetValue(cv) ?? "5",
@@ -96,7 +101,10 @@ public static class TuneCommand
         Scorers.Get(scorer);
         var search = SearchFactory.Create(r, estimator);
 
-        var loaded = BundledDatasets.Load(r.Data, new CsvOptions { Target = r.Target, KeepTextColumns = r.Groups is not null || r.Cv.StartsWith("time:", StringComparison.OrdinalIgnoreCase) });
+        bool timeSplit = r.Cv.StartsWith("time:", StringComparison.OrdinalIgnoreCase);
+        string? timeColumn = timeSplit ? r.Cv[5..].Split(',')[0].Trim() : null;
+        var loaded = r.Columns.Load(r.Data, r.Target, keepText: r.Groups is not null || timeSplit,
+            extraColumns: new[] { r.Groups, timeColumn }.OfType<string>());
         CvSpec cv;
         try
         {
@@ -108,6 +116,8 @@ public static class TuneCommand
         }
         if (cv.NeedsGroups && r.Groups is null) throw new UsageException($"--cv {r.Cv} needs --groups COL, the column of group labels.");
         var (dataset, columns) = SplitColumns.Extract(loaded, r.Groups, cv.TimeColumn);
+        // Every check that needs the data runs here, before the banner and before any executor starts.
+        TaskChecks.Check(estimator, [scorer], dataset.RequireTarget(), dataset.TargetName, dataset.ClassNames);
 
         search.Cv = cv.Splitter;
         search.SplitColumns = columns;
@@ -143,7 +153,7 @@ public static class TuneCommand
             return 130;
         }
         console.MarkupLineInterpolated($"Best {scorer}: [bold green]{result.BestScore.ToString("F4", CultureInfo.InvariantCulture)}[/] with {FormatParams(result.BestParams)}");
-        if (TuneOutput.WriteModel(result, r.Out, dataset.FeatureNames) is { } modelPath)
+        if (TuneOutput.WriteModel(result, r.Out) is { } modelPath)
             console.MarkupLineInterpolated($"Refitted best model saved to {modelPath}");
         console.MarkupLineInterpolated($"{result.CvResults.Count} candidates in {result.Elapsed.TotalSeconds:F1} s; results in {Path.Combine(r.Out, "cv_results.csv")}, cv_results.json and trials.csv");
         if (r.Report) console.MarkupLineInterpolated($"Report written to {TuneOutput.WriteReport(r.Out)}");

@@ -26,12 +26,15 @@ public static class TuneOutput
         TrialsCsv.Write(result.CvResults, trials);
     }
 
-    /// <summary>The refitted best model with the exact spec it was fitted with; null when there is none to save.</summary>
-    public static string? WriteModel(SearchResult result, string dir, IReadOnlyList<string> featureNames)
+    /// <summary>
+    /// The refitted best model with the exact spec it was fitted with, and the columns and class labels it was fitted on;
+    /// null when there is none to save.
+    /// </summary>
+    public static string? WriteModel(SearchResult result, string dir)
     {
         if (result.BestModel is not IPersistableModel model || result.BestSpec is null) return null;
         var path = Path.Combine(dir, "best_model.scalearn");
-        ModelFile.Save(path, model, result.BestSpec, featureNames);
+        ModelFile.Save(path, model, result.BestSpec);
         return path;
     }
 

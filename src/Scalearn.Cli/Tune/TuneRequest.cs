@@ -6,6 +6,8 @@ public sealed record TuneRequest
     public required string Data { get; init; }
     public string? Target { get; init; } = "target";
     public required string Estimator { get; init; }
+    /// <summary>--categorical, --missing-values, --drop, --features.</summary>
+    public DataChoices Columns { get; init; } = new();
     /// <summary>grid, random, tpe, halving, asha or hyperband; null = grid, or random with --random, or tpe with only --space.</summary>
     public string? Search { get; init; }
     public string? Grid { get; init; }

@@ -21,6 +21,15 @@ public sealed class CategoricalFeatures : IParamValue<CategoricalFeatures>, IEqu
 
     public static CategoricalFeatures Mask(params bool[] mask) => new(mask.Cast<object>().ToArray());
 
+    /// <summary><c>CategoricalFeatures = new[] { 0, 3 }</c>: columns by index.</summary>
+    public static implicit operator CategoricalFeatures(int[] columns) => Indices(columns);
+
+    /// <summary><c>CategoricalFeatures = new[] { "color" }</c>: columns by name.</summary>
+    public static implicit operator CategoricalFeatures(string[] columns) => Names(columns);
+
+    /// <summary><c>CategoricalFeatures = new[] { true, false }</c>: a mask over the columns.</summary>
+    public static implicit operator CategoricalFeatures(bool[] mask) => Mask(mask);
+
     public bool IsNone => _items.Length == 0;
 
     public object? ToRaw() => IsNone ? null : _items.ToArray();

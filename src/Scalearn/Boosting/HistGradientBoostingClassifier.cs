@@ -9,6 +9,9 @@ namespace Scalearn.Boosting;
 [RegisteredEstimator]
 public sealed class HistGradientBoostingClassifier : HistGradientBoostingBase, IClassifierEstimator
 {
+    /// <summary>Fits and returns the BoostingClassifierModel (no cast needed).</summary>
+    public new BoostingClassifierModel Fit(DataView data) => (BoostingClassifierModel)base.Fit(data);
+
     public string Loss { get; set => field = Check.OneOf(value, "loss", "log_loss"); } = "log_loss";
     public ClassWeight ClassWeight { get; set; }
 

@@ -8,6 +8,9 @@ namespace Scalearn.Boosting;
 [RegisteredEstimator]
 public sealed class HistGradientBoostingRegressor : HistGradientBoostingBase
 {
+    /// <summary>Fits and returns the BoostingRegressorModel (no cast needed).</summary>
+    public new BoostingRegressorModel Fit(DataView data) => (BoostingRegressorModel)base.Fit(data);
+
     public string Loss { get; set => field = Check.OneOf(value, "loss", "squared_error", "absolute_error", "poisson", "quantile"); } = "squared_error";
 
     /// <summary>The quantile to estimate when loss='quantile', in (0, 1).</summary>

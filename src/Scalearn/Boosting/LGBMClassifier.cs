@@ -11,6 +11,9 @@ namespace Scalearn.Boosting;
 [RegisteredEstimator]
 public sealed class LGBMClassifier : LGBMModelBase, IClassifierEstimator
 {
+    /// <summary>Fits and returns the BoostingClassifierModel (no cast needed).</summary>
+    public new BoostingClassifierModel Fit(DataView data) => (BoostingClassifierModel)base.Fit(data);
+
     public ClassWeight ClassWeight { get; set; }
 
     protected override string[] AllowedObjectives => ["binary", "multiclass", "multiclassova"];

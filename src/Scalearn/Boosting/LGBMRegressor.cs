@@ -7,6 +7,9 @@ namespace Scalearn.Boosting;
 [RegisteredEstimator]
 public sealed class LGBMRegressor : LGBMModelBase
 {
+    /// <summary>Fits and returns the BoostingRegressorModel (no cast needed).</summary>
+    public new BoostingRegressorModel Fit(DataView data) => (BoostingRegressorModel)base.Fit(data);
+
     protected override string[] AllowedObjectives =>
         ["regression", "regression_l1", "huber", "fair", "poisson", "quantile", "mape", "gamma", "tweedie"];
 

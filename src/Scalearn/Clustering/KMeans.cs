@@ -17,7 +17,7 @@ namespace Scalearn.Clustering;
 [RegisteredEstimator]
 [UnsupportedParam("verbose", 0L, "progress output is not implemented")]
 [UnsupportedParam("copy_x", true, "the training data is never modified, so only the copying behaviour exists")]
-public sealed class KMeans : Estimator, IRandomized
+public sealed class KMeans : Estimator<KMeansModel>, IRandomized
 {
     public int NClusters { get; set => field = Check.AtLeast(value, 1, "n_clusters"); } = 8;
 

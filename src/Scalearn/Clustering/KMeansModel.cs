@@ -52,7 +52,7 @@ public sealed class KMeansModel : IPredictor, ITransformerModel, IPersistableMod
             for (int c = 0; c < ClusterCount; c++) distances[i, c] = Math.Sqrt(KMeansMath.SquaredDistance(row, ClusterCenters.Row(c)));
         }
         var names = Enumerable.Range(0, ClusterCount).Select(c => $"kmeans{c}").ToArray();
-        return new Dataset(distances, x.HasTarget ? x.Targets() : null, names, x.Source.TargetName, x.Source.Name);
+        return x.Derive(distances, names);
     }
 
     private (int[] Labels, double Inertia) LabelsAndInertia(DataView x)

@@ -13,7 +13,7 @@ namespace Scalearn.Clustering;
 [RegisteredEstimator]
 [UnsupportedParam("verbose", 0L, "progress output is not implemented")]
 [UnsupportedParam("compute_labels", true, "the labels of the training data are always computed")]
-public sealed class MiniBatchKMeans : Estimator, IRandomized, IIncrementalEstimator
+public sealed class MiniBatchKMeans : Estimator<KMeansModel>, IRandomized, IIncrementalEstimator
 {
     public int NClusters { get; set => field = Check.AtLeast(value, 1, "n_clusters"); } = 8;
 

@@ -32,25 +32,35 @@ public static class BundledDatasets
     /// </summary>
     public static Dataset Load(string nameOrPath, string? target = "target") => Load(nameOrPath, new CsvOptions { Target = target });
 
-    /// <summary>As <see cref="Load(string, string?)"/>, with every loading option (text columns kept, missing values allowed).</summary>
+    /// <summary>As <see cref="Load(string, string?)"/>, with the common loading options (text columns kept, missing values allowed).</summary>
     public static Dataset Load(string nameOrPath, CsvOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Load(nameOrPath, options.ToTableOptions());
+    }
+
+    /// <summary>
+    /// As <see cref="Load(string, string?)"/>, with every column option of the table readers: which columns are
+    /// features (<see cref="Tables.TableOptions.Features"/>, <see cref="Tables.TableOptions.Exclude"/>), which are read
+    /// as text, the target's class labels, missing values.
+    /// </summary>
+    public static Dataset Load(string nameOrPath, Tables.TableOptions options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(nameOrPath);
         ArgumentNullException.ThrowIfNull(options);
-        if ((File.Exists(nameOrPath) ? nameOrPath : FindFile(nameOrPath)) is { } path)
-            return IsParquet(path) ? Tables.TableReader.Load(path, options.ToTableOptions()) : CsvLoader.Load(path, options);
+        if ((File.Exists(nameOrPath) ? nameOrPath : FindFile(nameOrPath)) is { } path) return Tables.TableReader.Load(path, options);
         return LoadBuiltIn(nameOrPath, options) ?? throw NotFound(nameOrPath);
     }
 
     private static bool IsParquet(string path) => path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The built-in dataset of that name (case-insensitive, ".csv" optional), or null.</summary>
-    internal static Dataset? LoadBuiltIn(string name, CsvOptions options)
+    internal static Dataset? LoadBuiltIn(string name, Tables.TableOptions options)
     {
         if (BuiltInName(name) is not { } builtIn) return null;
         using var stream = typeof(BundledDatasets).Assembly.GetManifestResourceStream(ResourcePrefix + builtIn + ".csv")!;
         using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
-        return CsvLoader.Load(reader, builtIn + ".csv", options);
+        return Csv.CsvTableReader.ReadAll(Csv.CsvInput.Text(reader.ReadToEnd(), builtIn + ".csv"), options).Data;
     }
 
     /// <summary>
@@ -93,6 +103,8 @@ public static class BundledDatasets
     public static DatasetDescription Describe(Dataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
+        if (data.ClassNames is { } names)
+            return new DatasetDescription(data.Name ?? "(unnamed)", data.Count, data.FeatureCount, TargetKind.Classification, names.Count);
         return new DatasetDescription(data.Name ?? "(unnamed)", data.Count, data.FeatureCount, TargetKindOf(data.Y), ClassCount(data.Y));
     }
 

@@ -45,13 +45,41 @@ public readonly struct DataView
         return m;
     }
 
-    /// <summary>Copies the view into a standalone dataset (targets and text columns included).</summary>
+    /// <summary>Copies the view into a standalone dataset (targets, class names and text columns included).</summary>
     public Dataset Materialize()
     {
         if (Indices is null) return Source;
-        var idx = Indices;
-        var text = Source.TextColumns.ToDictionary(kv => kv.Key, kv => idx.Select(i => kv.Value[i]).ToArray());
-        return new Dataset(ToMatrix(), HasTarget ? Targets() : null, Source.FeatureNames, Source.TargetName, Source.Name, text);
+        return Derive(ToMatrix(), Source.FeatureNames, TextRows());
+    }
+
+    /// <summary>
+    /// A new dataset of the view's rows with other features (a transformer's output): the view's targets, class names,
+    /// target name and dataset name carry over.
+    /// </summary>
+    public Dataset Derive(Matrix x, IReadOnlyList<string> featureNames, IReadOnlyDictionary<string, string[]>? textColumns = null)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (x.Rows != Count) throw new ArgumentException($"{x.Rows} rows derived from a view of {Count} rows.", nameof(x));
+        return new Dataset(x, HasTarget ? Targets() : null, featureNames, Source.TargetName, Source.Name, textColumns,
+            HasTarget ? Source.ClassNames : null);
+    }
+
+    /// <summary>The view's rows of one text column (the source array itself when the view covers all rows).</summary>
+    public string[] TextRows(string[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (Indices is null) return values;
+        var rows = new string[Indices.Length];
+        for (int i = 0; i < rows.Length; i++) rows[i] = values[Indices[i]];
+        return rows;
+    }
+
+    /// <summary>The view's rows of every text column.</summary>
+    public Dictionary<string, string[]> TextRows()
+    {
+        var result = new Dictionary<string, string[]>();
+        foreach (var (name, values) in Source.TextColumns) result[name] = TextRows(values);
+        return result;
     }
 
     public static implicit operator DataView(Matrix x) => new Dataset(x).All;

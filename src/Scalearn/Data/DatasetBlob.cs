@@ -10,7 +10,7 @@ namespace Scalearn.Data;
 public sealed class DatasetBlob : IBlob
 {
     internal const uint Magic = 0x53444C53; // "SLDS"
-    internal const byte Version = 2;
+    internal const byte Version = 3;
 
     private readonly BlobSections _sections;
 
@@ -30,8 +30,11 @@ public sealed class DatasetBlob : IBlob
         header.Int32(data.FeatureCount);
         header.String(data.TargetName);
         header.String(data.Name);
+        header.Bool(data.HasFeatureNames);
         header.Strings(data.FeatureNames);
         header.Bool(data.Y is not null);
+        header.Bool(data.ClassNames is not null);
+        if (data.ClassNames is not null) header.Strings(data.ClassNames);
         header.Int64(text.Length);
         _sections = new BlobSections().Bytes(BlobPrefix.Write(Magic, header.Length)).Bytes(header.ToArray()).Array(data.X.Values);
         if (data.Y is not null) _sections.Array(data.Y);
@@ -64,9 +67,11 @@ public sealed class DatasetFormat : BlobFormat
             int rows = header.Int32(0, int.MaxValue, "Row count"), cols = header.Int32(0, int.MaxValue, "Column count");
             string targetName = header.String();
             string? name = header.NullableString();
+            bool named = header.Bool();
             var names = header.Strings(cols);
             if (names.Length != cols) throw new InvalidDataException($"Dataset blob has {names.Length} names for {cols} columns.");
             bool hasY = header.Bool();
+            var classNames = header.Bool() ? header.Strings(rows) : null;
             long textLength = header.Int64();
             header.End();
             long cells = (long)rows * cols;
@@ -86,7 +91,15 @@ public sealed class DatasetFormat : BlobFormat
                 columns[column] = columnValues;
             }
             text.End();
-            var data = new Dataset(new Matrix(values, rows, cols), y, names, targetName, name, columns);
+            Dataset data;
+            try
+            {
+                data = new Dataset(new Matrix(values, rows, cols), y, named ? names : null, targetName, name, columns, classNames);
+            }
+            catch (ArgumentException e)
+            {
+                throw new InvalidDataException("Dataset blob is inconsistent: " + e.Message, e);
+            }
             if (data.ContentHash != id)
                 throw new InvalidDataException($"Dataset blob hashes to {data.ContentHash[..12]}..., not the requested {id[..Math.Min(12, id.Length)]}...");
             return (data, length);

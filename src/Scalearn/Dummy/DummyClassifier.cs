@@ -6,7 +6,7 @@ namespace Scalearn.Dummy;
 
 /// <summary>Predicts from the training class distribution only (scikit-learn's DummyClassifier).</summary>
 [RegisteredEstimator]
-public sealed class DummyClassifier : Estimator, IClassifierEstimator, IRandomized
+public sealed class DummyClassifier : Estimator<DummyClassifierModel>, IClassifierEstimator, IRandomized
 {
     public DummyClassifierStrategy Strategy { get; set; } = DummyClassifierStrategy.Prior;
 

@@ -33,7 +33,7 @@ public sealed class DummyClassifierModel : ClassifierModel, IPersistableModel<Du
         }
     }
 
-    public override double[] Predict(DataView x)
+    protected override double[] PredictCore(DataView x)
     {
         ModelChecks.FeatureCount(x, FeatureCount, nameof(DummyClassifierModel));
         var result = new double[x.Count];
@@ -44,7 +44,7 @@ public sealed class DummyClassifierModel : ClassifierModel, IPersistableModel<Du
                 for (int i = 0; i < result.Length; i++) result[i] = Classes[rng.NextInt(Classes.Length)];
                 return result;
             case DummyClassifierStrategy.Stratified:
-                return base.Predict(x);
+                return base.PredictCore(x);
             default:
                 Array.Fill(result, Classes[Strategy == DummyClassifierStrategy.Constant ? ConstantIndex : MostFrequentIndex]);
                 return result;

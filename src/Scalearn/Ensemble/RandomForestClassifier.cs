@@ -7,7 +7,7 @@ namespace Scalearn.Ensemble;
 
 /// <summary>scikit-learn's RandomForestClassifier (1.2.1 parameters and defaults); trees are grown in parallel over n_jobs threads.</summary>
 [RegisteredEstimator]
-public sealed class RandomForestClassifier : Estimator, IClassifierEstimator, IRandomized
+public sealed class RandomForestClassifier : Estimator<RandomForestClassifierModel>, IClassifierEstimator, IRandomized
 {
     public int NEstimators { get; set => field = Check.AtLeast(value, 1, "n_estimators"); } = 100;
     public ClassificationCriterion Criterion { get; set; } = ClassificationCriterion.Gini;

@@ -2,7 +2,10 @@ using Scalearn.Data;
 
 namespace Scalearn.Estimators;
 
-/// <summary>Base for fitted classifiers: checks feature counts, predicts the most probable class, scores accuracy.</summary>
+/// <summary>
+/// Base for fitted classifiers: matches the input's columns to those the model was fitted on (<see cref="ModelSchema"/>),
+/// checks feature counts, predicts the most probable class, scores accuracy.
+/// </summary>
 public abstract class ClassifierModel : IClassifierModel
 {
     protected ClassifierModel(double[] classes, int featureCount)
@@ -16,13 +19,22 @@ public abstract class ClassifierModel : IClassifierModel
 
     public Matrix PredictProba(DataView x)
     {
+        x = this.Align(x);
         ModelChecks.FeatureCount(x, FeatureCount, GetType().Name);
         return PredictProbaCore(x);
     }
 
-    public virtual double[] Predict(DataView x)
+    public double[] Predict(DataView x)
     {
-        var proba = PredictProba(x);
+        x = this.Align(x);
+        ModelChecks.FeatureCount(x, FeatureCount, GetType().Name);
+        return PredictCore(x);
+    }
+
+    /// <summary>The class of highest probability; <paramref name="x"/> is aligned and checked already.</summary>
+    protected virtual double[] PredictCore(DataView x)
+    {
+        var proba = PredictProbaCore(x);
         var result = new double[x.Count];
         for (int i = 0; i < result.Length; i++)
         {
@@ -36,6 +48,7 @@ public abstract class ClassifierModel : IClassifierModel
 
     public double Score(DataView data)
     {
+        data = this.Align(data); // a text target is recoded to the model's class codes
         var predicted = Predict(data);
         int correct = 0;
         for (int i = 0; i < predicted.Length; i++) if (predicted[i] == data.Target(i)) correct++;

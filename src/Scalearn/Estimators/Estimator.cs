@@ -55,7 +55,9 @@ public abstract class Estimator : IEstimator
     public IModel Fit(DataView data)
     {
         Validate(data);
-        return FitCore(data);
+        var model = FitCore(data);
+        ModelSchema.Record(model, ModelSchema.Of(data));
+        return model;
     }
 
     protected abstract IModel FitCore(DataView data);
@@ -98,4 +100,13 @@ public abstract class Estimator : IEstimator
             .ToArray());
 
     private sealed record ParamProperty(PropertyInfo Info, string SnakeName, string Key);
+}
+
+/// <summary>
+/// An estimator whose <see cref="Fit"/> returns its own model type, so <c>new SVC().Fit(data)</c> is an
+/// <see cref="Svm.SvcModel"/> without a cast; through <see cref="IEstimator"/> it is an <see cref="IModel"/> as before.
+/// </summary>
+public abstract class Estimator<TModel> : Estimator where TModel : IModel
+{
+    public new TModel Fit(DataView data) => (TModel)base.Fit(data);
 }

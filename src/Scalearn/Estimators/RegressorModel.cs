@@ -2,7 +2,7 @@ using Scalearn.Data;
 
 namespace Scalearn.Estimators;
 
-/// <summary>Base for fitted regressors: checks feature counts and scores R^2.</summary>
+/// <summary>Base for fitted regressors: matches the input's columns to the model's (<see cref="ModelSchema"/>), checks feature counts and scores R^2.</summary>
 public abstract class RegressorModel : IPredictor
 {
     protected RegressorModel(int featureCount) => FeatureCount = featureCount;
@@ -11,12 +11,14 @@ public abstract class RegressorModel : IPredictor
 
     public double[] Predict(DataView x)
     {
+        x = this.Align(x);
         ModelChecks.FeatureCount(x, FeatureCount, GetType().Name);
         return PredictCore(x);
     }
 
     public double Score(DataView data)
     {
+        data = this.Align(data);
         var predicted = Predict(data);
         double mean = 0;
         for (int i = 0; i < predicted.Length; i++) mean += data.Target(i);

@@ -53,7 +53,7 @@ public sealed class LinearClassifierModel : ClassifierModel, IDecisionFunction, 
         return result;
     }
 
-    public override double[] Predict(DataView x)
+    protected override double[] PredictCore(DataView x)
     {
         var decision = DecisionFunction(x);
         var result = new double[x.Count];

@@ -18,7 +18,7 @@ namespace Scalearn.Linear;
 /// </para>
 /// </summary>
 [RegisteredEstimator]
-public sealed class LogisticRegression : Estimator, IClassifierEstimator, IRandomized
+public sealed class LogisticRegression : Estimator<LinearClassifierModel>, IClassifierEstimator, IRandomized
 {
     private WarmStartSolution? _previous;
 

@@ -57,7 +57,7 @@ internal sealed class SgdClassifierLearner(SgdSettings settings, ClassWeight cla
     public IModel Snapshot()
     {
         if (_classes is null) throw new InvalidOperationException($"{estimator}: call PartialFit with at least one row before taking a snapshot.");
-        return SgdClassifier.BuildModel(_classes, _states, settings.Loss, settings.Average, _t, _features);
+        return SGDClassifier.BuildModel(_classes, _states, settings.Loss, settings.Average, _t, _features);
     }
 
     private void Initialize(DataView chunk, IReadOnlyList<double>? classes)

@@ -5,7 +5,7 @@ using Scalearn.Numerics;
 namespace Scalearn.Linear;
 
 /// <summary>
-/// Hyperparameters shared by <see cref="SgdClassifier"/> and <see cref="SgdRegressor"/> (scikit-learn 1.2.1 names and
+/// Hyperparameters shared by <see cref="SGDClassifier"/> and <see cref="SGDRegressor"/> (scikit-learn 1.2.1 names and
 /// defaults). tol null disables the loss-based stopping rule; average is false, true or the update from which weights are
 /// averaged (<see cref="SgdAverage"/>). Early stopping applies to fit, not to partial_fit. verbose > 0 reports every
 /// epoch on stderr as scikit-learn does.

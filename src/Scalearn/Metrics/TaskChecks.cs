@@ -11,7 +11,9 @@ namespace Scalearn.Metrics;
 /// </summary>
 public static class TaskChecks
 {
-    public static void Check(IEstimator estimator, IReadOnlyList<string> scoring, IReadOnlyList<double> y, string targetName = "target")
+    /// <param name="classNames">The target's text labels (<see cref="Data.Dataset.ClassNames"/>): only a classifier can learn them.</param>
+    public static void Check(IEstimator estimator, IReadOnlyList<string> scoring, IReadOnlyList<double> y, string targetName = "target",
+        IReadOnlyList<string>? classNames = null)
     {
         ArgumentNullException.ThrowIfNull(estimator);
         ArgumentNullException.ThrowIfNull(scoring);
@@ -19,6 +21,10 @@ public static class TaskChecks
         var type = TargetTypes.TypeOfTarget(y);
         bool classifier = EstimatorTraits.IsClassifier(estimator);
         string model = ModelName(estimator);
+        if (classNames is not null && !classifier)
+            throw new ArgumentException(
+                $"The target '{targetName}' holds text class labels ({string.Join(", ", classNames.Take(5).Select(c => $"'{c}'"))}" +
+                $"{(classNames.Count > 5 ? ", ..." : "")}), but {model} is not a classifier. Use a classifier, or a numeric target.");
         if (classifier && type == TargetType.Continuous)
             throw new ArgumentException(
                 $"{model} is a classifier, but the target '{targetName}' is continuous ({FractionalExample(y)}, not a class label). " +

@@ -19,7 +19,7 @@ public static class CrossValidation
         ArgumentNullException.ThrowIfNull(estimator);
         ArgumentNullException.ThrowIfNull(data);
         var scorers = (scoring is { Count: > 0 } ? scoring : ["score"]).Select(Metrics.Scorers.Get).ToArray();
-        Metrics.TaskChecks.Check(estimator, scorers.Select(s => s.Name).ToArray(), data.RequireTarget(), data.TargetName);
+        Metrics.TaskChecks.Check(estimator, scorers.Select(s => s.Name).ToArray(), data.RequireTarget(), data.TargetName, data.ClassNames);
         var folds = (cv ?? SearchBase.DefaultCv(estimator)).Split(data, columns ?? SplitColumns.None);
         var run = new SearchRun
         {

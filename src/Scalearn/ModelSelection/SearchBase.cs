@@ -64,7 +64,7 @@ public abstract class SearchBase
         ArgumentNullException.ThrowIfNull(data);
         var clock = Stopwatch.StartNew();
         var scorers = Scoring.Select(Metrics.Scorers.Get).ToArray();
-        Metrics.TaskChecks.Check(Estimator, Scoring, data.RequireTarget(), data.TargetName);
+        Metrics.TaskChecks.Check(Estimator, Scoring, data.RequireTarget(), data.TargetName, data.ClassNames);
         var folds = (Cv ?? DefaultCv(Estimator)).Split(data, SplitColumns);
         Folds = folds;
         var plan = Plan(data, folds);

@@ -71,6 +71,6 @@ public sealed record SplitColumns
             for (int j = 0; j < keep.Length; j++) to[j] = from[keep[j]];
         }
         var text = data.TextColumns.Where(kv => !drop.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value);
-        return new Dataset(x, data.Y, keep.Select(c => data.FeatureNames[c]).ToArray(), data.TargetName, data.Name, text);
+        return data.All.Derive(x, keep.Select(c => data.FeatureNames[c]).ToArray(), text);
     }
 }

@@ -14,6 +14,9 @@ public sealed class ClassPriors : IParamValue<ClassPriors>
 
     public IReadOnlyList<double> Values { get; }
 
+    /// <summary><c>Priors = [0.3, 0.7]</c>.</summary>
+    public static implicit operator ClassPriors(double[] values) => new(values);
+
     public object? ToRaw() => Values.Cast<object?>().ToArray();
 
     public static ClassPriors FromRaw(object? raw, string parameter)

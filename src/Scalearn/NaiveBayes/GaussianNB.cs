@@ -5,7 +5,7 @@ namespace Scalearn.NaiveBayes;
 
 /// <summary>Gaussian naive Bayes (scikit-learn's GaussianNB), fitted in one go or incrementally.</summary>
 [RegisteredEstimator]
-public sealed class GaussianNB : Estimator, IClassifierEstimator, IIncrementalEstimator
+public sealed class GaussianNB : Estimator<GaussianNBModel>, IClassifierEstimator, IIncrementalEstimator
 {
     public ClassPriors? Priors { get; set; }
 

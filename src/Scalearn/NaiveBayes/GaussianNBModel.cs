@@ -75,7 +75,7 @@ public sealed class GaussianNBModel : ClassifierModel, IPersistableModel<Gaussia
         return jll;
     }
 
-    public override double[] Predict(DataView x)
+    protected override double[] PredictCore(DataView x)
     {
         var jll = JointLogLikelihood(x);
         var result = new double[x.Count];

@@ -8,6 +8,9 @@ namespace Scalearn.Neighbors;
 [UnsupportedParam("metric_params", null, "metrics take no extra arguments")]
 public sealed class KNeighborsClassifier : NeighborsEstimator, IClassifierEstimator
 {
+    /// <summary>Fits and returns the KNeighborsClassifierModel (no cast needed).</summary>
+    public new KNeighborsClassifierModel Fit(DataView data) => (KNeighborsClassifierModel)base.Fit(data);
+
     public NeighborWeights Weights { get; set; } = NeighborWeights.Uniform;
 
     protected override IModel FitCore(DataView data)

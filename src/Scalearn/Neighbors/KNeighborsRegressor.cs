@@ -8,6 +8,9 @@ namespace Scalearn.Neighbors;
 [UnsupportedParam("metric_params", null, "metrics take no extra arguments")]
 public sealed class KNeighborsRegressor : NeighborsEstimator
 {
+    /// <summary>Fits and returns the KNeighborsRegressorModel (no cast needed).</summary>
+    public new KNeighborsRegressorModel Fit(DataView data) => (KNeighborsRegressorModel)base.Fit(data);
+
     public NeighborWeights Weights { get; set; } = NeighborWeights.Uniform;
 
     protected override IModel FitCore(DataView data) => new KNeighborsRegressorModel(BuildIndex(data), data.Targets(), NNeighbors, Weights);

@@ -9,5 +9,8 @@ namespace Scalearn.Neighbors;
 [UnsupportedParam("metric_params", null, "metrics take no extra arguments")]
 public sealed class NearestNeighbors : NeighborsEstimator
 {
+    /// <summary>Fits and returns the NearestNeighborsModel (no cast needed).</summary>
+    public new NearestNeighborsModel Fit(DataView data) => (NearestNeighborsModel)base.Fit(data);
+
     protected override IModel FitCore(DataView data) => new NearestNeighborsModel(BuildIndex(data), NNeighbors);
 }

@@ -69,8 +69,8 @@ public static class ModelFile
         var entry = ModelFormats.ForModel(model);
         if (featureNames is not null && featureNames.Count != model.FeatureCount)
             throw new ArgumentException($"{featureNames.Count} feature names for a model with {model.FeatureCount} features.", nameof(featureNames));
-        var header = new ModelFileHeader(entry.Name, entry.Version, DateTimeOffset.UtcNow, ModelFileHeader.CurrentLibraryVersion,
-            spec, featureNames?.ToArray());
+        var schema = ModelSchema.For(model) is { } recorded && recorded.FeatureCount == model.FeatureCount ? recorded : null;
+        var header = ModelFileHeader.Of(entry.Name, entry.Version, spec, schema, featureNames?.ToArray());
         return BuildContainer(header.ToUtf8(), ModelFormats.WritePayload(model), ContainerVersion);
     }
 
@@ -143,6 +143,10 @@ public static class ModelFile
             var model = ModelFormats.ReadPayload(header.Format, header.FormatVersion, bytes, (int)payloadOffset, (int)payloadLength);
             if (header.FeatureNames is not null && header.FeatureNames.Count != model.FeatureCount)
                 throw new InvalidDataException($"the header lists {header.FeatureNames.Count} feature names for a model with {model.FeatureCount} features");
+            ModelSchema? schema;
+            try { schema = header.Schema(model.FeatureCount); }
+            catch (ArgumentException e) { throw new InvalidDataException($"the header's columns are not valid: {e.Message}", e); }
+            if (schema is not null) ModelSchema.Record(model, schema);
             return new LoadedModel
             {
                 Model = model,

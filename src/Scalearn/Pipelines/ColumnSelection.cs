@@ -37,10 +37,9 @@ internal static class ColumnSelection
         {
             if (!view.Source.TextColumns.TryGetValue(name, out var values))
                 throw new ArgumentException($"ColumnTransformer: the input has no text column '{name}' (it was present during fit).");
-            textColumns[name] = TransformedData.TextRows(view, values);
+            textColumns[name] = view.TextRows(values);
         }
-        var names = numeric.Select(j => view.Source.FeatureNames[j]).ToArray();
-        return new Dataset(x, view.HasTarget ? view.Targets() : null, names, view.Source.TargetName, view.Source.Name, textColumns);
+        return view.Derive(x, numeric.Select(j => view.Source.FeatureNames[j]).ToArray(), textColumns);
     }
 
     private static int IndexOf(IReadOnlyList<string> names, string name)

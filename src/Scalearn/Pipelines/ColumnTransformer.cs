@@ -10,7 +10,7 @@ namespace Scalearn.Pipelines;
 /// <c>verbose_feature_names_out</c> is true (the remainder uses "remainder").
 /// </summary>
 [RegisteredEstimator]
-public sealed class ColumnTransformer : Estimator, IRandomized, IRandomizedComposite
+public sealed class ColumnTransformer : Estimator<ColumnTransformerModel>, IRandomized, IRandomizedComposite
 {
     private const string TransformersParameter = "transformers";
     private const string RemainderParameter = "remainder";

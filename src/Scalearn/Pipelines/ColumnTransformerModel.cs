@@ -68,7 +68,7 @@ public sealed class ColumnTransformerModel : ITransformerModel, IPersistableMode
         }
         var duplicates = names.GroupBy(n => n).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
         if (duplicates.Length > 0) throw DuplicateNames(duplicates);
-        return new Dataset(result, x.HasTarget ? x.Targets() : null, names, x.Source.TargetName, x.Source.Name, text);
+        return x.Derive(result, names, text);
     }
 
     public void WritePayload(BinaryWriter writer)

@@ -8,7 +8,7 @@ namespace Scalearn.Pipelines;
 /// as the string "passthrough" or null is skipped, as in scikit-learn.
 /// </summary>
 [RegisteredEstimator]
-public sealed class Passthrough : Estimator
+public sealed class Passthrough : Estimator<PassthroughModel>
 {
     protected override IModel FitCore(DataView data) => new PassthroughModel(data.Source.FeatureNames.ToArray());
 }

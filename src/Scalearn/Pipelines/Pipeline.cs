@@ -9,7 +9,7 @@ namespace Scalearn.Pipelines;
 /// parameters are reachable as <c>step__param</c> (e.g. <c>svc__C</c>) and a whole step as its name.
 /// </summary>
 [RegisteredEstimator]
-public sealed class Pipeline : Estimator, IHasFinalEstimator, IRandomized, IRandomizedComposite
+public sealed class Pipeline : Estimator<PipelineModel>, IHasFinalEstimator, IRandomized, IRandomizedComposite
 {
     private const string StepsParameter = "steps";
     private PipelineStep[] _steps = [];

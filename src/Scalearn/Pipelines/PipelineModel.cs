@@ -48,10 +48,10 @@ public abstract class PipelineModel : IPersistableModel
             var final => throw new ArgumentException($"The final pipeline step model {final.GetType().Name} neither predicts nor transforms."),
         };
 
-    /// <summary>Runs every step but the last.</summary>
+    /// <summary>Matches the input's columns to the pipeline's (<see cref="ModelSchema"/>) and runs every step but the last.</summary>
     protected DataView TransformThroughIntermediateSteps(DataView x)
     {
-        DataView current = x;
+        DataView current = this.Align(x);
         for (int i = 0; i < StepModels.Count - 1; i++) current = ((ITransformerModel)StepModels[i]).Transform(current);
         return current;
     }

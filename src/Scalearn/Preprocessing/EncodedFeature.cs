@@ -16,7 +16,11 @@ public sealed class EncodedFeature
         if (text is not null)
         {
             _textIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (int k = 0; k < text.Length; k++) _textIndex.Add(text[k], k);
+            for (int k = 0; k < text.Length; k++)
+            {
+                if (text[k] is null && k < text.Length - 1) throw new ArgumentException($"Column '{name}': the missing-value category (null) must come last.");
+                if (text[k] is not null) _textIndex.Add(text[k], k);
+            }
         }
         if (droppedIndex < -1 || droppedIndex >= CategoryCount)
             throw new ArgumentOutOfRangeException(nameof(droppedIndex), $"Dropped category {droppedIndex} of column '{name}' is out of range.");
@@ -32,13 +36,13 @@ public sealed class EncodedFeature
     /// <summary>Sorted numeric categories (NaN last), or null for a text column.</summary>
     public IReadOnlyList<double>? NumericCategories { get; }
 
-    /// <summary>Ordinally sorted string categories, or null for a numeric feature.</summary>
+    /// <summary>Ordinally sorted string categories (a null last stands for missing values), or null for a numeric feature.</summary>
     public IReadOnlyList<string>? TextCategories { get; }
 
     public int DroppedIndex { get; }
 
-    /// <summary>Whether NaN is one of the categories (it sorts last): the column had missing values during fit.</summary>
-    public bool HasMissingCategory => NumericCategories is { Count: > 0 } c && double.IsNaN(c[^1]);
+    /// <summary>Whether NaN (null for text) is one of the categories (it sorts last): the column had missing values during fit.</summary>
+    public bool HasMissingCategory => NumericCategories is { Count: > 0 } c ? double.IsNaN(c[^1]) : TextCategories is { Count: > 0 } t && t[^1] is null;
     public int CategoryCount => NumericCategories?.Count ?? TextCategories!.Count;
 
     /// <summary>Output columns of this feature (categories minus the dropped one), named "name_category".</summary>
@@ -61,10 +65,11 @@ public sealed class EncodedFeature
         return -1;
     }
 
-    public int IndexOf(string value) => _textIndex!.TryGetValue(value, out int k) ? k : -1;
+    /// <summary>The category's position (null: the missing-value category), or -1 when it was not seen during fit.</summary>
+    public int IndexOf(string? value) => value is null ? (HasMissingCategory ? CategoryCount - 1 : -1) : _textIndex!.TryGetValue(value, out int k) ? k : -1;
 
-    /// <summary>How a category appears in output names: strings as-is, numbers as Python prints a float (1.0, 2.5, nan).</summary>
-    public string CategoryLabel(int k) => TextCategories is not null ? TextCategories[k] : FormatNumber(NumericCategories![k]);
+    /// <summary>How a category appears in output names: strings as-is, numbers as Python prints a float (1.0, 2.5, nan); missing as nan.</summary>
+    public string CategoryLabel(int k) => TextCategories is not null ? TextCategories[k] ?? "nan" : FormatNumber(NumericCategories![k]);
 
     internal static string FormatNumber(double value)
     {

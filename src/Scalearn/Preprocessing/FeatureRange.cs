@@ -17,6 +17,9 @@ public readonly record struct FeatureRange : IParamValue<FeatureRange>
     public double Min { get; }
     public double Max { get; }
 
+    /// <summary><c>FeatureRange = (-1, 1)</c>.</summary>
+    public static implicit operator FeatureRange((double Min, double Max) range) => new(range.Min, range.Max);
+
     public object? ToRaw() => new object?[] { Min, Max };
 
     public static FeatureRange FromRaw(object? raw, string parameter)

@@ -9,7 +9,7 @@ namespace Scalearn.Preprocessing;
 /// with its target encoded. For labels held as strings use <see cref="FitLabels"/>.
 /// </summary>
 [RegisteredEstimator]
-public sealed class LabelEncoder : Estimator
+public sealed class LabelEncoder : Estimator<LabelEncoderModel>
 {
     protected override void Validate(DataView data)
     {

@@ -5,7 +5,7 @@ namespace Scalearn.Preprocessing;
 
 /// <summary>Scales each feature linearly so the training minimum and maximum map to feature_range (scikit-learn's MinMaxScaler).</summary>
 [RegisteredEstimator]
-public sealed class MinMaxScaler : Estimator, IIncrementalEstimator
+public sealed class MinMaxScaler : Estimator<MinMaxScalerModel>, IIncrementalEstimator
 {
     public FeatureRange FeatureRange { get; set; } = new(0, 1);
 

@@ -13,7 +13,7 @@ namespace Scalearn.Preprocessing;
 [UnsupportedParam("dtype", "float64", "the encoded columns are always float64")]
 [UnsupportedParam("min_frequency", null, "infrequent categories are not grouped yet")]
 [UnsupportedParam("max_categories", null, "infrequent categories are not grouped yet")]
-public sealed class OneHotEncoder : Estimator
+public sealed class OneHotEncoder : Estimator<OneHotEncoderModel>
 {
     /// <summary>"auto" (learned from the training data, sorted) or fixed lists per input column.</summary>
     public EncoderCategories Categories { get; set => field = value ?? EncoderCategories.Auto; } = EncoderCategories.Auto;
@@ -70,15 +70,14 @@ public sealed class OneHotEncoder : Estimator
         int column = data.FeatureCount;
         foreach (var (name, values) in data.Source.TextColumns)
         {
-            var rows = TransformedData.TextRows(data, values);
-            int nullRow = Array.IndexOf(rows, null);
-            if (nullRow >= 0) throw new ArgumentException($"OneHotEncoder: text column '{name}' has no value at row {nullRow}.");
+            var rows = data.TextRows(values);
+            // A missing value (null) is a category of its own, sorted last, as scikit-learn treats None and NaN.
             var categories = Categories.Lists is { } lists
                 ? lists[column] as string[] ?? throw WrongKind(name, column, "strings")
-                : rows.Distinct().Order(StringComparer.Ordinal).ToArray();
+                : rows.Where(v => v is not null).Distinct().Order(StringComparer.Ordinal).Concat(rows.Contains(null) ? [null!] : []).ToArray();
             var feature = EncodedFeature.Text(name, categories, DroppedIndex(categories.Length));
             if (!Categories.IsAuto && HandleUnknown == "error")
-                foreach (var v in rows) if (feature.IndexOf(v) < 0) throw UnknownDuringFit(name, $"'{v}'");
+                foreach (var v in rows) if (feature.IndexOf(v) < 0) throw UnknownDuringFit(name, v is null ? "None (a missing value)" : $"'{v}'");
             features.Add(feature);
             column++;
         }

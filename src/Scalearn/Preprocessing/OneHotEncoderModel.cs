@@ -5,7 +5,7 @@ using Scalearn.Persistence;
 namespace Scalearn.Preprocessing;
 
 /// <summary>A fitted <see cref="OneHotEncoder"/>. The output holds only the indicator columns (text columns are consumed).</summary>
-[ModelFormat("one-hot-encoder", 1)]
+[ModelFormat("one-hot-encoder", 2)]
 public sealed class OneHotEncoderModel : ITransformerModel, IPersistableModel<OneHotEncoderModel>
 {
     internal OneHotEncoderModel(IReadOnlyList<EncodedFeature> features, int numericFeatureCount, bool ignoreUnknown)
@@ -50,13 +50,13 @@ public sealed class OneHotEncoderModel : ITransformerModel, IPersistableModel<On
                 if (text is null) k = feature.IndexOf(x.Row(i)[f]);
                 else
                 {
-                    var value = text[x.SourceRow(i)] ?? throw new ArgumentException($"OneHotEncoder: text column '{feature.Name}' has no value at row {i}.");
-                    k = feature.IndexOf(value);
+                    k = feature.IndexOf(text[x.SourceRow(i)]);
                 }
                 if (k < 0)
                 {
                     if (IgnoreUnknown) continue;
-                    string shown = text is null ? EncodedFeature.FormatNumber(x.Row(i)[f]) : $"'{text[x.SourceRow(i)]}'";
+                    string shown = text is null ? EncodedFeature.FormatNumber(x.Row(i)[f])
+                        : text[x.SourceRow(i)] is { } unknown ? $"'{unknown}'" : "None (a missing value)";
                     throw new ArgumentException($"OneHotEncoder: found unknown category {shown} in column '{feature.Name}' at row {i} during transform; " +
                         "set handle_unknown='ignore' to encode unknown categories as all zeros.");
                 }
@@ -78,14 +78,18 @@ public sealed class OneHotEncoderModel : ITransformerModel, IPersistableModel<On
             writer.Write(feature.Name);
             writer.Write(feature.IsText);
             writer.Write(feature.DroppedIndex);
-            if (feature.IsText) PayloadIO.WriteStrings(writer, feature.TextCategories!);
+            if (feature.IsText)
+            {
+                PayloadIO.WriteStrings(writer, feature.TextCategories!.Where(c => c is not null).ToArray());
+                writer.Write(feature.HasMissingCategory);
+            }
             else PayloadIO.WriteDoubles(writer, feature.NumericCategories!.ToArray());
         }
     }
 
     public static OneHotEncoderModel ReadPayload(BinaryReader reader, int version)
     {
-        if (version != 1) throw new InvalidDataException($"Unsupported one-hot-encoder format version {version}.");
+        if (version is not (1 or 2)) throw new InvalidDataException($"Unsupported one-hot-encoder format version {version}.");
         bool ignoreUnknown = reader.ReadBoolean();
         int numericCount = reader.ReadInt32();
         var features = new EncodedFeature[PayloadIO.ReadCount(reader)];
@@ -94,10 +98,17 @@ public sealed class OneHotEncoderModel : ITransformerModel, IPersistableModel<On
             string name = reader.ReadString();
             bool isText = reader.ReadBoolean();
             int dropped = reader.ReadInt32();
-            features[f] = isText ? EncodedFeature.Text(name, PayloadIO.ReadStrings(reader), dropped)
+            features[f] = isText ? EncodedFeature.Text(name, ReadTextCategories(reader, version), dropped)
                 : EncodedFeature.Numeric(name, PayloadIO.ReadDoubles(reader), dropped);
         }
         try { return new OneHotEncoderModel(features, numericCount, ignoreUnknown); }
         catch (ArgumentException e) { throw new InvalidDataException($"Invalid one-hot-encoder payload: {e.Message}", e); }
+    }
+
+    /// <summary>Version 2 adds whether the missing-value category (null, last) follows the strings.</summary>
+    private static string[] ReadTextCategories(BinaryReader reader, int version)
+    {
+        var categories = PayloadIO.ReadStrings(reader);
+        return version >= 2 && reader.ReadBoolean() ? [.. categories, null!] : categories;
     }
 }

@@ -11,7 +11,7 @@ namespace Scalearn.Preprocessing;
 /// </summary>
 [RegisteredEstimator]
 [UnsupportedParam("dtype", "float64", "outputs are always float64, the type of every Scalearn feature")]
-public sealed class OrdinalEncoder : Estimator
+public sealed class OrdinalEncoder : Estimator<OrdinalEncoderModel>
 {
     /// <summary>"auto" (learned from the training data, sorted) or fixed lists per input column.</summary>
     public EncoderCategories Categories { get; set => field = value ?? EncoderCategories.Auto; } = EncoderCategories.Auto;
@@ -73,7 +73,7 @@ public sealed class OrdinalEncoder : Estimator
         int column = data.FeatureCount;
         foreach (var (name, values) in data.Source.TextColumns)
         {
-            var rows = TransformedData.TextRows(data, values);
+            var rows = data.TextRows(values);
             var categories = Categories.Lists is { } lists
                 ? lists[column] as string[] ?? throw WrongKind(name, column, "strings")
                 : rows.Where(v => v is not null).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();

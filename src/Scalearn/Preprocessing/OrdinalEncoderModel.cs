@@ -98,8 +98,7 @@ public sealed class OrdinalEncoderModel : ITransformerModel, IPersistableModel<O
                 else numeric[i, f] = known ? feature.NumericCategories![(int)code] : double.NaN;
             }
         }
-        return new Dataset(numeric, codes.HasTarget ? codes.Targets() : null, Features.Take(FeatureCount).Select(f => f.Name).ToArray(),
-            codes.Source.TargetName, codes.Source.Name, text);
+        return codes.Derive(numeric, Features.Take(FeatureCount).Select(f => f.Name).ToArray(), text);
     }
 
     public void WritePayload(BinaryWriter writer)

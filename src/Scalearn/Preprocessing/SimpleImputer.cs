@@ -9,7 +9,7 @@ namespace Scalearn.Preprocessing;
 /// </summary>
 [RegisteredEstimator]
 [UnsupportedParam("verbose", "deprecated", "deprecated in scikit-learn 1.1 and without effect")]
-public sealed class SimpleImputer : Estimator
+public sealed class SimpleImputer : Estimator<SimpleImputerModel>
 {
     /// <summary>The placeholder for missing values; NaN by default. Any other value is compared exactly.</summary>
     public double MissingValues { get; set; } = double.NaN;

@@ -5,7 +5,7 @@ namespace Scalearn.Preprocessing;
 
 /// <summary>Standardizes features by removing the mean and scaling to unit variance (scikit-learn's StandardScaler).</summary>
 [RegisteredEstimator]
-public sealed class StandardScaler : Estimator, IIncrementalEstimator
+public sealed class StandardScaler : Estimator<StandardScalerModel>, IIncrementalEstimator
 {
     public bool WithMean { get; set; } = true;
     public bool WithStd { get; set; } = true;

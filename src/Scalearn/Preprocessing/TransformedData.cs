@@ -5,27 +5,8 @@ namespace Scalearn.Preprocessing;
 /// <summary>Builds a transformer's output: new features for the view's rows, with the view's targets and text columns.</summary>
 internal static class TransformedData
 {
-    public static Dataset Create(DataView source, Matrix x, IReadOnlyList<string> featureNames, bool keepTextColumns = true)
-    {
-        var text = keepTextColumns ? TextColumnsOf(source) : new Dictionary<string, string[]>();
-        return new Dataset(x, source.HasTarget ? source.Targets() : null, featureNames, source.Source.TargetName, source.Source.Name, text);
-    }
-
-    /// <summary>The view's rows of every text column (the arrays themselves when the view covers all rows).</summary>
-    public static Dictionary<string, string[]> TextColumnsOf(DataView source)
-    {
-        var result = new Dictionary<string, string[]>();
-        foreach (var (name, values) in source.Source.TextColumns) result[name] = TextRows(source, values);
-        return result;
-    }
-
-    public static string[] TextRows(DataView source, string[] values)
-    {
-        if (source.Indices is null) return values;
-        var rows = new string[source.Count];
-        for (int i = 0; i < rows.Length; i++) rows[i] = values[source.SourceRow(i)];
-        return rows;
-    }
+    public static Dataset Create(DataView source, Matrix x, IReadOnlyList<string> featureNames, bool keepTextColumns = true) =>
+        source.Derive(x, featureNames, keepTextColumns ? source.TextRows() : null);
 
     /// <summary>Rejects infinities (NaN is allowed: the scalers ignore it when fitting and keep it when transforming).</summary>
     public static void RequireNoInfinity(DataView x, string model)

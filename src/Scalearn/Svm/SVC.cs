@@ -9,7 +9,7 @@ namespace Scalearn.Svm;
 /// shrinking, one-vs-one for multiclass, optional Platt-scaled probabilities with pairwise coupling.
 /// </summary>
 [RegisteredEstimator]
-public sealed class SVC : Estimator, IClassifierEstimator, IRandomized
+public sealed class SVC : Estimator<SvcModel>, IClassifierEstimator, IRandomized
 {
     public double C { get; set => field = Check.Positive(value, "C"); } = 1.0;
     public SvmKernel Kernel { get; set; } = SvmKernel.Rbf;

@@ -141,7 +141,7 @@ public sealed class SvcModel : ClassifierModel, IDecisionFunction, IPersistableM
     }
 
     /// <summary>libsvm's one-vs-one voting (ties go to the lower class), or the ovr argmax when break_ties is set.</summary>
-    public override double[] Predict(DataView x)
+    protected override double[] PredictCore(DataView x)
     {
         var dec = PairDecisions(x);
         int k = Classes.Length;

@@ -19,6 +19,12 @@ public sealed class SvmGamma : IParamValue<SvmGamma>, IEquatable<SvmGamma>
     public static SvmGamma Scale { get; } = new("scale", double.NaN);
     public static SvmGamma Auto { get; } = new("auto", double.NaN);
 
+    /// <summary><c>Gamma = 0.1</c>: a fixed gamma.</summary>
+    public static implicit operator SvmGamma(double value) => Of(value);
+
+    /// <summary><c>Gamma = "scale"</c> or "auto".</summary>
+    public static implicit operator SvmGamma(string keyword) => FromRaw(keyword, "gamma");
+
     /// <summary>"scale" or "auto"; null for a fixed number.</summary>
     public string? Mode { get; }
 

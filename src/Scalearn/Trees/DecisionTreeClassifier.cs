@@ -7,7 +7,7 @@ namespace Scalearn.Trees;
 
 /// <summary>scikit-learn's DecisionTreeClassifier (1.2.1 parameters and defaults).</summary>
 [RegisteredEstimator]
-public sealed class DecisionTreeClassifier : Estimator, IClassifierEstimator, IRandomized
+public sealed class DecisionTreeClassifier : Estimator<DecisionTreeClassifierModel>, IClassifierEstimator, IRandomized
 {
     public ClassificationCriterion Criterion { get; set; } = ClassificationCriterion.Gini;
     public SplitterKind Splitter { get; set; } = SplitterKind.Best;

@@ -27,6 +27,15 @@ public sealed record MaxFeatures : IParamValue<MaxFeatures>
     public static MaxFeatures Log2 { get; } = new("log2", 0, 0);
     public static MaxFeatures Auto { get; } = new("auto", 0, 0);
 
+    /// <summary><c>MaxFeatures = 3</c>: that many features per split.</summary>
+    public static implicit operator MaxFeatures(int count) => Of(count);
+
+    /// <summary><c>MaxFeatures = 0.5</c>: that fraction of the features per split.</summary>
+    public static implicit operator MaxFeatures(double fraction) => OfFraction(fraction);
+
+    /// <summary><c>MaxFeatures = "sqrt"</c> (or "log2", "auto"; null for all features).</summary>
+    public static implicit operator MaxFeatures(string? keyword) => FromRaw(keyword, "max_features");
+
     public static MaxFeatures Of(int count, string parameter = "max_features") =>
         count >= 1 ? new("count", count, 0) : throw new ParameterException(parameter, $"Parameter '{parameter}' must be {Allowed}; got {count}.");
 

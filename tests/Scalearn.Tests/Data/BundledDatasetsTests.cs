@@ -26,11 +26,11 @@ public class BundledDatasetsTests
     public void The_datasets_are_built_into_the_assembly()
     {
         Assert.Equal(["breast_cancer", "diabetes", "digits", "iris", "wine"], BundledDatasets.BuiltInNames);
-        var builtIn = BundledDatasets.LoadBuiltIn("Digits.csv", new CsvOptions())!;
+        var builtIn = BundledDatasets.LoadBuiltIn("Digits.csv", new Scalearn.Data.Tables.TableOptions())!;
         var file = CsvLoader.Load(Path.Combine(AppContext.BaseDirectory, "data", "digits.csv"));
         Assert.Equal("digits", builtIn.Name);
         Assert.Equal(file.ContentHash, builtIn.ContentHash);
-        Assert.Null(BundledDatasets.LoadBuiltIn("no_such_dataset", new CsvOptions()));
+        Assert.Null(BundledDatasets.LoadBuiltIn("no_such_dataset", new Scalearn.Data.Tables.TableOptions()));
     }
 
     [Fact]

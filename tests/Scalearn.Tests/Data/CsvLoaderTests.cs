@@ -89,7 +89,7 @@ public class CsvLoaderTests
         var e = Fails("name,x,target\n\"two\nlines\",1,0\nok,oops,1\n", new CsvOptions { KeepTextColumns = false, Target = "target" });
         Assert.Equal(2, e.Line);
         Assert.Equal("name", e.ColumnName);
-        e = Fails("name,x,target\n\"two\nlines\",1,0\nok,2,cat\n", new CsvOptions { KeepTextColumns = true });
+        e = Fails("name,x,target\n\"two\nlines\",1,0\nok,2,\n", new CsvOptions { KeepTextColumns = true });
         Assert.Equal(4, e.Line);
         Assert.Equal("target", e.ColumnName);
     }
@@ -187,13 +187,14 @@ public class CsvLoaderTests
         Assert.Contains("infinite", Fails($"a,target\n{cell},0\n", new CsvOptions { AllowMissing = true }).Message);
 
     [Fact]
-    public void Non_numeric_or_missing_target_fails_even_with_lenient_options()
+    public void Text_target_is_read_as_class_labels_and_a_missing_target_still_fails()
     {
         var lenient = new CsvOptions { KeepTextColumns = true, AllowMissing = true };
-        var e = Fails("a,target\n1,0\n2,cat\n", lenient);
-        Assert.Contains("non-numeric target", e.Message);
-        Assert.Equal(3, e.Line);
+        var data = Parse("a,target\n1,dog\n2,cat\n3,0\n4,dog\n", lenient);
+        Assert.Equal(["0", "cat", "dog"], data.ClassNames);
+        Assert.Equal([2.0, 1, 0, 2], data.Y!);
         Assert.Contains("missing target", Fails("a,target\n1,\n", lenient).Message);
+        Assert.Contains("missing target", Fails("a,target\n1,cat\n2,\n", lenient).Message);
     }
 
     [Fact]

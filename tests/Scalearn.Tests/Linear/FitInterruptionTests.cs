@@ -22,8 +22,8 @@ public class FitInterruptionTests
         IEstimator estimator = name switch
         {
             "lasso" => new Lasso { Alpha = 0.01 },
-            "sgd_classifier" => new SgdClassifier { RandomState = 0 },
-            "sgd_regressor" => new SgdRegressor { RandomState = 0 },
+            "sgd_classifier" => new SGDClassifier { RandomState = 0 },
+            "sgd_regressor" => new SGDRegressor { RandomState = 0 },
             "linear_regression_positive" => new LinearRegression { Positive = true },
             "kmeans" => new KMeans { RandomState = 0, NInit = 1 },
             "minibatch_kmeans" => new MiniBatchKMeans { RandomState = 0 },

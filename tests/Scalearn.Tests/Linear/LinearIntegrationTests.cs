@@ -35,7 +35,7 @@ public class LinearIntegrationTests
     public void LinearModelsSurviveTheModelFileContainer()
     {
         var iris = TestData.Load("iris");
-        var sgd = new SgdClassifier { RandomState = 0, Loss = SgdLoss.LogLoss };
+        var sgd = new SGDClassifier { RandomState = 0, Loss = SgdLoss.LogLoss };
         var classifier = (LinearClassifierModel)sgd.Fit(iris);
         var loaded = ModelFile.Load(new MemoryStream(ModelFile.Serialize(classifier, EstimatorSpec.Of(sgd))));
         var restored = Assert.IsType<LinearClassifierModel>(loaded.Model);

@@ -112,14 +112,14 @@ public class LinearParameterTests
     public void SgdWarmStartContinuesAndAverageTakesBoolOrInt()
     {
         var data = Cancer;
-        var sgd = new SgdClassifier { RandomState = 0, MaxIter = 1, Tol = null, WarmStart = true, Shuffle = false };
+        var sgd = new SGDClassifier { RandomState = 0, MaxIter = 1, Tol = null, WarmStart = true, Shuffle = false };
         var first = (LinearClassifierModel)sgd.Fit(data);
         var second = (LinearClassifierModel)sgd.Fit(data);
         Assert.NotEqual(first.Coef.Values, second.Coef.Values);
-        var coldClone = (LinearClassifierModel)((SgdClassifier)sgd.Clone()).Fit(data);
+        var coldClone = (LinearClassifierModel)((SGDClassifier)sgd.Clone()).Fit(data);
         Assert.Equal(first.Coef.Values, coldClone.Coef.Values);
 
-        var average = new SgdRegressor();
+        var average = new SGDRegressor();
         average.SetParam("average", true);
         Assert.Equal(true, average.GetParams()["average"]);
         Assert.Equal(1, average.Average.From);
@@ -135,9 +135,9 @@ public class LinearParameterTests
     public void SgdAverageTrueEqualsAverageOne()
     {
         var data = TestData.Load("diabetes");
-        SgdRegressor Make(object average)
+        SGDRegressor Make(object average)
         {
-            var e = new SgdRegressor { RandomState = 1, MaxIter = 3, Tol = null };
+            var e = new SGDRegressor { RandomState = 1, MaxIter = 3, Tol = null };
             e.SetParam("average", average);
             return e;
         }
@@ -152,7 +152,7 @@ public class LinearParameterTests
         Console.SetError(writer);
         try
         {
-            new SgdClassifier { RandomState = 0, MaxIter = 2, Tol = null, Verbose = 1 }.Fit(Cancer);
+            new SGDClassifier { RandomState = 0, MaxIter = 2, Tol = null, Verbose = 1 }.Fit(Cancer);
             new LogisticRegression { Solver = LogisticSolver.NewtonCg, Verbose = 1 }.Fit(Cancer);
         }
         finally { Console.SetError(previous); }

@@ -25,7 +25,7 @@ public class LinearQualityTests
     [InlineData("wine", 0.9721)]
     public void SgdClassifierMatchesReferenceAccuracy(string dataset, double reference)
     {
-        double accuracy = CrossValidate(new SgdClassifier { RandomState = 0 }, TestData.Load(dataset), stratified: true, standardize: true);
+        double accuracy = CrossValidate(new SGDClassifier { RandomState = 0 }, TestData.Load(dataset), stratified: true, standardize: true);
         Assert.True(Math.Abs(accuracy - reference) <= 0.015, $"{dataset}: CV accuracy {accuracy:F4}, reference {reference:F4}");
     }
 

@@ -20,7 +20,7 @@ public class SgdAgreementTests
     {
         var expected = Fixture("sgd_no_shuffle").GetProperty(name);
         bool classifier = name.StartsWith("classifier", StringComparison.Ordinal);
-        SgdEstimator estimator = classifier ? new SgdClassifier() : new SgdRegressor();
+        SgdEstimator estimator = classifier ? new SGDClassifier() : new SGDRegressor();
         estimator.Shuffle = false;
         estimator.MaxIter = 5;
         estimator.Tol = null;

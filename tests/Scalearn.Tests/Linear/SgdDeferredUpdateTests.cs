@@ -43,7 +43,7 @@ public class SgdDeferredUpdateTests
     public void RegressorEpochsAgree(int features)
     {
         var data = SgdTests.LinearData(3000, features, features, noise: 0.1);
-        var deferred = BothWays(() => new SgdRegressor { RandomState = 0, MaxIter = 5, Tol = null }.Fit(data), out var direct);
+        var deferred = BothWays(() => new SGDRegressor { RandomState = 0, MaxIter = 5, Tol = null }.Fit(data), out var direct);
         AssertSameRegressor(deferred, direct);
     }
 
@@ -54,7 +54,7 @@ public class SgdDeferredUpdateTests
         var chunks = Enumerable.Range(0, 8).Select(c => new DataView(data, Enumerable.Range(c * 500, 500).ToArray())).ToArray();
         IModel Stream()
         {
-            var learner = new SgdRegressor { RandomState = 1 }.StartIncremental();
+            var learner = new SGDRegressor { RandomState = 1 }.StartIncremental();
             foreach (var chunk in chunks) learner.PartialFit(chunk);
             return learner.Snapshot();
         }
@@ -68,7 +68,7 @@ public class SgdDeferredUpdateTests
         // Each row multiplies the weight scale by 1 - alpha * eta = 0.1, so it drops below 1e-9 within ten rows and the
         // weights are rescaled many times per epoch.
         var data = SgdTests.LinearData(500, 12, 4);
-        var deferred = BothWays(() => new SgdRegressor { RandomState = 0, Alpha = 0.9, LearningRate = SgdLearningRate.Constant, Eta0 = 1.0, MaxIter = 2, Tol = null }.Fit(data), out var direct);
+        var deferred = BothWays(() => new SGDRegressor { RandomState = 0, Alpha = 0.9, LearningRate = SgdLearningRate.Constant, Eta0 = 1.0, MaxIter = 2, Tol = null }.Fit(data), out var direct);
         AssertSameRegressor(deferred, direct);
     }
 
@@ -89,7 +89,7 @@ public class SgdDeferredUpdateTests
         var data = new Dataset(x, y);
         // A moderate schedule: with the default 'optimal' one the first steps are about 10 here, and at that size
         // the fit amplifies any rounding difference (a 1e-15 change of one input moves the weights by 1e-3 too).
-        var estimator = new SgdClassifier
+        var estimator = new SGDClassifier
         {
             RandomState = 0, Loss = loss, ClassWeight = ClassWeight.Balanced, MaxIter = 4, Tol = null,
             LearningRate = SgdLearningRate.Invscaling, Eta0 = 0.05,

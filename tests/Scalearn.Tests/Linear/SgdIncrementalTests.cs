@@ -13,8 +13,8 @@ public class SgdIncrementalTests
     public void OneEpochPartialFitsOverChunksEqualOneEpochFit()
     {
         var data = SgdTests.LinearData(600, 4, 9);
-        var fitted = (LinearRegressorModel)new SgdRegressor { MaxIter = 1, Tol = null, Shuffle = false }.Fit(data);
-        var learner = new SgdRegressor { Shuffle = false }.StartIncremental();
+        var fitted = (LinearRegressorModel)new SGDRegressor { MaxIter = 1, Tol = null, Shuffle = false }.Fit(data);
+        var learner = new SGDRegressor { Shuffle = false }.StartIncremental();
         learner.PartialFit(Chunk(data, 0, 250));
         learner.PartialFit(Chunk(data, 250, 350));
         var streamed = (LinearRegressorModel)learner.Snapshot();
@@ -27,8 +27,8 @@ public class SgdIncrementalTests
     public void ClassifierPartialFitMatchesOneEpochFitOnTheSameRows()
     {
         var data = LinearTestHelpers.StandardizeAll(TestData.Load("iris"));
-        var fitted = (LinearClassifierModel)new SgdClassifier { MaxIter = 1, Tol = null, Shuffle = false }.Fit(data);
-        var learner = new SgdClassifier { Shuffle = false }.StartIncremental();
+        var fitted = (LinearClassifierModel)new SGDClassifier { MaxIter = 1, Tol = null, Shuffle = false }.Fit(data);
+        var learner = new SGDClassifier { Shuffle = false }.StartIncremental();
         learner.PartialFit(data);
         var streamed = (LinearClassifierModel)learner.Snapshot();
         Assert.Equal(fitted.Coef.Values, streamed.Coef.Values);
@@ -38,12 +38,12 @@ public class SgdIncrementalTests
     public void FirstCallFixesTheClassesAndUnknownLabelsAreRejected()
     {
         var data = LinearTestHelpers.StandardizeAll(TestData.Load("iris"));
-        var learner = new SgdClassifier { RandomState = 0 }.StartIncremental();
+        var learner = new SGDClassifier { RandomState = 0 }.StartIncremental();
         learner.PartialFit(Chunk(data, 0, 100), [0.0, 1.0, 2.0]);
         learner.PartialFit(Chunk(data, 100, 50));
         Assert.Equal([0.0, 1.0, 2.0], ((LinearClassifierModel)learner.Snapshot()).Classes);
 
-        var twoClasses = new SgdClassifier { RandomState = 0 }.StartIncremental();
+        var twoClasses = new SGDClassifier { RandomState = 0 }.StartIncremental();
         twoClasses.PartialFit(Chunk(data, 0, 100));
         var error = Assert.Throws<ArgumentException>(() => twoClasses.PartialFit(Chunk(data, 100, 50)));
         Assert.Contains("label 2", error.Message);
@@ -55,14 +55,14 @@ public class SgdIncrementalTests
     public void FirstChunkWithOneClassAndNoClassListIsRejected()
     {
         var data = TestData.Load("iris");
-        var learner = new SgdClassifier().StartIncremental();
+        var learner = new SGDClassifier().StartIncremental();
         Assert.Contains("pass all classes", Assert.Throws<ArgumentException>(() => learner.PartialFit(Chunk(data, 0, 20))).Message);
     }
 
     [Fact]
     public void ChangingTheFeatureCountIsRejectedNamingBothCounts()
     {
-        var learner = new SgdRegressor().StartIncremental();
+        var learner = new SGDRegressor().StartIncremental();
         learner.PartialFit(SgdTests.LinearData(50, 3, 1));
         var error = Assert.Throws<ArgumentException>(() => learner.PartialFit(SgdTests.LinearData(50, 4, 1)));
         Assert.Contains("4", error.Message);
@@ -72,8 +72,8 @@ public class SgdIncrementalTests
     [Fact]
     public void SnapshotBeforeAnyDataAndBalancedWeightsAreErrors()
     {
-        Assert.Throws<InvalidOperationException>(() => new SgdRegressor().StartIncremental().Snapshot());
-        var balanced = new SgdClassifier();
+        Assert.Throws<InvalidOperationException>(() => new SGDRegressor().StartIncremental().Snapshot());
+        var balanced = new SGDClassifier();
         balanced.SetParam("class_weight", "balanced");
         Assert.Equal("class_weight", Assert.Throws<ParameterException>(() => balanced.StartIncremental()).Parameter);
     }
@@ -83,7 +83,7 @@ public class SgdIncrementalTests
     {
         var data = SgdTests.LinearData(20, 2, 1);
         data.X[3, 1] = double.NaN;
-        var error = Assert.Throws<ArgumentException>(() => new SgdRegressor().StartIncremental().PartialFit(data));
+        var error = Assert.Throws<ArgumentException>(() => new SGDRegressor().StartIncremental().PartialFit(data));
         Assert.Contains("row 3", error.Message);
     }
 
@@ -102,7 +102,7 @@ public class SgdIncrementalTests
         broken.X[217, 9] = bad;
         var last = SgdTests.LinearData(300, 12, 3, noise: 0.1);
 
-        var learner = new SgdRegressor { RandomState = 0 }.StartIncremental();
+        var learner = new SGDRegressor { RandomState = 0 }.StartIncremental();
         learner.PartialFit(first);
         var before = (LinearRegressorModel)learner.Snapshot();
         var error = Assert.Throws<ArgumentException>(() => learner.PartialFit(broken));
@@ -111,7 +111,7 @@ public class SgdIncrementalTests
         Assert.Equal(300, learner.RowsSeen);
         learner.PartialFit(last);
 
-        var clean = new SgdRegressor { RandomState = 0 }.StartIncremental();
+        var clean = new SGDRegressor { RandomState = 0 }.StartIncremental();
         clean.PartialFit(first);
         clean.PartialFit(last);
         Assert.Equal(((LinearRegressorModel)clean.Snapshot()).Coef, ((LinearRegressorModel)learner.Snapshot()).Coef);
@@ -138,7 +138,7 @@ public class SgdIncrementalTests
         var last = Blobs(3);
         double[] classes = [0, 1, 2];
 
-        var learner = new SgdClassifier { RandomState = 0 }.StartIncremental();
+        var learner = new SGDClassifier { RandomState = 0 }.StartIncremental();
         learner.PartialFit(first, classes);
         var before = ((LinearClassifierModel)learner.Snapshot()).Coef.Values;
         var error = Assert.Throws<ArgumentException>(() => learner.PartialFit(broken));
@@ -146,7 +146,7 @@ public class SgdIncrementalTests
         Assert.Equal(before, ((LinearClassifierModel)learner.Snapshot()).Coef.Values);
         learner.PartialFit(last);
 
-        var clean = new SgdClassifier { RandomState = 0 }.StartIncremental();
+        var clean = new SGDClassifier { RandomState = 0 }.StartIncremental();
         clean.PartialFit(first, classes);
         clean.PartialFit(last);
         Assert.Equal(((LinearClassifierModel)clean.Snapshot()).Coef.Values, ((LinearClassifierModel)learner.Snapshot()).Coef.Values);
@@ -160,9 +160,9 @@ public class SgdIncrementalTests
         // beforehand: both must fail alike.
         var data = SgdTests.LinearData(200, 12, 5);
         for (int i = 0; i < 200; i++) data.X[i, 0] = 1e200;
-        var streamed = Assert.Throws<ArithmeticException>(() => new SgdRegressor { RandomState = 0 }.StartIncremental().PartialFit(data));
+        var streamed = Assert.Throws<ArithmeticException>(() => new SGDRegressor { RandomState = 0 }.StartIncremental().PartialFit(data));
         var viewed = Assert.Throws<ArithmeticException>(() =>
-            new SgdRegressor { RandomState = 0 }.StartIncremental().PartialFit(data.Rows(Enumerable.Range(0, 200).ToArray())));
+            new SGDRegressor { RandomState = 0 }.StartIncremental().PartialFit(data.Rows(Enumerable.Range(0, 200).ToArray())));
         Assert.Equal(viewed.Message, streamed.Message);
         Assert.Contains("overflow", streamed.Message);
     }
@@ -173,7 +173,7 @@ public class SgdIncrementalTests
         var data = SgdTests.LinearData(3000, 6, 4, noise: 0.1);
         LinearRegressorModel Stream()
         {
-            var learner = new SgdRegressor { RandomState = 0 }.StartIncremental();
+            var learner = new SGDRegressor { RandomState = 0 }.StartIncremental();
             for (int start = 0; start < 3000; start += 500) learner.PartialFit(Chunk(data, start, 500));
             return (LinearRegressorModel)learner.Snapshot();
         }

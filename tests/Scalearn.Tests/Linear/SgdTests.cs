@@ -25,7 +25,7 @@ public class SgdTests
     public void RegressorLearnsALinearFunction()
     {
         var data = LinearData(2000, 5, 1);
-        var model = (LinearRegressorModel)new SgdRegressor { RandomState = 0 }.Fit(data);
+        var model = (LinearRegressorModel)new SGDRegressor { RandomState = 0 }.Fit(data);
         Assert.True(model.Score(data) > 0.999, $"R2 {model.Score(data)}");
         Assert.Equal(1.5, model.Intercept, 1);
     }
@@ -38,7 +38,7 @@ public class SgdTests
     public void RegressionLossesComeCloseToLeastSquares(string loss)
     {
         var data = LinearData(2000, 5, 2, noise: 0.1);
-        var estimator = new SgdRegressor { RandomState = 0, Eta0 = 0.05 };
+        var estimator = new SGDRegressor { RandomState = 0, Eta0 = 0.05 };
         estimator.SetParam("loss", loss);
         double r2 = ((IPredictor)estimator.Fit(data)).Score(data);
         double best = ((IPredictor)new LinearRegression().Fit(data)).Score(data);
@@ -49,7 +49,7 @@ public class SgdTests
     public void SameRandomStateGivesTheSameModelAndAnotherDiffers()
     {
         var data = LinearTestHelpers.StandardizeAll(TestData.Load("iris"));
-        LinearClassifierModel Fit(int seed) => (LinearClassifierModel)new SgdClassifier { RandomState = seed }.Fit(data);
+        LinearClassifierModel Fit(int seed) => (LinearClassifierModel)new SGDClassifier { RandomState = seed }.Fit(data);
         Assert.Equal(Fit(7).Coef.Values, Fit(7).Coef.Values);
         Assert.NotEqual(Fit(7).Coef.Values, Fit(8).Coef.Values);
     }
@@ -58,12 +58,12 @@ public class SgdTests
     public void HingeHasNoProbabilitiesButLogLossAndModifiedHuberDo()
     {
         var data = LinearTestHelpers.StandardizeAll(TestData.Load("wine"));
-        var hinge = (LinearClassifierModel)new SgdClassifier { RandomState = 0 }.Fit(data);
+        var hinge = (LinearClassifierModel)new SGDClassifier { RandomState = 0 }.Fit(data);
         Assert.Contains("hinge", Assert.Throws<InvalidOperationException>(() => hinge.PredictProba(data)).Message);
         Assert.True(hinge.Score(data) > 0.95);
         foreach (var loss in new[] { SgdLoss.LogLoss, SgdLoss.ModifiedHuber })
         {
-            var model = (LinearClassifierModel)new SgdClassifier { RandomState = 0, Loss = loss }.Fit(data);
+            var model = (LinearClassifierModel)new SGDClassifier { RandomState = 0, Loss = loss }.Fit(data);
             var proba = model.PredictProba(data);
             for (int i = 0; i < data.Count; i++) Assert.Equal(1.0, proba.Row(i).ToArray().Sum(), 10);
             Assert.True(model.Score(data) > 0.9);
@@ -77,7 +77,7 @@ public class SgdTests
     public void PenaltiesTrainUsableClassifiers(string penalty)
     {
         var data = LinearTestHelpers.StandardizeAll(TestData.Load("breast_cancer"));
-        var estimator = new SgdClassifier { RandomState = 0 };
+        var estimator = new SGDClassifier { RandomState = 0 };
         estimator.SetParam("penalty", penalty);
         Assert.True(((IPredictor)estimator.Fit(data)).Score(data) > 0.95);
     }
@@ -86,7 +86,7 @@ public class SgdTests
     public void L1PenaltyZeroesSomeWeights()
     {
         var data = LinearTestHelpers.StandardizeAll(TestData.Load("breast_cancer"));
-        var model = (LinearClassifierModel)new SgdClassifier { RandomState = 0, Penalty = SgdPenalty.L1, Alpha = 0.01 }.Fit(data);
+        var model = (LinearClassifierModel)new SGDClassifier { RandomState = 0, Penalty = SgdPenalty.L1, Alpha = 0.01 }.Fit(data);
         Assert.Contains(0.0, model.Coef.Values);
     }
 
@@ -97,7 +97,7 @@ public class SgdTests
     public void LearningRateSchedulesWithEta0Work(string schedule)
     {
         var data = LinearTestHelpers.StandardizeAll(TestData.Load("breast_cancer"));
-        var estimator = new SgdClassifier { RandomState = 0, Eta0 = 0.01, Average = 1 };
+        var estimator = new SGDClassifier { RandomState = 0, Eta0 = 0.01, Average = 1 };
         estimator.SetParam("learning_rate", schedule);
         Assert.True(((IPredictor)estimator.Fit(data)).Score(data) > 0.95);
     }
@@ -105,14 +105,14 @@ public class SgdTests
     [Fact]
     public void NonOptimalScheduleWithoutEta0IsRejected()
     {
-        var estimator = new SgdClassifier { LearningRate = SgdLearningRate.Constant };
+        var estimator = new SGDClassifier { LearningRate = SgdLearningRate.Constant };
         Assert.Equal("eta0", Assert.Throws<ParameterException>(() => estimator.Fit(TestData.Load("iris"))).Parameter);
     }
 
     [Fact]
     public void RegressorRejectsClassificationLosses()
     {
-        var error = Assert.Throws<ParameterException>(() => new SgdRegressor().SetParam("loss", "hinge"));
+        var error = Assert.Throws<ParameterException>(() => new SGDRegressor().SetParam("loss", "hinge"));
         Assert.Equal("loss", error.Parameter);
         Assert.Contains("squared_error", error.Message);
     }
@@ -121,10 +121,10 @@ public class SgdTests
     public void EarlyStoppingTrainsAndRejectsAnEmptySplit()
     {
         var data = LinearTestHelpers.StandardizeAll(TestData.Load("breast_cancer"));
-        var model = (IPredictor)new SgdClassifier { RandomState = 0, EarlyStopping = true }.Fit(data);
+        var model = (IPredictor)new SGDClassifier { RandomState = 0, EarlyStopping = true }.Fit(data);
         Assert.True(model.Score(data) > 0.93);
         var tiny = new Dataset(Matrix.FromRows([[0.0], [1.0]]), [0.0, 1.0]);
-        Assert.Throws<ArgumentException>(() => new SgdClassifier { EarlyStopping = true, ValidationFraction = 0.5 }.Fit(tiny));
+        Assert.Throws<ArgumentException>(() => new SGDClassifier { EarlyStopping = true, ValidationFraction = 0.5 }.Fit(tiny));
     }
 
     [Fact]
@@ -140,8 +140,8 @@ public class SgdTests
             x[i, 1] = rng.NextGaussian();
         }
         var data = new Dataset(x, y);
-        var plain = (IPredictor)new SgdClassifier { RandomState = 0, Loss = SgdLoss.LogLoss }.Fit(data);
-        var balanced = new SgdClassifier { RandomState = 0, Loss = SgdLoss.LogLoss, ClassWeight = ClassWeight.Balanced };
+        var plain = (IPredictor)new SGDClassifier { RandomState = 0, Loss = SgdLoss.LogLoss }.Fit(data);
+        var balanced = new SGDClassifier { RandomState = 0, Loss = SgdLoss.LogLoss, ClassWeight = ClassWeight.Balanced };
         var weighted = (IPredictor)balanced.Fit(data);
         Assert.True(weighted.Predict(data).Count(p => p == 1) > plain.Predict(data).Count(p => p == 1));
     }
@@ -150,14 +150,14 @@ public class SgdTests
     public void SingleClassIsAClearError()
     {
         var data = new Dataset(Matrix.FromRows([[1.0], [2.0]]), [3.0, 3.0]);
-        Assert.Contains("at least 2 classes", Assert.Throws<ArgumentException>(() => new SgdClassifier().Fit(data)).Message);
+        Assert.Contains("at least 2 classes", Assert.Throws<ArgumentException>(() => new SGDClassifier().Fit(data)).Message);
     }
 
     [Fact]
     public void RegistryCreatesTheSgdEstimatorsBySklearnNames()
     {
-        Assert.IsType<SgdClassifier>(EstimatorRegistry.Create("sgd_classifier"));
-        Assert.IsType<SgdRegressor>(EstimatorRegistry.Create("SGDRegressor"));
+        Assert.IsType<SGDClassifier>(EstimatorRegistry.Create("sgd_classifier"));
+        Assert.IsType<SGDRegressor>(EstimatorRegistry.Create("SGDRegressor"));
         var defaults = EstimatorRegistry.Create("sgd_regressor").GetParams();
         Assert.Equal("invscaling", defaults["learning_rate"]);
         Assert.Equal(0.25, defaults["power_t"]);

@@ -18,7 +18,7 @@ public sealed class EpochSearchTests
         var data = TestData.Load("digits");
         var folds = new StratifiedKFold(3).Split(data);
         var context = new TaskContext("test", id => id == data.ContentHash ? data : folds, new ResidentCache(1 << 26), default);
-        var spec = EstimatorSpec.Of(new SgdClassifier { RandomState = 1 });
+        var spec = EstimatorSpec.Of(new SGDClassifier { RandomState = 1 });
         FitTask Task(int candidate, int from, int to, string held) =>
             new(candidate, 1, spec, [Scorers.Get("accuracy")], false, data.ContentHash, folds.ContentHash) { Epochs = new EpochPlan(from, to, held) };
 
@@ -33,7 +33,7 @@ public sealed class EpochSearchTests
     [Fact]
     public void AshaPromotesOnlyTheTopThirdAndCountsEpochsOnce()
     {
-        var search = new AshaSearch(new SgdClassifier(), SearchSpace.Parse(Space))
+        var search = new AshaSearch(new SGDClassifier(), SearchSpace.Parse(Space))
         {
             NTrials = 12, MinEpochs = 1, MaxEpochs = 9, Parallelism = 1, Seed = 2, Cv = new StratifiedKFold(3), Executor = new LocalExecutor(2),
         };
@@ -56,7 +56,7 @@ public sealed class EpochSearchTests
     [Fact]
     public void AshaIsDeterministicWithOneInFlight()
     {
-        AshaSearch Search() => new(new SgdClassifier(), SearchSpace.Parse(Space))
+        AshaSearch Search() => new(new SGDClassifier(), SearchSpace.Parse(Space))
         {
             NTrials = 9, MaxEpochs = 9, Parallelism = 1, Seed = 7, Cv = new StratifiedKFold(3), Executor = new LocalExecutor(2), Refit = false,
         };
@@ -69,7 +69,7 @@ public sealed class EpochSearchTests
     [Fact]
     public void HyperbandRunsEveryBracket()
     {
-        var search = new HyperbandSearch(new SgdClassifier(), SearchSpace.Parse(Space))
+        var search = new HyperbandSearch(new SGDClassifier(), SearchSpace.Parse(Space))
         {
             MaxEpochs = 9, Seed = 1, Cv = new StratifiedKFold(3), Executor = new LocalExecutor(2), Refit = false,
         };

@@ -13,8 +13,14 @@ internal struct CsvColumnPlan
 
     public bool IsTarget;
 
+    /// <summary>Codes of a text target (<see cref="CsvCellAction.Label"/>).</summary>
+    public Tables.TargetLabels? Labels;
+
     /// <summary>Missing cells become NaN silently (passthrough columns, or AllowMissing).</summary>
     public bool AllowMissing;
+
+    /// <summary>A text feature read with AllowMissing: missing cells become null (else they stay as written, the empty category).</summary>
+    public bool CheckMissingText;
 
     /// <summary>Infinite values are kept (passthrough columns carry data as it is).</summary>
     public bool AllowInfinite;
@@ -36,4 +42,6 @@ internal enum CsvCellAction : byte
     Text,
     /// <summary>Only notes whether the cell is numeric (schema inference).</summary>
     Classify,
+    /// <summary>A text target: the label's code goes to the numbers.</summary>
+    Label,
 }

@@ -14,11 +14,13 @@ internal sealed class CsvRowParser
     private readonly CsvColumnPlan[] _plans;
     private readonly long[] _firstMissingLine;
     private readonly Dictionary<string, string>?[] _interned;
+    private readonly Tables.TableOptionNames _names;
 
-    public CsvRowParser(string source, string[] header)
+    public CsvRowParser(string source, string[] header, Tables.TableOptionNames? optionNames = null)
     {
         _source = source;
         _header = header;
+        _names = optionNames ?? Tables.TableOptionNames.Library;
         _plans = new CsvColumnPlan[header.Length];
         _firstMissingLine = new long[header.Length];
         _interned = new Dictionary<string, string>?[header.Length];
@@ -133,8 +135,17 @@ internal sealed class CsvRowParser
                 else plan.Numbers![plan.Offset + row * plan.Stride] = Unusual(ref plan, c, field, line);
                 break;
             case CsvCellAction.Text:
-                plan.Texts![plan.Offset + row] = Intern(c, field);
+                plan.Texts![plan.Offset + row] = plan.CheckMissingText && CsvNumber.IsMissingToken(field) ? null : Intern(c, field);
                 break;
+            case CsvCellAction.Label:
+            {
+                if (CsvNumber.IsMissingToken(field)) throw Error(line, c, "missing target value");
+                int code = plan.Labels!.Code(field);
+                if (code < 0)
+                    throw Error(line, c, $"class label '{field.ToString()}' is not one of the known classes ({plan.Labels.Describe()})");
+                plan.Numbers![plan.Offset + row * plan.Stride] = code;
+                break;
+            }
             case CsvCellAction.Classify:
                 if (!SawText[c] && !CsvNumber.TryParse(field, out _) && !CsvNumber.IsMissingToken(field)) SawText[c] = true;
                 break;
@@ -154,12 +165,11 @@ internal sealed class CsvRowParser
             if (plan.IsTarget) throw Error(line, c, "missing target value");
             if (plan.AllowMissing) return double.NaN;
             if (!plan.MayTurnText)
-                throw Error(line, c, $"missing value ('{field.ToString()}'); set AllowMissing to load missing values as NaN");
+                throw Error(line, c, $"missing value ('{field.ToString()}'); {_names.AllowMissing} loads missing values as NaN");
             // The column may still turn out to be text, where empty cells are fine: decide after the last row.
             if (_firstMissingLine[c] == 0) _firstMissingLine[c] = line;
             return double.NaN;
         }
-        if (plan.IsTarget) throw Error(line, c, $"non-numeric target value '{field.ToString()}' (the target must be numeric)");
         if (plan.MayTurnText)
         {
             SawText[c] = true;
@@ -169,8 +179,9 @@ internal sealed class CsvRowParser
         if (plan.InferredFromRows > 0)
             throw Error(line, c,
                 $"non-numeric value '{field.ToString()}' in a column that its first {plan.InferredFromRows} rows showed numeric; " +
-                "name it among the text columns, or infer from more rows (0 scans the whole file)");
-        throw Error(line, c, $"non-numeric value '{field.ToString()}'; set KeepTextColumns to keep text columns");
+                $"name it in {_names.TextColumns}, or infer from more rows ({_names.InferRows} 0 scans the whole file)");
+        if (plan.IsTarget) throw Error(line, c, $"non-numeric target value '{field.ToString()}'; name the target in {_names.TextColumns} to read class labels");
+        throw Error(line, c, $"non-numeric value '{field.ToString()}'; {_names.KeepTextColumns} keeps text columns (for encoders), or leave the column out with {_names.Exclude}");
     }
 
     /// <summary>Repeated values of a text column (categories) share one string.</summary>
@@ -189,7 +200,7 @@ internal sealed class CsvRowParser
     {
         for (int c = 0; c < _header.Length; c++)
             if (_plans[c].MayTurnText && !SawText[c] && _firstMissingLine[c] > 0)
-                throw Error(_firstMissingLine[c], c, "missing value in a numeric column; set AllowMissing to load missing values as NaN");
+                throw Error(_firstMissingLine[c], c, $"missing value in a numeric column; {_names.AllowMissing} loads missing values as NaN");
     }
 
     private CsvFormatException Error(long line, int c, string problem) => new(_source, line, problem, _header[c], c + 1);

@@ -17,13 +17,23 @@ internal sealed class ParquetTableReader : ITableReader
     private readonly string _path;
     private readonly string _name;
     private readonly int _groupEnd;
+    private readonly TargetLabels? _labels;
     private int _nextGroup;
     private DecodedColumn?[]? _group;
     private int _groupRows, _groupOffset;
     private long _groupFirstRow, _nextRow;
 
-    private ParquetTableReader(string path, ParquetReader reader, TableSchema schema, DataField?[] fields, TableOptions options, int groupStart, int groupEnd)
+    private ParquetTableReader(string path, ParquetReader reader, TableSchema schema, DataField?[] fields, TableOptions options, int groupStart,
+        int groupEnd, bool wholeFile)
     {
+        if (schema.Target is { Kind: ColumnKind.String } target)
+        {
+            if (options.ClassNames is null && !wholeFile)
+                throw new ParquetFormatException(path,
+                    $"the target column '{target.Name}' holds text class labels; reading it in chunks needs the classes up front " +
+                    $"({options.OptionNames.ClassNames}) so that every chunk codes them alike", 0, target.Name, target.Index + 1);
+            _labels = new TargetLabels(options.SortedClassNames);
+        }
         _path = path;
         _reader = reader;
         Schema = schema;
@@ -37,10 +47,12 @@ internal sealed class ParquetTableReader : ITableReader
 
     public TableSchema Schema { get; }
 
-    public static ParquetTableReader Open(string path, TableOptions options)
+    public static ParquetTableReader Open(string path, TableOptions options) => Open(path, options, wholeFile: false);
+
+    private static ParquetTableReader Open(string path, TableOptions options, bool wholeFile)
     {
         var reader = OpenFile(path);
-        return Create(path, reader, options, 0, reader.RowGroupCount);
+        return Create(path, reader, options, 0, reader.RowGroupCount, wholeFile);
     }
 
     public static ParquetTableReader Open(TablePartition partition, TableOptions options)
@@ -52,15 +64,15 @@ internal sealed class ParquetTableReader : ITableReader
             Close(reader);
             throw new ParquetFormatException(partition.Path, $"partition {partition.Index} names row groups {partition.Start}-{partition.End} but the file has {reader.RowGroupCount}");
         }
-        return Create(partition.Path, reader, options, (int)partition.Start, (int)partition.End);
+        return Create(partition.Path, reader, options, (int)partition.Start, (int)partition.End, wholeFile: false);
     }
 
-    private static ParquetTableReader Create(string path, ParquetReader reader, TableOptions options, int groupStart, int groupEnd)
+    private static ParquetTableReader Create(string path, ParquetReader reader, TableOptions options, int groupStart, int groupEnd, bool wholeFile)
     {
         try
         {
             var (schema, fields) = BuildSchema(path, reader, options);
-            return new ParquetTableReader(path, reader, schema, fields, options, groupStart, groupEnd);
+            return new ParquetTableReader(path, reader, schema, fields, options, groupStart, groupEnd, wholeFile);
         }
         catch
         {
@@ -91,13 +103,13 @@ internal sealed class ParquetTableReader : ITableReader
             rows += n;
         }
         if (rows == 0) return null;
-        return buffers.Build(rows, firstRow, _name);
+        return buffers.Build(rows, firstRow, _name, _labels?.Finish(default));
     }
 
     /// <summary>The whole file as one chunk, its arrays allocated once from the row count in the footer.</summary>
     public static TableChunk ReadAll(string path, TableOptions options)
     {
-        using var reader = Open(path, options);
+        using var reader = Open(path, options, wholeFile: true);
         long total = reader._reader.Metadata?.NumRows ?? 0;
         if (total > Array.MaxLength / Math.Max(1, reader.Schema.Features.Count))
             throw new ParquetFormatException(path, $"{total} rows of {reader.Schema.Features.Count} features do not fit in one matrix; read it in chunks");
@@ -113,7 +125,7 @@ internal sealed class ParquetTableReader : ITableReader
             reader._group = null;
         }
         if (rows == 0) throw new ParquetFormatException(path, "the file has no rows");
-        return buffers.Build(rows, 0, reader._name);
+        return buffers.Build(rows, 0, reader._name, reader._labels?.Finish(buffers.Y!.AsSpan(0, rows)));
     }
 
     /// <summary>Consecutive row groups balanced by rows into at most <paramref name="count"/> ranges.</summary>
@@ -178,13 +190,16 @@ internal sealed class ParquetTableReader : ITableReader
             {
                 if (!options.KeepTextColumns)
                     throw Unsupported(valueClass == ParquetValueClass.String
-                        ? "holds text; set KeepTextColumns to keep text columns, or exclude it"
+                        ? $"holds text; {options.OptionNames.KeepTextColumns} keeps text columns (for encoders), or leave it out with {options.OptionNames.Exclude}"
                         : "cannot be a numeric feature; exclude it or read it as a text column");
                 role = ColumnRole.Text;
             }
-            if (role == ColumnRole.Target && !numeric) throw Unsupported("cannot be the target (the target must be numeric)");
+            if (role == ColumnRole.Target && !numeric && valueClass != ParquetValueClass.String)
+                throw Unsupported("cannot be the target (a target holds numbers or text class labels)");
+            bool textTarget = role == ColumnRole.Target && (!numeric || options.TextColumns.Contains(field.Name) || options.ClassNames is not null);
             var kind = role switch
             {
+                ColumnRole.Target when textTarget => ColumnKind.String,
                 ColumnRole.Feature or ColumnRole.Target => ColumnKind.Double,
                 ColumnRole.Text => ColumnKind.String,
                 _ when options.TextColumns.Contains(field.Name) || !numeric => ColumnKind.String,
@@ -229,6 +244,19 @@ internal sealed class ParquetTableReader : ITableReader
             if (values is null) continue;
             switch (column.Role)
             {
+                case ColumnRole.Target when column.Kind == ColumnKind.String:
+                {
+                    var destination = buffers.Y!;
+                    var labels = values.Strings!;
+                    for (int i = 0; i < n; i++)
+                    {
+                        var label = labels[from + i] ?? throw Error(column, from + i, "missing target value");
+                        int code = _labels!.Code(label);
+                        if (code < 0) throw Error(column, from + i, $"class label '{label}' is not one of the known classes ({_labels.Describe()})");
+                        destination[to + i] = code;
+                    }
+                    break;
+                }
                 case ColumnRole.Feature:
                 case ColumnRole.Target:
                 {
@@ -248,7 +276,11 @@ internal sealed class ParquetTableReader : ITableReader
                 case ColumnRole.Text:
                 {
                     var destination = (string?[])buffers.ArrayOf(column.Index)!;
-                    for (int i = 0; i < n; i++) destination[to + i] = values.Strings![from + i] ?? "";
+                    for (int i = 0; i < n; i++)
+                    {
+                        // A null is a missing value with AllowMissing (for SimpleImputer), else the empty category as before.
+                        destination[to + i] = values.Strings![from + i] ?? (_options.AllowMissing ? null : "");
+                    }
                     break;
                 }
                 default:
@@ -271,7 +303,7 @@ internal sealed class ParquetTableReader : ITableReader
     {
         if (double.IsInfinity(v)) throw Error(column, row, $"infinite value {v} is not allowed");
         if (isTarget) throw Error(column, row, "missing target value");
-        if (!_options.AllowMissing) throw Error(column, row, "missing value (null or NaN); set AllowMissing to load missing values as NaN");
+        if (!_options.AllowMissing) throw Error(column, row, $"missing value (null or NaN); {_options.OptionNames.AllowMissing} loads missing values as NaN");
         return double.NaN;
     }
 

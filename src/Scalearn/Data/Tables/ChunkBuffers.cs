@@ -100,7 +100,8 @@ internal sealed class ChunkBuffers
     }
 
     /// <summary>The first <paramref name="rows"/> rows as a chunk; arrays are trimmed (copied) only when rows &lt; Capacity.</summary>
-    public TableChunk Build(int rows, long firstRow, string? name)
+    /// <param name="classNames">The class names a text target's codes index (see <see cref="TargetLabels"/>).</param>
+    public TableChunk Build(int rows, long firstRow, string? name, IReadOnlyList<string>? classNames = null)
     {
         if (rows != Capacity)
         {
@@ -122,7 +123,7 @@ internal sealed class ChunkBuffers
                 case ColumnRole.Group: group = ToColumn(column.Name, array!); break;
             }
         }
-        var data = new Dataset(new Matrix(_x, rows, FeatureCount), _y, _schema.FeatureNames, _schema.TargetName, name, text);
+        var data = new Dataset(new Matrix(_x, rows, FeatureCount), _y, _schema.FeatureNames, _schema.TargetName, name, text, classNames);
         return new TableChunk(_schema, firstRow, data, passthrough, group);
     }
 

@@ -18,8 +18,27 @@ public sealed record TableOptions
     /// <summary>Columns that are not read at all.</summary>
     public IReadOnlyList<string> Exclude { get; init; } = [];
 
-    /// <summary>Columns read as strings whatever they hold (text features, or string ids among the passthrough columns).</summary>
+    /// <summary>
+    /// The only feature columns (in any order; the file's order is kept); null makes every column not named elsewhere a
+    /// feature. Columns neither listed here nor given another role are not read.
+    /// </summary>
+    public IReadOnlyList<string>? Features { get; init; }
+
+    /// <summary>
+    /// Columns read as strings whatever they hold (text features, string ids among the passthrough columns, or a target
+    /// of class labels that look like numbers).
+    /// </summary>
     public IReadOnlyList<string> TextColumns { get; init; } = [];
+
+    /// <summary>
+    /// The class labels of a text target, when known up front (a model's classes, or partial_fit's classes): codes then
+    /// index this list sorted, and a label outside it is an error. Null learns them from the file, which needs the whole
+    /// file (a text target read in chunks must name its classes so that every chunk codes them alike).
+    /// </summary>
+    public IReadOnlyList<string>? ClassNames { get; init; }
+
+    /// <summary>How error messages name these options (the C# property names, or a command's flags).</summary>
+    public TableOptionNames OptionNames { get; init; } = TableOptionNames.Library;
 
     /// <summary>Non-numeric feature columns become text columns instead of failing.</summary>
     public bool KeepTextColumns { get; init; }
@@ -55,5 +74,10 @@ public sealed record TableOptions
                 $"OtherColumns must be Feature or Passthrough, got {OtherColumns}.", nameof(OtherColumns));
         if (InferRows < 0)
             throw new ArgumentOutOfRangeException(nameof(InferRows), InferRows, "InferRows must be >= 0 (0 scans the whole file).");
+        if (ClassNames is not null && (ClassNames.Count == 0 || ClassNames.Any(c => c is null)))
+            throw new ArgumentException("ClassNames must list at least one label and no null.", nameof(ClassNames));
     }
+
+    /// <summary>The class labels up front, sorted and distinct (as <see cref="Dataset.ClassNames"/> holds them).</summary>
+    internal string[]? SortedClassNames => ClassNames?.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
 }

@@ -53,9 +53,9 @@ public sealed class CsvTableReaderTests : IDisposable
     {
         var path = _files.Write("cols.csv", "a,b,target\n1,2,3\n");
         var e = Assert.Throws<CsvFormatException>(() => TableReader.Open(path, new TableOptions { Passthrough = ["nope"] }));
-        Assert.Contains("passthrough column 'nope' not found; the columns are: a, b, target", e.Message);
+        Assert.Contains("Passthrough column 'nope' not found; the columns are: a, b, target", e.Message);
         e = Assert.Throws<CsvFormatException>(() => TableReader.Open(path, new TableOptions { Group = "a", Exclude = ["a"] }));
-        Assert.Contains("'a' is named both in group and in excluded", e.Message);
+        Assert.Contains("'a' is named both in Group and in Exclude", e.Message);
         Assert.Throws<ArgumentException>(() => TableReader.Open(path, new TableOptions { OtherColumns = ColumnRole.Target }));
     }
 

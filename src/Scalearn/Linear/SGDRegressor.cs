@@ -6,11 +6,14 @@ namespace Scalearn.Linear;
 
 /// <summary>Linear regression by stochastic gradient descent (scikit-learn's SGDRegressor); partial_fit via <see cref="StartIncremental"/>.</summary>
 [RegisteredEstimator]
-public sealed class SgdRegressor : SgdEstimator
+public sealed class SGDRegressor : SgdEstimator
 {
+    /// <summary>Fits and returns the LinearRegressorModel (no cast needed).</summary>
+    public new LinearRegressorModel Fit(DataView data) => (LinearRegressorModel)base.Fit(data);
+
     private static readonly SgdLoss[] RegressionLosses = [SgdLoss.SquaredError, SgdLoss.Huber, SgdLoss.EpsilonInsensitive, SgdLoss.SquaredEpsilonInsensitive];
 
-    public SgdRegressor()
+    public SGDRegressor()
     {
         Eta0 = 0.01;
         PowerT = 0.25;
@@ -20,7 +23,7 @@ public sealed class SgdRegressor : SgdEstimator
     {
         get;
         set => field = RegressionLosses.Contains(value) ? value
-            : throw new ParameterException("loss", $"Parameter 'loss' of SgdRegressor must be one of {string.Join(", ", RegressionLosses.Select(l => $"'{LossName(l)}'"))}; got '{LossName(value)}'.");
+            : throw new ParameterException("loss", $"Parameter 'loss' of SGDRegressor must be one of {string.Join(", ", RegressionLosses.Select(l => $"'{LossName(l)}'"))}; got '{LossName(value)}'.");
     } = SgdLoss.SquaredError;
 
     public override SgdLearningRate LearningRate { get; set; } = SgdLearningRate.Invscaling;

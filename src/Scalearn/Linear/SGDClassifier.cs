@@ -9,8 +9,11 @@ namespace Scalearn.Linear;
 /// classes, otherwise one-vs-all with one weight vector per class. predict_proba exists for log_loss and modified_huber.
 /// </summary>
 [RegisteredEstimator]
-public sealed class SgdClassifier : SgdEstimator, IClassifierEstimator
+public sealed class SGDClassifier : SgdEstimator, IClassifierEstimator
 {
+    /// <summary>Fits and returns the LinearClassifierModel (no cast needed).</summary>
+    public new LinearClassifierModel Fit(DataView data) => (LinearClassifierModel)base.Fit(data);
+
     public override SgdLoss Loss { get; set; } = SgdLoss.Hinge;
     public override SgdLearningRate LearningRate { get; set; } = SgdLearningRate.Optimal;
     public ClassWeight ClassWeight { get; set; }
