@@ -16,9 +16,9 @@ internal static class ClusterBench
         return broker + (broker.Contains('?') ? "&" : "?") + "cluster=bench-" + Guid.NewGuid().ToString("N")[..8];
     }
 
-    public static async Task<List<LocalWorkerProcess>> StartWorkersAsync(string broker, int count, int concurrency)
+    public static async Task<List<LocalWorkerProcess>> StartWorkersAsync(string broker, int count, int concurrency, string? cliDll = null)
     {
-        var workers = Enumerable.Range(0, count).Select(i => LocalWorkerProcess.Start(broker, concurrency, $"bench-worker-{i}")).ToList();
+        var workers = Enumerable.Range(0, count).Select(i => LocalWorkerProcess.Start(broker, concurrency, $"bench-worker-{i}", cliDll: cliDll)).ToList();
         var clock = Stopwatch.StartNew();
         while (!workers.All(w => w.Output.Contains("serving cluster")))
         {

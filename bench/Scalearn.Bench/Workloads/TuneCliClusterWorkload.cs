@@ -4,7 +4,8 @@ using Scalearn.Cluster.Worker;
 namespace Scalearn.Bench.Workloads;
 
 /// <summary>
-/// The README's digits search through the `scalearn` command, as a user runs it: on this machine's cores, on two
+/// The README's digits search through the `scalearn` command as a user runs it (./scalearn's build, with its
+/// ReadyToRun start-up code): on this machine's cores, on two
 /// worker processes started 3 s before (cold), and on the same workers once they have served a job (warm). Process
 /// start, connection, dispatch and refit are all inside the timings; medians of --repeats runs each.
 /// </summary>
@@ -19,7 +20,7 @@ public sealed class TuneCliClusterWorkload : IWorkload
 
     private static async Task<IReadOnlyDictionary<string, object?>> RunAsync(BenchOptions options)
     {
-        string cli = LocalWorkerProcess.FindCli();
+        string cli = ScalearnCommand.Build();
         int repeats = Math.Max(1, options.Repeats);
         string broker = ClusterBench.Broker(options, "tune_cli_cluster");
         int slots = Math.Max(1, Environment.ProcessorCount / Workers);
@@ -33,12 +34,12 @@ public sealed class TuneCliClusterWorkload : IWorkload
             local.Add(await Tune(cli, null));
             // Cold: fresh workers, started 3 s before the command.
             string coldBroker = ClusterBench.Broker(options, "tune_cli_cluster");
-            var fresh = Enumerable.Range(0, Workers).Select(i => LocalWorkerProcess.Start(coldBroker, slots, $"cold-{r}-{i}")).ToList();
+            var fresh = Enumerable.Range(0, Workers).Select(i => LocalWorkerProcess.Start(coldBroker, slots, $"cold-{r}-{i}", cliDll: cli)).ToList();
             await Task.Delay(3000);
             cold.Add(await Tune(cli, coldBroker));
             await ClusterBench.StopAsync(fresh);
         }
-        var workers = await ClusterBench.StartWorkersAsync(broker, Workers, slots);
+        var workers = await ClusterBench.StartWorkersAsync(broker, Workers, slots, cli);
         try
         {
             await Tune(cli, broker);   // the workers serve one job first

@@ -14,5 +14,6 @@ public static class CommandTree
         WorkerCommand.Create(),
         ReportCommand.Create(),
         ConvertCommand.Create(),
+        DashboardCommand.Create(),
     };
 }

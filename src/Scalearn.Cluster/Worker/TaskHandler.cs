@@ -23,8 +23,12 @@ internal sealed class TaskHandler(SlotPool pool, InputFetcher inputs, DriverLeas
     /// <summary>Task messages in hand (running or fetching inputs).</summary>
     public int Busy => Volatile.Read(ref _busy);
 
+    /// <summary>Whether any task message has reached this handler.</summary>
+    public bool Received { get; private set; }
+
     public async Task HandleAsync(ConsumeContext<TaskMessage> context)
     {
+        Received = true;
         if (!auth.Verify(context.Message))
         {
             Reject("a task message without a valid signature");

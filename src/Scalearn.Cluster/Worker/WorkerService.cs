@@ -38,7 +38,7 @@ internal sealed class WorkerService(WorkerOptions options, ILogger<WorkerService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (options.Warmup) _ = Task.Run(() => WorkerWarmup.Run(logger), CancellationToken.None);
+        if (options.Warmup) _ = Task.Run(() => WorkerWarmup.Run(logger, () => _handler?.Received == true), CancellationToken.None);
         var backoff = TimeSpan.FromSeconds(1);
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -9,20 +9,26 @@ namespace Scalearn.Cluster.Worker;
 
 /// <summary>
 /// Small cross-validations of the common estimator families at start-up, on one thread, so that a fresh worker's first
-/// real tasks run compiled code instead of waiting for the JIT while the driver waits for them.
+/// real tasks run compiled code instead of waiting for the JIT while the driver waits for them. It stops at the first
+/// real task: from then on the task compiles what it needs, and warming other families would only take its core.
 /// </summary>
 internal static class WorkerWarmup
 {
     private static readonly string[] Classifiers =
         ["RandomForestClassifier", "DecisionTreeClassifier", "LogisticRegression", "SVC", "KNeighborsClassifier", "GaussianNB", "SGDClassifier"];
 
-    public static void Run(ILogger logger)
+    public static void Run(ILogger logger, Func<bool> realWorkArrived)
     {
         var clock = Stopwatch.StartNew();
         var data = Synthetic(240, 12, seed: 1);
         var executor = new LocalExecutor(1);
         foreach (var name in Classifiers)
         {
+            if (realWorkArrived())
+            {
+                logger.LogDebug("Warm-up stopped before {Estimator}: a task arrived", name);
+                return;
+            }
             try
             {
                 var estimator = EstimatorRegistry.Create(name);

@@ -11,10 +11,13 @@ internal static class SummarySection
     {
         var r = c.Record;
         var items = new List<SummaryItem>();
+        if (r.Status is not null) items.Add(new SummaryItem("Status", r.Status, r.Description));
         if (r.Trials.Count > 0)
         {
             int complete = c.Scored.Count, failed = r.Trials.Count(t => t.State == TrialState.Fail), pruned = r.Trials.Count(t => t.State == TrialState.Pruned);
+            int running = r.Trials.Count(t => t.State == TrialState.Running);
             var detail = new List<string> { $"{complete:N0} scored" };
+            if (running > 0) detail.Add($"{running:N0} running");
             if (failed > 0) detail.Add($"{failed:N0} failed");
             if (pruned > 0) detail.Add($"{pruned:N0} pruned");
             items.Add(new SummaryItem("Trials", r.Trials.Count.ToString("N0", CultureInfo.InvariantCulture), string.Join(", ", detail)));

@@ -41,6 +41,10 @@ public static class HtmlReportWriter
         w.Write(" | Apache License 2.0 | https://echarts.apache.org */\n");
         w.Write(PageAssets.ECharts);
         w.Write("\n</script>\n<script>\n");
+        w.Write(PageAssets.Charts);
+        w.Write("\n</script>\n<script>\n");
+        w.Write(PageAssets.Tables);
+        w.Write("\n</script>\n<script>\n");
         w.Write(PageAssets.Script);
         w.Write("\n</script>\n</body>\n</html>\n");
     }

@@ -9,6 +9,10 @@ public static class PageAssets
 
     public static string Style => Read("Scalearn.Reporting.Page.report.css");
     public static string Script => Read("Scalearn.Reporting.Page.report.js");
+    /// <summary>The chart builders (ScalearnCharts) shared by the report and the dashboard.</summary>
+    public static string Charts => Read("Scalearn.Reporting.Page.charts.js");
+    /// <summary>Sortable tables (ScalearnTables), shared by the report and the dashboard.</summary>
+    public static string Tables => Read("Scalearn.Reporting.Page.tables.js");
     public static string ECharts => Read("Scalearn.Reporting.Vendor.echarts.min.js");
     public static string EChartsLicense => Read("Scalearn.Reporting.Vendor.echarts.LICENSE");
 

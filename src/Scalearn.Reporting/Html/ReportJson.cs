@@ -17,6 +17,9 @@ public static class ReportJson
     public static string Figures(ReportDocument document) =>
         JsonSerializer.Serialize(document.Figures.ToDictionary(f => f.Id, f => f), Options);
 
+    /// <summary>The whole document (summary, notes, sections with their figures and tables), as the live dashboard draws it.</summary>
+    public static string Document(ReportDocument document) => JsonSerializer.Serialize(document, Options);
+
     private sealed class CompactDouble : JsonConverter<double>
     {
         public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>

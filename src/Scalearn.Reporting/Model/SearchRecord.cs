@@ -18,6 +18,10 @@ public sealed record SearchRecord
     public bool HasWallClock => Trials.Any(t => t.Complete is not null);
     /// <summary>A successive-halving search: trials carry rungs.</summary>
     public bool IsHalving => Trials.Any(t => t.Iter is not null);
+    /// <summary>What was searched, when the source says ("GridSearch of svc on digits").</summary>
+    public string? Description { get; init; }
+    /// <summary>How the run stands when the source knows (a journal: running, completed, cancelled, failed, interrupted).</summary>
+    public string? Status { get; init; }
     /// <summary>What the report should say about how its inputs were read.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 

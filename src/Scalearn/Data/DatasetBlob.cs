@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Scalearn.Execution.Blobs;
 using Scalearn.Execution.Wire;
 
@@ -34,10 +33,7 @@ public sealed class DatasetBlob : IBlob
         header.Strings(data.FeatureNames);
         header.Bool(data.Y is not null);
         header.Int64(text.Length);
-        var prefix = new byte[8];
-        BinaryPrimitives.WriteUInt32LittleEndian(prefix, Magic);
-        BinaryPrimitives.WriteInt32LittleEndian(prefix.AsSpan(4), header.Length);
-        _sections = new BlobSections().Bytes(prefix).Bytes(header.ToArray()).Array(data.X.Values);
+        _sections = new BlobSections().Bytes(BlobPrefix.Write(Magic, header.Length)).Bytes(header.ToArray()).Array(data.X.Values);
         if (data.Y is not null) _sections.Array(data.Y);
         _sections.Bytes(text.ToArray());
     }
@@ -63,11 +59,7 @@ public sealed class DatasetFormat : BlobFormat
     {
         try
         {
-            var prefix = await BlobStreams.ReadBytesAsync(content, 8, ct).ConfigureAwait(false);
-            if (BinaryPrimitives.ReadUInt32LittleEndian(prefix) != DatasetBlob.Magic) throw new InvalidDataException("Not a dataset blob.");
-            int headerLength = BinaryPrimitives.ReadInt32LittleEndian(prefix.AsSpan(4));
-            if (headerLength < 0 || headerLength > length - 8) throw new InvalidDataException($"Dataset blob declares a header of {headerLength} bytes.");
-            var header = new WireReader(await BlobStreams.ReadBytesAsync(content, headerLength, ct).ConfigureAwait(false));
+            var (header, headerLength) = await BlobPrefix.ReadAsync(content, length, DatasetBlob.Magic, "dataset", ct).ConfigureAwait(false);
             if (header.Byte() != DatasetBlob.Version) throw new InvalidDataException("Unsupported dataset blob version.");
             int rows = header.Int32(0, int.MaxValue, "Row count"), cols = header.Int32(0, int.MaxValue, "Column count");
             string targetName = header.String();

@@ -45,18 +45,7 @@ public sealed class FitModelKind : TaskKind<FitModelTask, FitModelResult>
 
     public override FitModelTask ReadTask(WireReader reader)
     {
-        EstimatorSpec spec;
-        try
-        {
-            spec = EstimatorSpec.FromJson(reader.String());
-        }
-        catch (System.Text.Json.JsonException e)
-        {
-            throw new InvalidDataException("Malformed estimator spec: " + e.Message, e);
-        }
-        if (!EstimatorRegistry.TryGetType(spec.Type, out _))
-            throw new InvalidDataException($"Estimator '{spec.Type}' is not on this worker's registry allow-list.");
-        return new FitModelTask(spec, reader.String(64));
+        return new FitModelTask(FitScoreKind.ReadSpec(reader), reader.String(64));
     }
 
     public override void WriteResult(FitModelResult result, WireWriter writer)

@@ -139,17 +139,7 @@ public sealed class FitScoreKind : TaskKind<FitTask, FitResult>
     {
         int candidate = reader.Int32(0, int.MaxValue, "Candidate");
         int split = reader.Int32(0, MaxSplits - 1, "Split");
-        EstimatorSpec spec;
-        try
-        {
-            spec = EstimatorSpec.FromJson(reader.String());
-        }
-        catch (System.Text.Json.JsonException e)
-        {
-            throw new InvalidDataException("Malformed estimator spec: " + e.Message, e);
-        }
-        if (!EstimatorRegistry.TryGetType(spec.Type, out _))
-            throw new InvalidDataException($"Estimator '{spec.Type}' is not on this worker's registry allow-list.");
+        var spec = ReadSpec(reader);
         int count = reader.Int32(1, MaxScorers, "Scorer count");
         var scorers = new IScorer[count];
         for (int i = 0; i < count; i++)
@@ -162,6 +152,22 @@ public sealed class FitScoreKind : TaskKind<FitTask, FitResult>
         if (!reader.Bool()) return task;
         int from = reader.Int32(0, MaxEpochs, "Epochs from"), to = reader.Int32(from, MaxEpochs, "Epochs to");
         return task with { Epochs = new EpochPlan(from, to, reader.String(64)) };
+    }
+
+    /// <summary>An estimator spec from an untrusted task: well-formed, and of a type on this process's allow-list.</summary>
+    internal static EstimatorSpec ReadSpec(WireReader reader)
+    {
+        EstimatorSpec spec;
+        try
+        {
+            spec = EstimatorSpec.FromJson(reader.String());
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new InvalidDataException("Malformed estimator spec: " + e.Message, e);
+        }
+        return EstimatorRegistry.TryGetType(spec.Type, out _) ? spec
+            : throw new InvalidDataException($"Estimator '{spec.Type}' is not on this worker's registry allow-list.");
     }
 
     public override void WriteResult(FitResult result, WireWriter writer)

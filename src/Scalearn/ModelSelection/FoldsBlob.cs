@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Scalearn.Execution.Blobs;
 using Scalearn.Execution.Wire;
 
@@ -21,10 +20,7 @@ public sealed class FoldsBlob : IBlob
             header.Int32(split.Train.Length);
             header.Int32(split.Test.Length);
         }
-        var prefix = new byte[8];
-        BinaryPrimitives.WriteUInt32LittleEndian(prefix, Magic);
-        BinaryPrimitives.WriteInt32LittleEndian(prefix.AsSpan(4), header.Length);
-        _sections = new BlobSections().Bytes(prefix).Bytes(header.ToArray());
+        _sections = new BlobSections().Bytes(BlobPrefix.Write(Magic, header.Length)).Bytes(header.ToArray());
         foreach (var split in folds.Splits) _sections.Array(split.Train).Array(split.Test);
     }
 
@@ -48,11 +44,7 @@ public sealed class FoldsFormat : BlobFormat
     {
         try
         {
-            var prefix = await BlobStreams.ReadBytesAsync(content, 8, ct).ConfigureAwait(false);
-            if (BinaryPrimitives.ReadUInt32LittleEndian(prefix) != FoldsBlob.Magic) throw new InvalidDataException("Not a folds blob.");
-            int headerLength = BinaryPrimitives.ReadInt32LittleEndian(prefix.AsSpan(4));
-            if (headerLength < 4 || headerLength > length - 8) throw new InvalidDataException($"Folds blob declares a header of {headerLength} bytes.");
-            var header = new WireReader(await BlobStreams.ReadBytesAsync(content, headerLength, ct).ConfigureAwait(false));
+            var (header, headerLength) = await BlobPrefix.ReadAsync(content, length, FoldsBlob.Magic, "folds", ct).ConfigureAwait(false);
             int count = header.Int32(0, header.Remaining / 8, "Split count");
             var sizes = new (int Train, int Test)[count];
             long expected = 8 + headerLength;

@@ -1,3 +1,6 @@
+using Scalearn.ModelSelection;
+using Scalearn.ModelSelection.Journal;
+
 namespace Scalearn.Cli.Tests.Report;
 
 [Collection("console")]
@@ -65,5 +68,54 @@ public sealed class ReportCommandTests
         Assert.Equal(CliRunner.RuntimeError, exit);
         Assert.Contains("cv_results.json: not valid JSON", stderr);
         Assert.Single(stderr.Trim().Split('\n'));
+    }
+
+    private static string Journal(string dir)
+    {
+        var path = Path.Combine(dir, "search.db");
+        using var journal = SearchJournal.Open(path, new Dictionary<string, string> { ["data"] = "x" },
+            new Dictionary<string, string> { ["search"] = "GridSearch", ["estimator_name"] = "ridge", ["scoring_names"] = "[\"r2\"]", ["n_splits"] = "2" });
+        for (int t = 0; t < 3; t++)
+        {
+            journal.RecordTrial(new JournalTrial(t, $"{{\"alpha\":{t + 1}.0}}"));
+            for (int s = 0; s < 2; s++)
+                journal.RecordTask(t, s, FitScoreKind.Instance.EncodeResult(new FitResult(t, s, [0.5 + 0.1 * t], null, 0.1, 0.01, null)), null, "local", 0.11);
+            journal.RecordScore(t, 0.5 + 0.1 * t, false);
+        }
+        journal.RecordTrial(new JournalTrial(3, "{\"alpha\":4.0}"));
+        return path;
+    }
+
+    [Fact]
+    public async Task A_journal_reports_beside_itself_even_while_its_search_runs()
+    {
+        var dir = CliHarness.TempDir();
+        var path = Journal(dir);
+        var (exit, stdout, stderr) = await CliHarness.RunAsync("report", "--journal", path);
+        Assert.Equal("", stderr);
+        Assert.Equal(0, exit);
+        Assert.Contains("Report of 4 trials written to", stdout);
+        var html = File.ReadAllText(Path.Combine(dir, "search.html"));
+        Assert.Contains("data-figure=\"history-time\"", html);
+        Assert.Contains("RUNNING", html);
+        Assert.Contains("interrupted", html);
+
+        (exit, stdout, _) = await CliHarness.RunAsync("report", dir);
+        Assert.Equal(0, exit);
+        Assert.True(File.Exists(Path.Combine(dir, "report.html")));
+    }
+
+    [Fact]
+    public async Task Report_needs_a_folder_or_a_journal_but_not_both()
+    {
+        var dir = CliHarness.TempDir();
+        var (exit, _, stderr) = await CliHarness.RunAsync("report");
+        Assert.Equal(CliRunner.UsageError, exit);
+        Assert.Contains("Give the output folder DIR of a search or --journal FILE", stderr);
+        (exit, _, stderr) = await CliHarness.RunAsync("report", dir, "--journal", Journal(dir));
+        Assert.Equal(CliRunner.UsageError, exit);
+        (exit, _, stderr) = await CliHarness.RunAsync("report", "--journal", Path.Combine(dir, "missing.db"));
+        Assert.Equal(CliRunner.UsageError, exit);
+        Assert.Contains("No such journal", stderr);
     }
 }

@@ -10,8 +10,6 @@ public sealed class BrokerRestartCollection;
 [Collection(nameof(BrokerRestartCollection))]
 public sealed class BrokerRestartTests
 {
-    private static string Ctl => Environment.GetEnvironmentVariable("SCALEARN_TEST_RABBITMQCTL") ?? "";
-
     [RestartableBrokerFact(Timeout = 120_000)]
     public async Task SearchResumesWhenTheBrokerComesBack()
     {
@@ -31,9 +29,9 @@ public sealed class BrokerRestartTests
             if (results.Count == 5 && !restarted)
             {
                 restarted = true;
-                await RabbitMqCtl("stop_app");
+                await RabbitMq.CtlAsync("stop_app");
                 await Task.Delay(2000);
-                await RabbitMqCtl("start_app");
+                await RabbitMq.CtlAsync("start_app");
             }
         }
 
@@ -61,7 +59,7 @@ public sealed class BrokerRestartTests
                 await foreach (var r in job.Results())
                     if (++count == 3)
                     {
-                        await RabbitMqCtl("stop_app");
+                        await RabbitMq.CtlAsync("stop_app");
                         clock.Start();
                     }
             });
@@ -70,7 +68,7 @@ public sealed class BrokerRestartTests
         }
         finally
         {
-            await RabbitMqCtl("start_app");
+            await RabbitMq.CtlAsync("start_app");
         }
     }
 
@@ -82,18 +80,5 @@ public sealed class BrokerRestartTests
         var executor = await ClusterExecutor.ConnectAsync(broker, options);
         // 300 x 40 ms on one worker: long enough that a slow rabbitmqctl (an Erlang VM start) still stops the broker mid-job.
         return (executor, worker, ProbeJobs.Squares(300, sleepMs: 40).ToList());
-    }
-
-    private static async Task RabbitMqCtl(string command)
-    {
-        var parts = Ctl.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var start = new ProcessStartInfo(parts[0]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var p in parts.Skip(1)) start.ArgumentList.Add(p);
-        start.ArgumentList.Add(command);
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"rabbitmqctl {command} failed: {await stderr}");
     }
 }

@@ -49,6 +49,26 @@ public sealed class EngineTests
         Assert.All(after, o => Assert.Equal(partition.Length, o.Result.InputLength));
     }
 
+    [BrokerFact(Timeout = 60_000)]
+    public async Task ASingleTaskCanBeCancelledWhileTheOthersFinish()
+    {
+        ProbeJobs.Register();
+        string broker = Broker.ForCluster("cancel-one");
+        await using var worker = new InProcessWorker(broker);
+        await using var executor = await ClusterExecutor.ConnectAsync(broker, new ClusterOptions { MaxTasksPerMessage = 1 });
+        await using var job = executor.Start(ProbeJobs.Kind);
+        job.Submit([new ProbeTask(0, 2, SleepMs: 20_000), new ProbeTask(1, 3), new ProbeTask(2, 4)]);
+        job.Complete();
+        for (int i = 0; i < 200 && job.Progress.InFlight == 0; i++) await Task.Delay(20);
+        job.Cancel(new TaskKey(0));
+        var outcomes = new List<TaskOutcome<ProbeTask, ProbeResult>>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await foreach (var o in job.Results()) outcomes.Add(o);
+        Assert.Equal([1L, 2L], outcomes.Select(o => o.Task.Id).Order());
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"the cancelled task held the worker for {clock.Elapsed}");
+        Assert.Equal(2, job.Progress.Total);
+    }
+
     [BrokerFact(Timeout = 90_000)]
     public async Task AUsersEstimatorIsSearchedOnWorkersThatLoadedItsPlugin()
     {

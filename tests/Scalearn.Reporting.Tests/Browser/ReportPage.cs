@@ -4,13 +4,16 @@ using PuppeteerSharp;
 
 namespace Scalearn.Reporting.Tests.Browser;
 
-/// <summary>A report opened in Chromium: console errors seen, what each chart drew, and the tables.</summary>
+/// <summary>
+/// A report (or the live dashboard) opened in Chromium: console errors seen, what each chart drew, and the tables. The
+/// page's state object (window.scalearnReport, window.scalearnDashboard) holds its chart instances by figure id.
+/// </summary>
 public sealed class ReportPage : IAsyncDisposable
 {
     /// <summary>Per series of a chart: its data count and what ECharts actually put on the canvas for it.</summary>
     private const string DrawnScript = """
-        (id) => {
-          const chart = window.scalearnReport.charts[id];
+        (root, id) => {
+          const chart = window[root].charts[id];
           if (!chart) return null;
           const result = [];
           chart.getModel().eachSeries((series) => {
@@ -31,9 +34,12 @@ public sealed class ReportPage : IAsyncDisposable
     private readonly IPage _page;
     private readonly List<string> _errors = [];
 
-    private ReportPage(IPage page)
+    private readonly string _root;
+
+    private ReportPage(IPage page, string root)
     {
         _page = page;
+        _root = root;
         page.Console += (_, e) => { if (e.Message.Type == ConsoleType.Error) lock (_errors) _errors.Add(e.Message.Text); };
         page.PageError += (_, e) => { lock (_errors) _errors.Add(e.Message); };
         page.RequestFailed += (_, e) => { lock (_errors) _errors.Add($"request failed: {e.Request.Url}"); };
@@ -45,25 +51,37 @@ public sealed class ReportPage : IAsyncDisposable
 
     public IReadOnlyList<string> Errors { get { lock (_errors) return _errors.ToArray(); } }
 
-    public static async Task<ReportPage> OpenAsync(IBrowser browser, string htmlPath, int width, int height)
+    public static Task<ReportPage> OpenAsync(IBrowser browser, string htmlPath, int width, int height) =>
+        OpenAsync(browser, new Uri(Path.GetFullPath(htmlPath)), "scalearnReport", width, height);
+
+    /// <summary>Opens <paramref name="url"/> and waits until window[<paramref name="root"/>].ready.</summary>
+    public static async Task<ReportPage> OpenAsync(IBrowser browser, Uri url, string root, int width, int height)
     {
         var page = await browser.NewPageAsync();
         await page.SetViewportAsync(new ViewPortOptions { Width = width, Height = height });
-        var report = new ReportPage(page);
+        var report = new ReportPage(page, root);
         var watch = Stopwatch.StartNew();
-        await page.GoToAsync(new Uri(Path.GetFullPath(htmlPath)).AbsoluteUri, new NavigationOptions { Timeout = 60_000 });
-        await page.WaitForFunctionAsync("() => window.scalearnReport && window.scalearnReport.ready === true", new WaitForFunctionOptions { Timeout = 60_000 });
+        await page.GoToAsync(url.AbsoluteUri, new NavigationOptions { Timeout = 60_000 });
+        await page.WaitForFunctionAsync($"() => window.{root} && window.{root}.ready === true", new WaitForFunctionOptions { Timeout = 60_000 });
         report.WallMs = watch.Elapsed.TotalMilliseconds;
-        report.DrawMs = await page.EvaluateExpressionAsync<double>("window.scalearnReport.drawMs");
+        report.DrawMs = await page.EvaluateExpressionAsync<double>($"window.{root}.drawMs");
         return report;
     }
+
+    public IPage Page => _page;
+
+    /// <summary>Waits until <paramref name="predicate"/> (a JavaScript function body's expression) holds on the page.</summary>
+    public Task WaitForAsync(string predicate, int timeoutMs = 30_000) =>
+        _page.WaitForFunctionAsync($"() => {predicate}", new WaitForFunctionOptions { Timeout = timeoutMs, PollingInterval = 50 });
+
+    public Task<T> EvaluateAsync<T>(string expression) => _page.EvaluateExpressionAsync<T>(expression);
 
     public async Task<string[]> FigureIdsAsync() =>
         await _page.EvaluateExpressionAsync<string[]>("Array.from(document.querySelectorAll('[data-figure]')).map(e => e.getAttribute('data-figure'))");
 
     public async Task<ChartDrawing> DrawnAsync(string figureId)
     {
-        var json = await _page.EvaluateFunctionAsync<JsonElement>(DrawnScript, figureId);
+        var json = await _page.EvaluateFunctionAsync<JsonElement>(DrawnScript, _root, figureId);
         Assert.True(json.ValueKind == JsonValueKind.Object, $"no chart for figure '{figureId}'");
         var series = json.GetProperty("series").EnumerateArray().Select(s => new SeriesDrawing(
             s.GetProperty("name").GetString() ?? "", s.GetProperty("type").GetString() ?? "", s.GetProperty("count").GetInt32(),

@@ -17,7 +17,7 @@ public sealed class WriterTests
         var html = File.ReadAllText(path);
         var markup = Regex.Replace(html, "(<script[^>]*>).*?</script>", "$1</script>", RegexOptions.Singleline);
         Assert.DoesNotMatch(new Regex("<script[^>]+src=|<link[^>]+href=|<img[^>]+src=|<iframe|url\\(", RegexOptions.IgnoreCase), markup);
-        Assert.Equal(3, Regex.Matches(markup, "<script").Count);
+        Assert.Equal(5, Regex.Matches(markup, "<script").Count);   // data, ECharts, charts, tables, report
         Assert.Contains("Apache ECharts 6.1.0 | Apache License 2.0", html);
         Assert.Contains("version:\"6.1.0\"", html);
         Assert.Contains("<table class=\"sortable\" id=\"top-table\">", html);
