@@ -10,6 +10,7 @@ public static class CommandTree
         TuneCommand.Create(),
         DatasetsCommand.Create(),
         PredictCommand.Create(),
+        FitGroupsCommand.Create(),
         EvaluateCommand.Create(),
         WorkerCommand.Create(),
         ReportCommand.Create(),
