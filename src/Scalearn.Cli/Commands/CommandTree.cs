@@ -11,6 +11,7 @@ public static class CommandTree
         DatasetsCommand.Create(),
         PredictCommand.Create(),
         FitGroupsCommand.Create(),
+        KnnCommand.Create(),
         EvaluateCommand.Create(),
         WorkerCommand.Create(),
         ReportCommand.Create(),
