@@ -18,15 +18,10 @@ public static class WorkerCommand
         var timeout = new Option<string?>("--task-timeout") { Description = "Stop a task that runs longer than this (e.g. 30m, 2h); default: no limit" };
         var memory = new Option<string?>("--memory-budget") { Description = "Stop the largest task when the worker uses more memory than this (e.g. 4GB); default: 3/4 of the machine's memory" };
         var cache = new Option<string?>("--cache") { Description = "Memory for cached inputs (datasets, models, partitions); default: 2GB" };
-        var dataRoots = new Option<string[]>("--data-root")
-        {
-            Description = "Folder whose files jobs with --data-on-workers may read here (repeatable; a shared mount); default: none",
-            AllowMultipleArgumentsPerToken = false,
-        };
         var noWarmup = new Option<bool>("--no-warmup") { Description = "Skip the few small fits a worker runs at start-up to have its code compiled before the first task" };
         var command = new Command("worker", "Run tasks for Scalearn drivers connected to the same broker")
         {
-            broker, concurrency, name, verbose, key, plugins, timeout, memory, cache, dataRoots, noWarmup,
+            broker, concurrency, name, verbose, key, plugins, timeout, memory, cache, noWarmup,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -42,7 +37,6 @@ public static class WorkerCommand
                 ClusterKey = ExecutorFactory.ClusterKey(parse.GetValue(key)),
                 Limits = limits,
                 Warmup = !parse.GetValue(noWarmup),
-                DataRoots = (parse.GetValue(dataRoots) ?? []).Select(CheckDataRoot).ToArray(),
             };
             if (parse.GetValue(cache) is { } c) options = options with { CacheBytes = Units.Bytes(c, "--cache") };
             foreach (var path in parse.GetValue(plugins) ?? []) LoadPlugin(path);
@@ -51,9 +45,6 @@ public static class WorkerCommand
         });
         return command;
     }
-
-    private static string CheckDataRoot(string folder) => Directory.Exists(folder) ? Path.GetFullPath(folder)
-        : throw new UsageException($"--data-root {folder}: no such folder.");
 
     private static void LoadPlugin(string path)
     {

@@ -14,7 +14,7 @@ namespace Scalearn.Cluster.Worker;
 /// crashing the worker; a task that throws or hits a limit becomes a failed outcome with the reason.
 /// </summary>
 internal sealed class TaskHandler(SlotPool pool, InputFetcher inputs, DriverLeases leases, MessageAuth auth,
-    Execution.ResidentCache resident, string workerName, ILogger logger, IReadOnlyList<string> dataRoots)
+    Execution.ResidentCache resident, string workerName, ILogger logger)
 {
     private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(100);
     private int _busy;
@@ -131,7 +131,7 @@ internal sealed class TaskHandler(SlotPool pool, InputFetcher inputs, DriverLeas
             }
             logger.LogDebug("job {Job} task {Key} {Kind} starting", job, key, kind.Name);
             var bytes = await pool.RunAsync(envelope.Job, token => task.Run(new TaskContext(workerName, id => resolved.TryGetValue(id, out var v) ? v
-                : throw new InvalidDataException($"Input {WireLimits.Short(id)} is not one of the task's inputs."), resident, token) { DataRoots = dataRoots }), cancel.Token);
+                : throw new InvalidDataException($"Input {WireLimits.Short(id)} is not one of the task's inputs."), resident, token)), cancel.Token);
             logger.LogDebug("job {Job} task {Key} {Kind} {Seconds:F3}s ok", job, key, kind.Name, clock.Elapsed.TotalSeconds);
             return new ResultItem(key, bytes, null, clock.Elapsed.TotalSeconds);
         }

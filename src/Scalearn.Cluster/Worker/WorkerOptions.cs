@@ -17,9 +17,6 @@ public sealed record WorkerOptions(string Broker, int Concurrency, string? Name,
     /// <summary>Run a few small fits at start-up so the first real tasks do not wait for the JIT.</summary>
     public bool Warmup { get; init; } = true;
 
-    /// <summary>Folders whose files tasks may read by path (jobs with --data-on-workers); none by default.</summary>
-    public IReadOnlyList<string> DataRoots { get; init; } = [];
-
     public int EffectiveConcurrency => Concurrency > 0 ? Concurrency : Environment.ProcessorCount;
 
     public string EffectiveName => string.IsNullOrWhiteSpace(Name) ? $"{Environment.MachineName}-{Environment.ProcessId}" : Name;

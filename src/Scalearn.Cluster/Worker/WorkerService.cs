@@ -196,7 +196,7 @@ internal sealed class WorkerService(WorkerOptions options, ILogger<WorkerService
             });
         });
         var inputs = new InputFetcher(bus, _cache, _auth, options.EffectiveName, logger);
-        _handler = new TaskHandler(_pool, inputs, _leases, _auth, _cache, options.EffectiveName, logger, options.DataRoots);
+        _handler = new TaskHandler(_pool, inputs, _leases, _auth, _cache, options.EffectiveName, logger);
         return bus;
     }
 

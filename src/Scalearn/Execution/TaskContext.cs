@@ -22,31 +22,10 @@ public sealed class TaskContext
     public CancellationToken Cancellation { get; }
 
     /// <summary>
-    /// Folders whose files tasks may read by path (a partition of a shared file): null = any path (this machine's own
-    /// executor); a worker allows only its <c>--data-root</c> folders, none by default.
-    /// </summary>
-    public IReadOnlyList<string>? DataRoots { get; init; }
-
-    /// <summary>
     /// Lets go of an input this process keeps (a streamed chunk read once): a worker drops its cached copy, so transient
     /// inputs neither crowd out the resident ones nor hold memory. Locally inputs are the driver's own objects: no-op.
     /// </summary>
     public void DropInput(string id) => Resident.Remove(ResidentCache.InputKey(id));
-
-    /// <summary>Throws <see cref="UnauthorizedAccessException"/> unless this process may read <paramref name="path"/> (see <see cref="DataRoots"/>).</summary>
-    public string CheckReadable(string path)
-    {
-        if (DataRoots is null) return path;
-        var full = Path.GetFullPath(path);
-        foreach (var root in DataRoots)
-        {
-            var folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar;
-            if (full.StartsWith(folder, StringComparison.Ordinal)) return full;
-        }
-        throw new UnauthorizedAccessException(DataRoots.Count == 0
-            ? $"Worker {Worker} reads no data files: start it with --data-root <folder> to let tasks read files under that folder (asked for {path})."
-            : $"Worker {Worker} reads data files only under {string.Join(", ", DataRoots)}; {path} is outside (start it with another --data-root).");
-    }
 
     /// <summary>The decoded shared input with this id (it must be one of the task's <see cref="TaskKind{TTask,TResult}.Inputs"/>).</summary>
     public T Input<T>(string id) where T : class => _inputs(id) as T

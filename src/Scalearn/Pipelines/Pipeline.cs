@@ -9,7 +9,7 @@ namespace Scalearn.Pipelines;
 /// parameters are reachable as <c>step__param</c> (e.g. <c>svc__C</c>) and a whole step as its name.
 /// </summary>
 [RegisteredEstimator]
-public sealed class Pipeline : Estimator, IHasFinalEstimator, IRandomized, IRandomizedComposite, IIncrementalEstimator
+public sealed class Pipeline : Estimator, IHasFinalEstimator, IRandomized, IRandomizedComposite
 {
     private const string StepsParameter = "steps";
     private PipelineStep[] _steps = [];
@@ -85,16 +85,6 @@ public sealed class Pipeline : Estimator, IHasFinalEstimator, IRandomized, IRand
 
     public override string ToString() =>
         $"Pipeline(steps=[{string.Join(", ", _steps.Select(s => $"('{s.Name}', {s.Estimator})"))}])";
-
-    /// <summary>
-    /// Learns chunk by chunk when every step is incremental (see <see cref="PipelineLearner"/>); throws naming the first
-    /// step that is not.
-    /// </summary>
-    public IIncrementalLearner StartIncremental()
-    {
-        if (_steps.Length == 0) throw NoSteps();
-        return new PipelineLearner(_steps.Select(s => new PipelineStep(s.Name, s.Estimator.Clone())).ToArray());
-    }
 
     protected override void Validate(DataView data)
     {

@@ -32,7 +32,7 @@ public sealed class GroupBlock(IReadOnlyList<string> featureNames, string target
     public static GroupBlock Decode(byte[] bytes)
     {
         var reader = new WireReader(bytes);
-        var names = reader.Strings(JobWire.MaxColumns);
+        var names = reader.Strings(RowBlock.MaxColumns);
         string target = reader.String(4096);
         int count = reader.Int32(0, 1 << 24, "Group count");
         var groups = new Group[count];
