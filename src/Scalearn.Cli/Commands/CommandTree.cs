@@ -11,6 +11,8 @@ public static class CommandTree
         FitCommand.Create(),
         DatasetsCommand.Create(),
         PredictCommand.Create(),
+        FitGroupsCommand.Create(),
+        KnnCommand.Create(),
         EvaluateCommand.Create(),
         WorkerCommand.Create(),
         ReportCommand.Create(),

@@ -1,13 +1,19 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using Scalearn.Data;
-using Scalearn.Estimators;
-using Scalearn.Persistence;
+using Scalearn.Data.Tables;
+using Scalearn.Execution;
+using Scalearn.Jobs;
 using Spectre.Console;
+using TableColumn = Scalearn.Data.Tables.TableColumn;
 
 namespace Scalearn.Cli.Commands;
 
-/// <summary>scalearn predict: apply a saved model to a CSV and write one prediction per row.</summary>
+/// <summary>
+/// scalearn predict: apply a saved model to a CSV or Parquet file of any size, streamed chunk by chunk (on this
+/// machine's cores or a cluster), and write the predictions in input order.
+/// </summary>
 public static class PredictCommand
 {
     public static Command Create()
@@ -15,26 +21,102 @@ public static class PredictCommand
         var modelPath = new Option<string>("--model", "-m") { Description = "Model file written by 'scalearn tune'", Required = true };
         var data = CommonOptions.Data();
         var target = new Option<string?>("--target") { Description = "Target column in the data, if any: it is left out of the features and the score is printed" };
-        var output = new Option<string>("--out", "-o") { Description = "CSV file for the predictions", DefaultValueFactory = _ => "predictions.csv" };
-        var command = new Command("predict", "Predict with a saved model") { modelPath, data, target, output };
-        command.SetAction(parse =>
+        var output = new Option<string>("--out", "-o") { Description = "Output file, CSV or Parquet by its extension", DefaultValueFactory = _ => "predictions.csv" };
+        var proba = new Option<bool>("--proba") { Description = "Also write one proba_<class> column per class (classifiers)" };
+        var batchSize = new Option<int>("--batch-size") { Description = "Rows per task", DefaultValueFactory = _ => 10_000 };
+        var keep = new Option<string?>("--keep") { Description = "Input columns to copy to the output before the predictions (comma-separated)" };
+        var cluster = CommonOptions.Cluster();
+        var clusterKey = CommonOptions.ClusterKey();
+        var jobs = CommonOptions.Jobs();
+        var command = new Command("predict", "Predict with a saved model, streaming the data")
         {
-            var loaded = ModelFile.Load(parse.GetRequiredValue(modelPath));
-            if (loaded.Model is not IPredictor predictor)
-                throw new UsageException($"the model in '{parse.GetRequiredValue(modelPath)}' ({loaded.Format}) does not predict.");
-            var dataset = BundledDatasets.Load(parse.GetRequiredValue(data), parse.GetValue(target));
-            var predictions = predictor.Predict(dataset);
+            modelPath, data, target, output, proba, batchSize, keep, cluster, clusterKey, jobs,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (parse.GetValue(batchSize) < 1) throw new UsageException($"--batch-size must be at least 1; got {parse.GetValue(batchSize)}.");
+            var keepColumns = (parse.GetValue(keep) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var path = parse.GetValue(output) ?? "predictions.csv";
-            using (var writer = new StreamWriter(path))
+            TableFormats.Of(path);
+            using var input = DataFile.Resolve(parse.GetRequiredValue(data));
+            var executor = await ExecutorFactory.CreateAsync(parse.GetValue(cluster), parse.GetValue(jobs),
+                message => AnsiConsole.MarkupLineInterpolated($"[yellow]{message}[/]"), ct, parse.GetValue(clusterKey));
+            var rate = new RowRate();
+            BatchPredictSummary summary;
+            try
             {
-                writer.WriteLine("prediction");
-                foreach (var p in predictions) writer.WriteLine(p.ToString("R", CultureInfo.InvariantCulture));
+                summary = await BatchPredictor.RunAsync(executor, parse.GetRequiredValue(modelPath), input.Path, path, new BatchPredictOptions
+                {
+                    Proba = parse.GetValue(proba), BatchSize = parse.GetValue(batchSize), Keep = keepColumns, Target = parse.GetValue(target), Progress = rate,
+                }, ct);
             }
-            AnsiConsole.MarkupLineInterpolated($"{predictions.Length} predictions written to {path}");
-            if (dataset.Y is not null)
-                AnsiConsole.MarkupLineInterpolated($"score: {predictor.Score(dataset).ToString("F4", CultureInfo.InvariantCulture)}");
+            finally
+            {
+                rate.Done();
+                if (executor is IAsyncDisposable disposable) await disposable.DisposeAsync();
+            }
+            AnsiConsole.MarkupLineInterpolated(
+                $"{summary.Rows} predictions written to {path} in {summary.Elapsed.TotalSeconds:F1} s ({summary.RowsPerSecond:N0} rows/s)");
+            if (summary.Score is { } score)
+                AnsiConsole.MarkupLineInterpolated($"score: {score.ToString("F4", CultureInfo.InvariantCulture)} ({summary.ScoreName})");
             return 0;
         });
         return command;
+    }
+
+    /// <summary>A data file to stream: an existing path, a dataset in the data folders, or a built-in one written to a temporary CSV.</summary>
+    private sealed class DataFile : IDisposable
+    {
+        private readonly bool _temporary;
+
+        private DataFile(string path, bool temporary)
+        {
+            Path = path;
+            _temporary = temporary;
+        }
+
+        public string Path { get; }
+
+        public static DataFile Resolve(string nameOrPath)
+        {
+            if (File.Exists(nameOrPath)) return new DataFile(nameOrPath, false);
+            try
+            {
+                return new DataFile(BundledDatasets.Resolve(nameOrPath), false);
+            }
+            catch (FileNotFoundException) when (BundledDatasets.BuiltInNames.Any(n => string.Equals(n, System.IO.Path.GetFileNameWithoutExtension(nameOrPath), StringComparison.OrdinalIgnoreCase)))
+            {
+                var dataset = BundledDatasets.Load(nameOrPath, target: null);
+                var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"scalearn-{System.IO.Path.GetFileNameWithoutExtension(nameOrPath)}-{Guid.NewGuid():N}.csv");
+                using (var writer = TableWriter.Create(path))
+                    writer.Write(dataset.FeatureNames.Select((name, j) => (TableColumn)new DoubleColumn(name, dataset.X.Column(j))).ToArray());
+                return new DataFile(path, true);
+            }
+        }
+
+        public void Dispose()
+        {
+            if (_temporary) File.Delete(Path);
+        }
+    }
+
+    /// <summary>Rows done and rows/s on one rewritten stderr line, only when stderr is a terminal.</summary>
+    private sealed class RowRate : IProgress<JobProgress>
+    {
+        private readonly bool _enabled = !System.Console.IsErrorRedirected;
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private TimeSpan _last;
+
+        public void Report(JobProgress value)
+        {
+            if (!_enabled || _clock.Elapsed - _last < TimeSpan.FromMilliseconds(250)) return;
+            _last = _clock.Elapsed;
+            System.Console.Error.Write($"\r{value.Rows:N0} rows, {value.RowsPerSecond:N0} rows/s" + (value.Workers > 0 ? $", {value.Workers} workers" : "") + "   ");
+        }
+
+        public void Done()
+        {
+            if (_enabled && _last > TimeSpan.Zero) System.Console.Error.Write("\r" + new string(' ', 70) + "\r");
+        }
     }
 }

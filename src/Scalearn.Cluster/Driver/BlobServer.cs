@@ -32,6 +32,13 @@ internal sealed class BlobServer
         lock (_blobs) return _blobs.TryGetValue(id, out var entry) && entry.Jobs.Contains(job);
     }
 
+    /// <summary>One job lets go of one input; it is dropped once no job shares it.</summary>
+    public void Unregister(Guid job, string id)
+    {
+        lock (_blobs)
+            if (_blobs.TryGetValue(id, out var entry) && entry.Jobs.Remove(job) && entry.Jobs.Count == 0) _blobs.Remove(id);
+    }
+
     public void Release(Guid job)
     {
         lock (_blobs)

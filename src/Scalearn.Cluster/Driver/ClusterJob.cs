@@ -81,6 +81,8 @@ internal sealed class ClusterJob<TTask, TResult> : IJob<TTask, TResult>, ICluste
 
     public void Share(IBlob blob) => _executor.Blobs.Register(Id, blob);
 
+    public void Unshare(string id) => _executor.Blobs.Unregister(Id, id);
+
     public void Submit(TTask task) => Submit([task]);
 
     public void Submit(IReadOnlyList<TTask> tasks)

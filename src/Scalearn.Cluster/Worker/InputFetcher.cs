@@ -16,12 +16,11 @@ namespace Scalearn.Cluster.Worker;
 internal sealed class InputFetcher(IBus bus, ResidentCache cache, MessageAuth auth, string workerName, ILogger logger)
 {
     public static readonly TimeSpan ChunkTimeout = TimeSpan.FromSeconds(30);
-    private const string Prefix = "input:";
 
     public ValueTask<object> GetAsync(TaskEnvelope job, string id, CancellationToken ct)
     {
         if (!WireLimits.IsContentHash(id)) throw new InvalidDataException($"Input id '{id}' is not a content hash.");
-        return cache.GetOrAddAsync(Prefix + id, () => FetchAsync(job, id, ct));
+        return cache.GetOrAddAsync(ResidentCache.InputKey(id), () => FetchAsync(job, id, ct));
     }
 
     private async ValueTask<(object Value, long Bytes)> FetchAsync(TaskEnvelope job, string id, CancellationToken ct)

@@ -11,6 +11,13 @@ public interface IJob<TTask, TResult> : IAsyncDisposable
     /// <summary>Makes another input available to the job's tasks (by its id).</summary>
     void Share(Blobs.IBlob blob);
 
+    /// <summary>
+    /// The job's tasks no longer need this input (a streamed chunk whose task finished): the job lets go of it, so a
+    /// driver streaming many chunks holds only those still in use. Tasks submitted later must not read it. The default
+    /// keeps the input until the job ends (right for wrappers; executors override it).
+    /// </summary>
+    void Unshare(string id) { }
+
     /// <summary>Queues a task; its key must be new to the job and its inputs shared.</summary>
     void Submit(TTask task);
 

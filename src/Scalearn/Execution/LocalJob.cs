@@ -46,6 +46,11 @@ internal sealed class LocalJob<TTask, TResult> : IJob<TTask, TResult> where TTas
         lock (_live) _blobs[blob.Id] = blob;
     }
 
+    public void Unshare(string id)
+    {
+        lock (_live) _blobs.Remove(id);
+    }
+
     public void Submit(TTask task)
     {
         var key = _kind.Key(task);

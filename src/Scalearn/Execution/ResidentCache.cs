@@ -18,6 +18,9 @@ public sealed class ResidentCache(long capacityBytes)
     /// </summary>
     public static string HeldKey(string id) => "held:" + id;
 
+    /// <summary>Key under which a worker keeps a fetched shared input (decoded) by its id.</summary>
+    public static string InputKey(string id) => "input:" + id;
+
     /// <summary>Ids of the held state and inputs this process keeps (placement ids), most recently used first.</summary>
     public IReadOnlyList<string> PlacementIds => Keys.Where(k => k.StartsWith("held:", StringComparison.Ordinal) || k.StartsWith("input:", StringComparison.Ordinal))
         .Select(k => k[(k.IndexOf(':') + 1)..]).ToArray();

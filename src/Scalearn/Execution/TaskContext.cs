@@ -21,6 +21,12 @@ public sealed class TaskContext
 
     public CancellationToken Cancellation { get; }
 
+    /// <summary>
+    /// Lets go of an input this process keeps (a streamed chunk read once): a worker drops its cached copy, so transient
+    /// inputs neither crowd out the resident ones nor hold memory. Locally inputs are the driver's own objects: no-op.
+    /// </summary>
+    public void DropInput(string id) => Resident.Remove(ResidentCache.InputKey(id));
+
     /// <summary>The decoded shared input with this id (it must be one of the task's <see cref="TaskKind{TTask,TResult}.Inputs"/>).</summary>
     public T Input<T>(string id) where T : class => _inputs(id) as T
         ?? throw new InvalidDataException($"Input {Short(id)} is not a {typeof(T).Name}.");

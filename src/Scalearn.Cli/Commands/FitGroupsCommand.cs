@@ -1,0 +1,125 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Scalearn.Data.Tables;
+using Scalearn.Estimators;
+using Scalearn.Jobs;
+using Scalearn.Persistence;
+using Spectre.Console;
+using TableColumn = Scalearn.Data.Tables.TableColumn;
+
+namespace Scalearn.Cli.Commands;
+
+/// <summary>scalearn fit-groups: one model per group of rows, fitted across the cores or the cluster.</summary>
+public static class FitGroupsCommand
+{
+    public static Command Create()
+    {
+        var data = CommonOptions.Data();
+        var groupBy = new Option<string>("--group-by") { Description = "Column whose values split the rows into groups", Required = true };
+        var estimatorName = new Option<string>("--estimator", "-e") { Description = "Estimator to fit per group (see 'scalearn tune --help')", Required = true };
+        var parameters = new Option<string?>("--params") { Description = "Fixed parameters as JSON, e.g. {\"n_estimators\": 20}" };
+        var grid = new Option<string?>("--grid") { Description = "Parameter grid (JSON) searched with cross-validation inside each group" };
+        var cv = new Option<int>("--cv") { Description = "Folds of the search inside each group (with --grid)", DefaultValueFactory = _ => 5 };
+        var target = new Option<string>("--target") { Description = "Target column", DefaultValueFactory = _ => "target" };
+        var output = new Option<string>("--out", "-o") { Description = "Folder for groups.csv and one model file per group", Required = true };
+        var cluster = CommonOptions.Cluster();
+        var clusterKey = CommonOptions.ClusterKey();
+        var jobs = CommonOptions.Jobs();
+        var command = new Command("fit-groups", "Fit one model per group of rows")
+        {
+            data, groupBy, estimatorName, parameters, grid, cv, target, output, cluster, clusterKey, jobs,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var estimator = EstimatorFactory.Create(parse.GetRequiredValue(estimatorName));
+            if (parse.GetValue(parameters) is { } json)
+                foreach (var (name, value) in ParseParams(json)) estimator.SetParam(name, value);
+            if (parse.GetValue(grid) is not null && parse.GetValue(cv) < 2) throw new UsageException($"--cv must be at least 2; got {parse.GetValue(cv)}.");
+            string dataPath = File.Exists(parse.GetRequiredValue(data)) ? parse.GetRequiredValue(data) : Data.BundledDatasets.Resolve(parse.GetRequiredValue(data));
+            var executor = await ExecutorFactory.CreateAsync(parse.GetValue(cluster), parse.GetValue(jobs),
+                message => AnsiConsole.MarkupLineInterpolated($"[yellow]{message}[/]"), ct, parse.GetValue(clusterKey));
+            IReadOnlyList<GroupFit> fits;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            try
+            {
+                fits = await GroupTrainer.RunAsync(executor, dataPath, EstimatorSpec.Of(estimator), new GroupTrainOptions
+                {
+                    GroupBy = parse.GetRequiredValue(groupBy), Target = parse.GetValue(target) ?? "target", Grid = parse.GetValue(grid), Cv = parse.GetValue(cv),
+                }, ct);
+            }
+            finally
+            {
+                if (executor is IAsyncDisposable disposable) await disposable.DisposeAsync();
+            }
+            Write(parse.GetRequiredValue(output), fits);
+            Summarize(fits, clock.Elapsed, parse.GetRequiredValue(output));
+            return fits.All(f => f.Ok) ? 0 : 3;
+        });
+        return command;
+    }
+
+    private static Dictionary<string, object?> ParseParams(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != JsonValueKind.Object) throw new UsageException("--params must be a JSON object, e.g. {\"max_depth\": 3}.");
+            return document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => RawJson.ToRaw(p.Value));
+        }
+        catch (JsonException e)
+        {
+            throw new UsageException($"--params is not valid JSON: {e.Message}");
+        }
+    }
+
+    /// <summary>groups.csv and models/&lt;group&gt;.scalearn in <paramref name="folder"/>, each file written whole then renamed.</summary>
+    private static void Write(string folder, IReadOnlyList<GroupFit> fits)
+    {
+        var models = Path.Combine(folder, "models");
+        Directory.CreateDirectory(models);
+        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var fit in fits.Where(f => f.Model is not null))
+        {
+            string name = FileName(fit.Key);
+            for (int n = 2; !used.Add(name); n++) name = FileName(fit.Key) + "~" + n;
+            using var file = new AtomicOutput(Path.Combine(models, name + ".scalearn"));
+            File.WriteAllBytes(file.TempPath, fit.Model!);
+            file.Commit();
+        }
+        using var table = new AtomicOutput(Path.Combine(folder, "groups.csv"));
+        using (var writer = TableWriter.Create(table.TempPath))
+            writer.Write(new TableColumn[]
+            {
+                new StringColumn("group", fits.Select(f => (string?)f.Key).ToArray()),
+                new LongColumn("rows", fits.Select(f => (long)f.Rows).ToArray()),
+                new DoubleColumn("score", fits.Select(f => f.Score).ToArray()),
+                new StringColumn("params", fits.Select(f => (string?)f.Params).ToArray()),
+                new DoubleColumn("fit_seconds", fits.Select(f => Math.Round(f.FitSeconds, 4)).ToArray()),
+                new StringColumn("status", fits.Select(f => (string?)(f.Ok ? "ok" : "failed")).ToArray()),
+                new StringColumn("error", fits.Select(f => f.Error ?? "").ToArray()),
+            });
+        table.Commit();
+    }
+
+    /// <summary>A group key as a file name: characters other than letters, digits, '.', '-' and '_' become '_'.</summary>
+    private static string FileName(string key)
+    {
+        var name = new StringBuilder(key.Length);
+        foreach (char c in key) name.Append(char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_');
+        return name.Length == 0 || name[0] == '.' ? "_" + name : name.ToString();
+    }
+
+    private static void Summarize(IReadOnlyList<GroupFit> fits, TimeSpan elapsed, string folder)
+    {
+        var table = new Table().AddColumns("group", "rows", "score", "fit s", "status");
+        foreach (var f in fits.Where(f => !f.Ok).Concat(fits.Where(f => f.Ok)).Take(20))
+            table.AddRow(Markup.Escape(f.Key), f.Rows.ToString(CultureInfo.InvariantCulture), f.Score.ToString("F4", CultureInfo.InvariantCulture),
+                f.FitSeconds.ToString("F2", CultureInfo.InvariantCulture), f.Ok ? "ok" : "[red]failed[/]: " + Markup.Escape(f.Error ?? ""));
+        AnsiConsole.Write(table);
+        int failed = fits.Count(f => !f.Ok);
+        AnsiConsole.MarkupLineInterpolated(
+            $"{fits.Count - failed} of {fits.Count} groups fitted in {elapsed.TotalSeconds:F1} s ({fits.Count / Math.Max(elapsed.TotalSeconds, 1e-9):F1} models/s){(failed > 0 ? $", {failed} failed" : "")}; {Path.Combine(folder, "groups.csv")}");
+    }
+}

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using Scalearn.Jobs;
+using Spectre.Console;
+
+namespace Scalearn.Cli.Commands;
+
+/// <summary>scalearn knn: the k nearest indexed points of many queries (or of every indexed point), in long form.</summary>
+public static class KnnCommand
+{
+    public static Command Create()
+    {
+        var index = new Option<string>("--index") { Description = "CSV or Parquet file of the points to search (every column a feature)", Required = true };
+        var queries = new Option<string?>("--queries") { Description = "CSV or Parquet file of query points, with the index's columns" };
+        var self = new Option<bool>("--self") { Description = "Query every indexed point, excluding itself (scikit-learn's kneighbors() with no X)" };
+        var k = new Option<int>("--k") { Description = "Neighbours per query", DefaultValueFactory = _ => 5 };
+        var metric = new Option<string>("--metric") { Description = "Distance: minkowski (euclidean), euclidean, manhattan, chebyshev, cosine, ...", DefaultValueFactory = _ => "minkowski" };
+        var output = new Option<string>("--out", "-o") { Description = "Output file (query, rank, neighbor, distance), CSV or Parquet", Required = true };
+        var batchSize = new Option<int>("--batch-size") { Description = "Queries per task", DefaultValueFactory = _ => 2_000 };
+        var cluster = CommonOptions.Cluster();
+        var clusterKey = CommonOptions.ClusterKey();
+        var jobs = CommonOptions.Jobs();
+        var command = new Command("knn", "k nearest neighbours of many queries, streamed")
+        {
+            index, queries, self, k, metric, output, batchSize, cluster, clusterKey, jobs,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            bool isSelf = parse.GetValue(self);
+            string? queryPath = parse.GetValue(queries);
+            if (isSelf == (queryPath is not null)) throw new UsageException("give exactly one of --queries FILE and --self.");
+            var executor = await ExecutorFactory.CreateAsync(parse.GetValue(cluster), parse.GetValue(jobs),
+                message => AnsiConsole.MarkupLineInterpolated($"[yellow]{message}[/]"), ct, parse.GetValue(clusterKey));
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            long rows;
+            try
+            {
+                rows = await KnnQueryJob.RunAsync(executor, parse.GetRequiredValue(index), queryPath, parse.GetRequiredValue(output), new KnnQueryOptions
+                {
+                    K = parse.GetValue(k), Metric = parse.GetValue(metric) ?? "minkowski", BatchSize = parse.GetValue(batchSize),
+                }, ct);
+            }
+            finally
+            {
+                if (executor is IAsyncDisposable disposable) await disposable.DisposeAsync();
+            }
+            double seconds = clock.Elapsed.TotalSeconds;
+            long queryCount = rows / Math.Max(1, parse.GetValue(k));
+            AnsiConsole.MarkupLineInterpolated($"{rows} neighbours of {queryCount} queries written to {parse.GetRequiredValue(output)} in {seconds:F1} s ({queryCount / Math.Max(seconds, 1e-9):N0} queries/s)");
+            return 0;
+        });
+        return command;
+    }
+}

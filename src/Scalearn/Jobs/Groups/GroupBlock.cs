@@ -1,0 +1,52 @@
+using Scalearn.Data;
+using Scalearn.Execution.Wire;
+
+namespace Scalearn.Jobs;
+
+/// <summary>Groups packed into one shared input: the feature and target names, then per group its key, rows and target.</summary>
+public sealed class GroupBlock(IReadOnlyList<string> featureNames, string targetName, IReadOnlyList<GroupBlock.Group> groups)
+{
+    public sealed record Group(string Key, Matrix X, double[] Y);
+
+    public IReadOnlyList<string> FeatureNames { get; } = featureNames;
+    public string TargetName { get; } = targetName;
+    public IReadOnlyList<Group> Groups { get; } = groups;
+
+    public byte[] Encode()
+    {
+        var writer = new WireWriter();
+        writer.Strings(FeatureNames);
+        writer.String(TargetName);
+        writer.Int32(Groups.Count);
+        foreach (var g in Groups)
+        {
+            writer.String(g.Key);
+            writer.Int32(g.X.Rows);
+            writer.Doubles(g.X.Values);
+            writer.Doubles(g.Y);
+        }
+        return writer.ToArray();
+    }
+
+    /// <summary>Reads a block from untrusted bytes; throws <see cref="InvalidDataException"/> when it is malformed.</summary>
+    public static GroupBlock Decode(byte[] bytes)
+    {
+        var reader = new WireReader(bytes);
+        var names = reader.Strings(RowBlock.MaxColumns);
+        string target = reader.String(4096);
+        int count = reader.Int32(0, 1 << 24, "Group count");
+        var groups = new Group[count];
+        for (int i = 0; i < count; i++)
+        {
+            string key = reader.String(1 << 16);
+            int rows = reader.Int32(0, int.MaxValue, "Rows");
+            var x = reader.Doubles();
+            var y = reader.Doubles();
+            if ((long)rows * names.Length != x.LongLength || y.Length != rows)
+                throw new InvalidDataException($"Group '{key}' has {x.Length} values and {y.Length} targets for {rows} rows of {names.Length} features.");
+            groups[i] = new Group(key, new Matrix(x, rows, names.Length), y);
+        }
+        reader.End();
+        return new GroupBlock(names, target, groups);
+    }
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using Scalearn.Data;
+using Scalearn.Data.Tables;
+using Scalearn.Estimators;
+using Scalearn.Execution;
+using Scalearn.Execution.Blobs;
+
+namespace Scalearn.Jobs;
+
+/// <summary>Settings of a many-models job.</summary>
+public sealed record GroupTrainOptions
+{
+    public required string GroupBy { get; init; }
+    public string Target { get; init; } = "target";
+
+    /// <summary>A parameter grid (JSON) searched with <see cref="Cv"/>-fold cross-validation inside each group, or null to fit the estimator as given.</summary>
+    public string? Grid { get; init; }
+
+    public int Cv { get; init; } = 5;
+    public IProgress<JobProgress>? Progress { get; init; }
+}
+
+/// <summary>
+/// One model per group of rows, on any executor. Groups are sorted largest first and small ones packed together up to
+/// about total / (4 x slots) rows per task, so a skewed group distribution keeps every slot busy and no task is tiny.
+/// Results come back in input order of the groups' first rows.
+/// </summary>
+public static class GroupTrainer
+{
+    public static async Task<IReadOnlyList<GroupFit>> RunAsync(ITaskExecutor executor, string dataPath, EstimatorSpec estimator,
+        GroupTrainOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(executor);
+        ArgumentNullException.ThrowIfNull(estimator);
+        if (options.Grid is not null && options.Cv < 2) throw new ArgumentOutOfRangeException(nameof(options), options.Cv, "--cv must be at least 2.");
+        var schema = TableReader.ReadSchema(dataPath, TableOptions.AllColumns);
+        var names = schema.Columns.Select(c => c.Name).ToArray();
+        if (!names.Contains(options.GroupBy))
+            throw new ArgumentException($"--group-by: {dataPath} has no column '{options.GroupBy}'; its columns are: {string.Join(", ", names)}.");
+        if (!names.Contains(options.Target))
+            throw new ArgumentException($"--target: {dataPath} has no column '{options.Target}'; its columns are: {string.Join(", ", names)}.");
+        estimator.Create();   // an unknown estimator or parameter fails here, before any data is read
+
+        var table = TableReader.ReadAll(dataPath, new TableOptions { Target = options.Target, Group = options.GroupBy });
+        var groups = Split(table);
+        int slots = Math.Max(1, executor.Slots);
+        long packRows = Math.Max(1, table.Count / (4L * slots));
+        var packs = new List<List<GroupBlock.Group>>();
+        List<GroupBlock.Group>? open = null;
+        long openRows = 0;
+        foreach (var g in groups.OrderByDescending(g => g.Y.Length).ThenBy(g => g.Key, StringComparer.Ordinal))
+        {
+            if (open is null || openRows >= packRows)
+            {
+                open = [];
+                openRows = 0;
+                packs.Add(open);
+            }
+            open.Add(g);
+            openRows += g.Y.Length;
+        }
+
+        var fits = new Dictionary<string, GroupFit>();
+        await using (var job = executor.Start(GroupFitKind.Instance, null, new JobOptions { Progress = options.Progress, ExpectedTasks = packs.Count }))
+        {
+            var tasks = new List<GroupFitTask>();
+            for (int p = 0; p < packs.Count; p++)
+            {
+                var blob = new BytesBlob(new GroupBlock(table.Schema.FeatureNames, table.Data.TargetName, packs[p]).Encode());
+                job.Share(blob);
+                tasks.Add(new GroupFitTask(p, estimator, options.Grid, options.Cv, blob.Id));
+            }
+            job.Submit(tasks);
+            job.Complete();
+            await foreach (var outcome in job.Results(cancellationToken))
+            {
+                if (outcome.Failed)
+                    foreach (var g in packs[(int)outcome.Task.Pack])
+                        fits[g.Key] = new GroupFit(g.Key, g.Y.Length, double.NaN, "", outcome.Seconds, outcome.Error, null);
+                else
+                    foreach (var fit in outcome.Result.Groups) fits[fit.Key] = fit;
+            }
+        }
+        return groups.Select(g => fits.TryGetValue(g.Key, out var fit) ? fit
+            : new GroupFit(g.Key, g.Y.Length, double.NaN, "", 0, "the group's task was not run.", null)).ToArray();
+    }
+
+    /// <summary>The rows of each group, groups in order of their first row.</summary>
+    private static List<GroupBlock.Group> Split(TableChunk table)
+    {
+        var keys = GroupKeys(table.Group!);
+        var rows = new Dictionary<string, List<int>>();
+        var order = new List<string>();
+        for (int i = 0; i < keys.Length; i++)
+        {
+            if (!rows.TryGetValue(keys[i], out var list))
+            {
+                rows[keys[i]] = list = [];
+                order.Add(keys[i]);
+            }
+            list.Add(i);
+        }
+        var x = table.Data.X;
+        var y = table.Data.Y!;
+        return order.Select(key =>
+        {
+            var index = rows[key];
+            var gx = new Matrix(index.Count, x.Cols);
+            var gy = new double[index.Count];
+            for (int r = 0; r < index.Count; r++)
+            {
+                x.Row(index[r]).CopyTo(gx.Row(r));
+                gy[r] = y[index[r]];
+            }
+            return new GroupBlock.Group(key, gx, gy);
+        }).ToList();
+    }
+
+    private static string[] GroupKeys(TableColumn column) => column switch
+    {
+        StringColumn s => s.Values.Select(v => v ?? "").ToArray(),
+        LongColumn l => l.Values.Select(v => v.ToString(CultureInfo.InvariantCulture)).ToArray(),
+        DoubleColumn d => d.Values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)).ToArray(),
+        _ => throw new InvalidOperationException($"Unknown column kind {column.Kind}."),
+    };
+}

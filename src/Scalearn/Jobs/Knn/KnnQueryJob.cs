@@ -1,0 +1,115 @@
+using Scalearn.Data.Tables;
+using Scalearn.Execution;
+using Scalearn.Execution.Blobs;
+
+namespace Scalearn.Jobs;
+
+/// <summary>Settings of a k-NN query job.</summary>
+public sealed record KnnQueryOptions
+{
+    public int K { get; init; } = 5;
+    public string Metric { get; init; } = "minkowski";
+
+    /// <summary>Queries per task.</summary>
+    public int BatchSize { get; init; } = 2_000;
+
+    public IProgress<JobProgress>? Progress { get; init; }
+}
+
+/// <summary>
+/// k nearest neighbours of many queries (a file of them, or every indexed point itself) on any executor, written in
+/// long form: one row per neighbour, <c>query, rank, neighbor, distance</c>, sorted by query then rank (0-based rows).
+/// The index points go to each worker once; query chunks stream with at most 2 x slots + 2 outstanding.
+/// </summary>
+public static class KnnQueryJob
+{
+    public static async Task<long> RunAsync(ITaskExecutor executor, string indexPath, string? queriesPath, string outPath,
+        KnnQueryOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(executor);
+        if (options.K < 1) throw new ArgumentOutOfRangeException(nameof(options), options.K, "--k must be at least 1.");
+        if (options.BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, "--batch-size must be at least 1.");
+        new Neighbors.NearestNeighbors().SetParam("metric", options.Metric);   // an unknown metric fails here, naming the allowed ones
+        var read = new TableOptions { Target = null };
+        var index = TableReader.ReadAll(indexPath, read);
+        int n = index.Count, need = queriesPath is null ? options.K + 1 : options.K;
+        if (need > n)
+            throw new ArgumentException(queriesPath is null
+                ? $"--k {options.K}: with --self each point needs {options.K} neighbours other than itself, but {indexPath} holds {n} points (k must be at most {n - 1})."
+                : $"--k {options.K} is larger than the index: {indexPath} holds {n} points.");
+        var indexBlob = new BytesBlob(RowBlock.Encode(index.Data.X));
+        using var output = new AtomicOutput(outPath);
+        long rows = 0;
+        await using (var job = executor.Start(KnnKind.Instance, [indexBlob], new JobOptions { Progress = options.Progress }))
+        {
+            using var writer = TableWriter.Create(output.TempPath);
+            var firstQuery = new Dictionary<long, long>();
+            var done = new Dictionary<long, KnnResult>();
+            int limit = 2 * Math.Max(1, executor.Slots) + 2;
+            long submitted = 0, written = 0;
+            await using var results = job.Results(cancellationToken).GetAsyncEnumerator(cancellationToken);
+
+            async Task<bool> Receive()
+            {
+                if (!await results.MoveNextAsync()) return false;
+                var outcome = results.Current;
+                if (outcome.Failed) throw new InvalidOperationException($"Query chunk {outcome.Task.Chunk} failed: {outcome.Error}");
+                if (outcome.Task.Queries is { } q) job.Unshare(q);
+                done[outcome.Task.Chunk] = outcome.Result;
+                while (done.Remove(written, out var result))
+                {
+                    firstQuery.Remove(written, out long first);
+                    writer.Write(LongForm(first, result));
+                    rows += result.Indices.Length;
+                    written++;
+                }
+                return true;
+            }
+
+            async Task Submit(KnnTask task, long first)
+            {
+                firstQuery[task.Chunk] = first;
+                job.Submit(task);
+                submitted++;
+                while (submitted - written >= limit && await Receive()) { }
+            }
+
+            if (queriesPath is null)
+                for (int start = 0; start < n; start += options.BatchSize)
+                    await Submit(new KnnTask(submitted, indexBlob.Id, options.Metric, options.K, null, start, Math.Min(options.BatchSize, n - start)), start);
+            else
+            {
+                using var reader = TableReader.Open(queriesPath, read);
+                if (!reader.Schema.FeatureNames.SequenceEqual(index.Schema.FeatureNames))
+                    throw new ArgumentException($"{queriesPath} has columns {string.Join(", ", reader.Schema.FeatureNames)}; the index {indexPath} has {string.Join(", ", index.Schema.FeatureNames)}.");
+                foreach (var chunk in reader.ReadAhead(options.BatchSize, cancellationToken: cancellationToken))
+                {
+                    var block = new BytesBlob(RowBlock.Encode(chunk.Data.X));
+                    job.Share(block);
+                    await Submit(new KnnTask(submitted, indexBlob.Id, options.Metric, options.K, block.Id, 0, 0), chunk.FirstRow);
+                }
+            }
+            job.Complete();
+            while (written < submitted && await Receive()) { }
+            if (written != submitted) throw new InvalidOperationException($"The job ended with {submitted - written} of {submitted} chunks unanswered.");
+            if (writer.RowsWritten == 0) writer.Write(LongForm(0, new KnnResult(0, options.K, [], [])));
+        }
+        output.Commit();
+        return rows;
+    }
+
+    private static TableColumn[] LongForm(long firstQuery, KnnResult result)
+    {
+        int count = result.Indices.Length;
+        var query = new long[count];
+        var rank = new long[count];
+        var neighbor = new long[count];
+        for (int i = 0; i < count; i++)
+        {
+            query[i] = firstQuery + i / result.K;
+            rank[i] = i % result.K;
+            neighbor[i] = result.Indices[i];
+        }
+        return [new LongColumn("query", query), new LongColumn("rank", rank), new LongColumn("neighbor", neighbor), new DoubleColumn("distance", result.Distances)];
+    }
+}

@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Globalization;
+using Scalearn.Data.Tables;
+using Scalearn.Estimators;
+using Scalearn.Execution;
+using Scalearn.Execution.Blobs;
+using Scalearn.Persistence;
+
+namespace Scalearn.Jobs;
+
+/// <summary>Settings of a batch prediction.</summary>
+public sealed record BatchPredictOptions
+{
+    /// <summary>Also write one <c>proba_&lt;class&gt;</c> column per class (classifiers only).</summary>
+    public bool Proba { get; init; }
+
+    /// <summary>Rows per task.</summary>
+    public int BatchSize { get; init; } = 10_000;
+
+    /// <summary>Input columns copied to the output, before the predictions.</summary>
+    public IReadOnlyList<string> Keep { get; init; } = [];
+
+    /// <summary>A target column to score against (not a feature), or null.</summary>
+    public string? Target { get; init; }
+
+    public IProgress<JobProgress>? Progress { get; init; }
+}
+
+/// <summary>Rows predicted, and the score against the target when one was given.</summary>
+public sealed record BatchPredictSummary(long Rows, string? ScoreName, double? Score, TimeSpan Elapsed)
+{
+    public double RowsPerSecond => Elapsed > TimeSpan.Zero ? Rows / Elapsed.TotalSeconds : 0;
+}
+
+/// <summary>
+/// Batch inference over a CSV or Parquet file of any size, on any executor: the driver reads the file chunk by chunk,
+/// ships each chunk as an input of one <see cref="PredictKind"/> task with at most 2 x slots + 2 chunks outstanding,
+/// and writes the predictions in input order as they come back (an out-of-order chunk waits, within that bound). The
+/// model file goes to each worker once and is decoded there once. Memory is set by the batch size, not the file.
+/// </summary>
+public static class BatchPredictor
+{
+    public static async Task<BatchPredictSummary> RunAsync(ITaskExecutor executor, string modelPath, string dataPath, string outPath,
+        BatchPredictOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(executor);
+        options ??= new BatchPredictOptions();
+        if (options.BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, "--batch-size must be at least 1.");
+        var clock = Stopwatch.StartNew();
+        var modelBytes = await File.ReadAllBytesAsync(modelPath, cancellationToken);
+        var loaded = ModelFile.Load(new MemoryStream(modelBytes, writable: false), modelPath);
+        var predictor = loaded.Model as IPredictor
+            ?? throw new ArgumentException($"The model in '{modelPath}' ({loaded.Format}) does not predict.");
+        var classifier = predictor as IClassifierModel;
+        if (options.Proba && classifier is null)
+            throw new ArgumentException($"--proba: the model in '{modelPath}' ({loaded.Format}) is not a classifier, so it gives no probabilities.");
+        if (options.Keep.Contains("prediction") || options.Keep.Any(k => k.StartsWith("proba_", StringComparison.Ordinal)))
+            throw new ArgumentException("--keep: 'prediction' and 'proba_*' are the names of the output's own columns; rename the input column.");
+        var mapping = FeatureMapping.Create(dataPath, loaded.FeatureNames, predictor.FeatureCount, options.Target, options.Keep);
+        var probaNames = options.Proba ? classifier!.Classes.Select(c => "proba_" + c.ToString("R", CultureInfo.InvariantCulture)).ToArray() : [];
+        var score = options.Target is null ? null : new StreamedScore(classifier is not null);
+
+        var model = new BytesBlob(modelBytes);
+        using var output = new AtomicOutput(outPath);
+        long rows = 0;
+        await using (var job = executor.Start(PredictKind.Instance, [model], new JobOptions { Progress = options.Progress }))
+        {
+            using var reader = TableReader.Open(dataPath, mapping.Options);
+            using var writer = TableWriter.Create(output.TempPath);
+            var pending = new Dictionary<long, Pending>();
+            var done = new Dictionary<long, PredictResult>();
+            int limit = 2 * Math.Max(1, executor.Slots) + 2;
+            long submitted = 0, written = 0;
+            await using var results = job.Results(cancellationToken).GetAsyncEnumerator(cancellationToken);
+
+            async Task<bool> Receive()
+            {
+                if (!await results.MoveNextAsync()) return false;
+                var outcome = results.Current;
+                var chunk = pending[outcome.Task.Chunk];
+                if (outcome.Failed)
+                    throw new InvalidOperationException($"Predicting rows {chunk.FirstRow + 1}-{chunk.FirstRow + chunk.Count} of {dataPath} failed: {outcome.Error}");
+                job.Unshare(outcome.Task.Rows);
+                done[outcome.Task.Chunk] = outcome.Result;
+                while (done.Remove(written, out var result))
+                {
+                    pending.Remove(written, out var p);
+                    Write(writer, p!, result, probaNames, score);
+                    rows += result.Predictions.Length;
+                    written++;
+                }
+                return true;
+            }
+
+            foreach (var chunk in reader.ReadAhead(options.BatchSize, cancellationToken: cancellationToken))
+            {
+                var block = new BytesBlob(RowBlock.Encode(mapping.Rows(chunk)));
+                pending[submitted] = new Pending(chunk.FirstRow, chunk.Count, Kept(chunk, options.Keep), chunk.Data.Y);
+                job.Share(block);
+                job.Submit(new PredictTask(submitted, model.Id, block.Id, options.Proba));
+                submitted++;
+                while (submitted - written >= limit && await Receive()) { }
+            }
+            job.Complete();
+            while (written < submitted && await Receive()) { }
+            if (written != submitted) throw new InvalidOperationException($"The job ended with {submitted - written} of {submitted} chunks unanswered.");
+        }
+        output.Commit();
+        return new BatchPredictSummary(rows, score?.Name, score?.Value, clock.Elapsed);
+    }
+
+    private sealed record Pending(long FirstRow, int Count, IReadOnlyList<TableColumn> Kept, double[]? Y);
+
+    private static IReadOnlyList<TableColumn> Kept(TableChunk chunk, IReadOnlyList<string> keep)
+    {
+        if (keep.Count == 0) return [];
+        var columns = new TableColumn[keep.Count];
+        for (int k = 0; k < keep.Count; k++)
+        {
+            string name = keep[k];
+            var role = chunk.Schema[name].Role;
+            columns[k] = role switch
+            {
+                ColumnRole.Passthrough => chunk.Passthrough.First(c => c.Name == name),
+                ColumnRole.Target => new DoubleColumn(name, (double[])chunk.Data.Y!.Clone()),
+                ColumnRole.Feature => new DoubleColumn(name, chunk.Data.X.Column(IndexOf(chunk.Schema.FeatureNames, name))),
+                _ => throw new InvalidOperationException($"Column '{name}' was not read."),
+            };
+        }
+        return columns;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (int i = 0; i < names.Count; i++) if (names[i] == name) return i;
+        return -1;
+    }
+
+    private static void Write(ITableWriter writer, Pending chunk, PredictResult result, string[] probaNames, StreamedScore? score)
+    {
+        if (result.Predictions.Length != chunk.Count)
+            throw new InvalidOperationException($"Chunk at row {chunk.FirstRow + 1} got {result.Predictions.Length} predictions for {chunk.Count} rows.");
+        if (result.Width != probaNames.Length && probaNames.Length > 0)
+            throw new InvalidOperationException($"The model gave {result.Width} probabilities per row for {probaNames.Length} classes.");
+        var columns = new List<TableColumn>(chunk.Kept) { new DoubleColumn("prediction", result.Predictions) };
+        for (int c = 0; c < probaNames.Length; c++)
+        {
+            var values = new double[chunk.Count];
+            for (int i = 0; i < values.Length; i++) values[i] = result.Proba[i * result.Width + c];
+            columns.Add(new DoubleColumn(probaNames[c], values));
+        }
+        writer.Write(columns);
+        if (score is not null && chunk.Y is not null) score.Add(chunk.Y, result.Predictions);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text;
+using Scalearn.Data;
+using Scalearn.Data.Tables;
+using Scalearn.Estimators;
+using Scalearn.Execution;
+using Scalearn.Jobs;
+using Scalearn.Persistence;
+using Scalearn.Tests.Data.Tables;
+using Scalearn.Trees;
+
+namespace Scalearn.Tests.Jobs;
+
+public sealed class GroupTrainerTests : IDisposable
+{
+    private readonly TempFiles _files = new();
+
+    /// <summary>Groups interleaved: "big" 300 rows, "mid" 90, "tiny" 2; y = group slope x a + b.</summary>
+    private string Csv()
+    {
+        var rng = new global::Scalearn.Numerics.Rng(5);
+        var text = new StringBuilder("store,a,b,target\n");
+        var sizes = new Dictionary<string, int> { ["big"] = 300, ["mid"] = 90, ["tiny"] = 2 };
+        var slopes = new Dictionary<string, double> { ["big"] = 3, ["mid"] = -2, ["tiny"] = 1 };
+        for (int r = 0; sizes.Values.Any(v => v > 0); r++)
+        {
+            string g = (r % 5) switch { 0 or 1 or 2 when sizes["big"] > 0 => "big", 3 when sizes["mid"] > 0 => "mid", _ when sizes["tiny"] > 0 && r > 200 => "tiny",
+                _ => sizes["big"] > 0 ? "big" : sizes["mid"] > 0 ? "mid" : "tiny" };
+            sizes[g]--;
+            double a = Math.Round(rng.NextGaussian(), 4), b = Math.Round(rng.NextGaussian(), 4);
+            text.Append(CultureInfo.InvariantCulture, $"{g},{a:R},{b:R},{(slopes[g] * a + b):R}\n");
+        }
+        return _files.Write("stores.csv", text.ToString());
+    }
+
+    private static EstimatorSpec Tree => EstimatorSpec.Of(new DecisionTreeRegressor { MaxDepth = 3 });
+
+    [Fact]
+    public async Task Fits_one_model_per_group_whatever_the_packing()
+    {
+        var csv = Csv();
+        var one = await GroupTrainer.RunAsync(new LocalExecutor(1), csv, Tree, new GroupTrainOptions { GroupBy = "store" });
+        var three = await GroupTrainer.RunAsync(new LocalExecutor(3), csv, Tree, new GroupTrainOptions { GroupBy = "store" });
+
+        Assert.Equal(["big", "mid", "tiny"], one.Select(f => f.Key).OrderBy(k => k, StringComparer.Ordinal));
+        Assert.Equal(one.Select(f => (f.Key, f.Rows, f.Score)), three.Select(f => (f.Key, f.Rows, f.Score)));
+        Assert.Equal([300, 90, 2], one.OrderByDescending(f => f.Rows).Select(f => f.Rows));
+
+        var all = TableReader.ReadAll(csv, new TableOptions { Group = "store" });
+        var big = Enumerable.Range(0, all.Count).Where(i => ((StringColumn)all.Group!).Values[i] == "big").ToArray();
+        var direct = (IPredictor)new DecisionTreeRegressor { MaxDepth = 3 }.Fit(all.Data.Rows(big));
+        var shipped = (IPredictor)ModelFile.Load(new MemoryStream(one.Single(f => f.Key == "big").Model!)).Model;
+        Assert.Equal(direct.Predict(all.Data.Rows(big)), shipped.Predict(all.Data.Rows(big)));
+    }
+
+    [Fact]
+    public async Task A_failing_group_is_reported_with_its_error_and_the_others_fit()
+    {
+        var fits = await GroupTrainer.RunAsync(new LocalExecutor(2), Csv(), Tree,
+            new GroupTrainOptions { GroupBy = "store", Grid = """{"max_depth":[2,4]}""", Cv = 3 });
+
+        var tiny = fits.Single(f => f.Key == "tiny");
+        Assert.False(tiny.Ok);
+        Assert.Null(tiny.Model);
+        Assert.False(string.IsNullOrEmpty(tiny.Error));
+        Assert.All(fits.Where(f => f.Key != "tiny"), f => Assert.True(f.Ok, f.Error));
+        Assert.All(fits.Where(f => f.Ok), f => Assert.Contains("max_depth", f.Params));
+    }
+
+    [Fact]
+    public async Task A_missing_group_column_is_refused_by_name()
+    {
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => GroupTrainer.RunAsync(new LocalExecutor(1), Csv(), Tree, new GroupTrainOptions { GroupBy = "shop" }));
+        Assert.Contains("'shop'", e.Message);
+        Assert.Contains("store", e.Message);
+    }
+
+    public void Dispose() => _files.Dispose();
+}
