@@ -91,6 +91,20 @@ public class TuneDataOptionsTests
         var labels = ((IPredictor)loaded.Model).PredictLabels(loaded.Model.Align(people, ignore: ["id"]));
         Assert.All(labels, l => Assert.Contains(l, new[] { "no", "yes" }));
         Assert.True(((IPredictor)loaded.Model).Score(loaded.Model.Align(people, ignore: ["id"])) > 0.8);
+
+        // scalearn predict serves it: text and missing cells read as at fit time, labels and probabilities by class name.
+        var predictions = Path.Combine(dir, "pred.csv");
+        (exit, output, error) = await CliHarness.RunAsync("predict", "--model", Path.Combine(dir, "out", "best_model.scalearn"), "--data", Path.Combine(dir, "people.csv"),
+            "--target", "bought", "--keep", "id,color", "--proba", "--out", predictions);
+        Assert.True(exit == 0, error);
+        var lines = File.ReadAllLines(predictions);
+        Assert.Equal("id,color,prediction,proba_no,proba_yes", lines[0]);
+        Assert.Equal(121, lines.Length);
+        Assert.Equal(labels, lines.Skip(1).Select(l => l.Split(',')[2]));
+        (exit, _, error) = await CliHarness.RunAsync("predict", "--model", Path.Combine(dir, "out", "best_model.scalearn"), "--data", Path.Combine(dir, "people.csv"),
+            "--keep", "id", "--out", Path.Combine(dir, "pred2.csv"));
+        Assert.NotEqual(0, exit);
+        Assert.Contains("target column 'bought': pass --target bought", error);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Scalearn.Data;
 using Scalearn.Data.Tables;
 using Scalearn.Estimators;
 using Scalearn.Execution;
@@ -56,8 +57,12 @@ public static class BatchPredictor
             throw new ArgumentException($"--proba: the model in '{modelPath}' ({loaded.Format}) is not a classifier, so it gives no probabilities.");
         if (options.Keep.Contains("prediction") || options.Keep.Any(k => k.StartsWith("proba_", StringComparison.Ordinal)))
             throw new ArgumentException("--keep: 'prediction' and 'proba_*' are the names of the output's own columns; rename the input column.");
-        var mapping = FeatureMapping.Create(dataPath, loaded.FeatureNames, predictor.FeatureCount, options.Target, options.Keep);
-        var probaNames = options.Proba ? classifier!.Classes.Select(c => "proba_" + c.ToString("R", CultureInfo.InvariantCulture)).ToArray() : [];
+        var schema = ModelSchema.For(loaded.Model);
+        var mapping = FeatureMapping.Create(dataPath, loaded.FeatureNames, predictor.FeatureCount, options.Target, options.Keep, schema?.TextColumns, schema?.ClassNames, schema?.TargetName);
+        Func<double, string>? label = schema?.ClassNames is not null ? schema.Label : null;
+        var probaNames = options.Proba
+            ? classifier!.Classes.Select(c => "proba_" + (label is null ? c.ToString("R", CultureInfo.InvariantCulture) : label(c))).ToArray()
+            : [];
         var score = options.Target is null ? null : new StreamedScore(classifier is not null);
 
         var model = new BytesBlob(modelBytes);
@@ -85,7 +90,7 @@ public static class BatchPredictor
                 while (done.Remove(written, out var result))
                 {
                     pending.Remove(written, out var p);
-                    Write(writer, p!, result, probaNames, score);
+                    Write(writer, p!, result, probaNames, label, score);
                     rows += result.Predictions.Length;
                     written++;
                 }
@@ -94,7 +99,7 @@ public static class BatchPredictor
 
             foreach (var chunk in reader.ReadAhead(options.BatchSize, cancellationToken: cancellationToken))
             {
-                var block = new BytesBlob(RowBlock.Encode(mapping.Rows(chunk)));
+                var block = new DatasetBlob(new Dataset(mapping.Rows(chunk), null, loaded.FeatureNames, textColumns: chunk.Data.TextColumns));
                 pending[submitted] = new Pending(chunk.FirstRow, chunk.Count, Kept(chunk, options.Keep), chunk.Data.Y);
                 job.Share(block);
                 job.Submit(new PredictTask(submitted, model.Id, block.Id, options.Proba));
@@ -122,7 +127,9 @@ public static class BatchPredictor
             columns[k] = role switch
             {
                 ColumnRole.Passthrough => chunk.Passthrough.First(c => c.Name == name),
+                ColumnRole.Target when chunk.Data.ClassNames is { } classes => new StringColumn(name, Array.ConvertAll(chunk.Data.Y!, y => (string?)classes[(int)y])),
                 ColumnRole.Target => new DoubleColumn(name, (double[])chunk.Data.Y!.Clone()),
+                ColumnRole.Text => new StringColumn(name, chunk.Data.TextColumns[name]),
                 ColumnRole.Feature => new DoubleColumn(name, chunk.Data.X.Column(IndexOf(chunk.Schema.FeatureNames, name))),
                 _ => throw new InvalidOperationException($"Column '{name}' was not read."),
             };
@@ -136,13 +143,16 @@ public static class BatchPredictor
         return -1;
     }
 
-    private static void Write(ITableWriter writer, Pending chunk, PredictResult result, string[] probaNames, StreamedScore? score)
+    private static void Write(ITableWriter writer, Pending chunk, PredictResult result, string[] probaNames, Func<double, string>? label, StreamedScore? score)
     {
         if (result.Predictions.Length != chunk.Count)
             throw new InvalidOperationException($"Chunk at row {chunk.FirstRow + 1} got {result.Predictions.Length} predictions for {chunk.Count} rows.");
         if (result.Width != probaNames.Length && probaNames.Length > 0)
             throw new InvalidOperationException($"The model gave {result.Width} probabilities per row for {probaNames.Length} classes.");
-        var columns = new List<TableColumn>(chunk.Kept) { new DoubleColumn("prediction", result.Predictions) };
+        var columns = new List<TableColumn>(chunk.Kept)
+        {
+            label is null ? new DoubleColumn("prediction", result.Predictions) : new StringColumn("prediction", Array.ConvertAll(result.Predictions, p => (string?)label(p))),
+        };
         for (int c = 0; c < probaNames.Length; c++)
         {
             var values = new double[chunk.Count];

@@ -7,7 +7,9 @@ namespace Scalearn.Jobs;
 /// How a data file's columns become a model's features. When the model file records feature names, the file's
 /// columns are matched by name (any order; the rows are reordered to the model's order) and a missing feature or a
 /// column that is neither a feature, the target nor a kept column is refused by name; otherwise every column but the
-/// target and the kept ones is a feature, in file order, and only their count is checked.
+/// target and the kept ones is a feature, in file order, and only their count is checked. The model's text columns
+/// (a one-hot encoded pipeline's) are read as strings, empty cells as missing values (the model decides whether it
+/// takes them), and a text target is coded with the model's class labels.
 /// </summary>
 public sealed class FeatureMapping
 {
@@ -25,8 +27,10 @@ public sealed class FeatureMapping
 
     public int Features { get; }
 
-    public static FeatureMapping Create(string dataPath, IReadOnlyList<string>? modelFeatures, int featureCount, string? target, IReadOnlyList<string> keep)
+    public static FeatureMapping Create(string dataPath, IReadOnlyList<string>? modelFeatures, int featureCount, string? target, IReadOnlyList<string> keep,
+        IReadOnlyList<string>? textColumns = null, IReadOnlyList<string>? classNames = null, string? modelTarget = null)
     {
+        textColumns ??= [];
         var file = TableReader.ReadSchema(dataPath, TableOptions.AllColumns);
         var names = file.Columns.Select(c => c.Name).ToArray();
         var unknown = keep.Where(k => !names.Contains(k)).ToArray();
@@ -37,28 +41,38 @@ public sealed class FeatureMapping
         var kept = keep.Where(k => k != target).ToHashSet();
         if (modelFeatures is null)
         {
-            var options = new TableOptions { Target = target, Passthrough = kept.ToArray() };
+            var options = Read(target, kept.ToArray(), textColumns, classNames);
             int count = names.Count(n => n != target && !kept.Contains(n));
             if (count != featureCount)
                 throw new ArgumentException($"The model has {featureCount} features but {dataPath} has {count} feature columns " +
                     $"({string.Join(", ", names.Where(n => n != target && !kept.Contains(n)))}); the model file records no feature names to match them by.");
             return new FeatureMapping(options, null, count);
         }
-        var modelSet = modelFeatures.ToHashSet();
-        var missing = modelFeatures.Where(f => !names.Contains(f)).ToArray();
+        var modelSet = modelFeatures.Concat(textColumns).ToHashSet();
+        var missing = modelFeatures.Concat(textColumns).Where(f => !names.Contains(f)).ToArray();
         if (missing.Length > 0)
             throw new ArgumentException($"{dataPath} lacks the model's feature column{(missing.Length > 1 ? "s" : "")} {string.Join(", ", missing.Select(m => $"'{m}'"))}.");
         var unexpected = names.Where(n => !modelSet.Contains(n) && n != target && !kept.Contains(n)).ToArray();
+        if (modelTarget is not null && unexpected.Contains(modelTarget))
+            throw new ArgumentException($"{dataPath} has the model's target column '{modelTarget}': pass --target {modelTarget} to score the predictions " +
+                $"against it, or --keep {modelTarget} to copy it to the output.");
         if (unexpected.Length > 0)
             throw new ArgumentException($"{dataPath} has column{(unexpected.Length > 1 ? "s" : "")} {string.Join(", ", unexpected.Select(u => $"'{u}'"))} " +
-                $"that the model was not fitted on (its features: {string.Join(", ", modelFeatures)}); name them with --keep to carry them to the output.");
+                $"that the model was not fitted on (its features: {string.Join(", ", modelFeatures.Concat(textColumns))}); name them with --keep to carry them to the output.");
         // Kept columns that are also features stay features; the output takes them from the feature rows.
         var passthrough = kept.Where(k => !modelSet.Contains(k)).ToArray();
-        var fileFeatures = names.Where(modelSet.Contains).ToList();
+        var numeric = modelFeatures.ToHashSet();
+        var fileFeatures = names.Where(numeric.Contains).ToList();
         var order = modelFeatures.Select(f => fileFeatures.IndexOf(f)).ToArray();
         bool identity = order.Select((o, j) => o == j).All(b => b);
-        return new FeatureMapping(new TableOptions { Target = target, Passthrough = passthrough }, identity ? null : order, order.Length);
+        return new FeatureMapping(Read(target, passthrough, textColumns, classNames), identity ? null : order, order.Length);
     }
+
+    private static TableOptions Read(string? target, string[] passthrough, IReadOnlyList<string> textColumns, IReadOnlyList<string>? classNames) => new()
+    {
+        Target = target, Passthrough = passthrough, TextColumns = textColumns, AllowMissing = textColumns.Count > 0,
+        ClassNames = target is not null ? classNames : null,
+    };
 
     /// <summary>The chunk's feature rows in the model's column order.</summary>
     public Matrix Rows(TableChunk chunk)

@@ -6,7 +6,7 @@ using Scalearn.Persistence;
 
 namespace Scalearn.Jobs;
 
-/// <summary>Predict one chunk of rows (<paramref name="Rows"/>: an input holding a <see cref="RowBlock"/>) with a shipped model file.</summary>
+/// <summary>Predict one chunk of rows (<paramref name="Rows"/>: a shared dataset of the chunk's feature and text columns) with a shipped model file.</summary>
 public sealed record PredictTask(long Chunk, string Model, string Rows, bool Proba);
 
 /// <summary>One prediction per row, and with probabilities <paramref name="Width"/> values per row (row-major).</summary>
@@ -32,12 +32,9 @@ public sealed class PredictKind : TaskKind<PredictTask, PredictResult>
     public override PredictResult Run(PredictTask task, TaskContext context)
     {
         var loaded = Resident(task.Model, context);
-        var rows = RowBlock.Decode(context.Input<byte[]>(task.Rows));
+        var data = context.Input<Dataset>(task.Rows).All;
         context.DropInput(task.Rows);
         var predictor = loaded.Model as IPredictor ?? throw new InvalidDataException($"The model ({loaded.Format}) does not predict.");
-        if (rows.Cols != predictor.FeatureCount)
-            throw new InvalidDataException($"The model has {predictor.FeatureCount} features; the rows have {rows.Cols}.");
-        var data = new Dataset(rows, null, loaded.FeatureNames).All;
         var predictions = predictor.Predict(data);
         if (!task.Proba) return new PredictResult(task.Chunk, predictions, 0, []);
         var classifier = predictor as IClassifierModel ?? throw new InvalidDataException($"The model ({loaded.Format}) gives no class probabilities.");
