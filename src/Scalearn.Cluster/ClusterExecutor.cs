@@ -166,21 +166,6 @@ public sealed class ClusterExecutor : ITaskExecutor, IAsyncDisposable
     internal (Guid Instance, string Queue)? Holder(string id) =>
         Workers.Holder(id, worker => Blobs.Fetched(worker, id) || _ranWith.TryGetValue(id, out var ran) && ran == worker);
 
-    /// <summary>
-    /// Places input <paramref name="id"/>, which no live worker holds, on the live worker holding the fewest such inputs
-    /// per slot, so that partitions spread evenly instead of following whichever worker is free first.
-    /// </summary>
-    internal (Guid Instance, string Queue)? Claim(string id)
-    {
-        lock (_ranWith)
-        {
-            var counts = _ranWith.Values.GroupBy(w => w, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-            if (Workers.LeastLoaded(worker => counts.GetValueOrDefault(worker)) is not { } chosen) return null;
-            _ranWith[id] = chosen.Name;
-            return (chosen.Instance, chosen.Queue);
-        }
-    }
-
     /// <summary>A task preferring <paramref name="id"/> ran on <paramref name="worker"/>: it holds what the task left there.</summary>
     internal void RanWith(string id, string worker) => _ranWith[id] = worker;
 

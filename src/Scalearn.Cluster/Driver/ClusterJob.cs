@@ -260,7 +260,7 @@ internal sealed class ClusterJob<TTask, TResult> : IJob<TTask, TResult>, ICluste
         }
         var messages = new List<(string? Queue, Entry[] Tasks)>();
         var shared = new List<Entry>();
-        foreach (var group in batch.GroupBy(e => e.Preferred is null ? null : _executor.Holder(e.Preferred) ?? _executor.Claim(e.Preferred)))
+        foreach (var group in batch.GroupBy(e => e.Preferred is null ? null : _executor.Holder(e.Preferred)))
         {
             if (group.Key is not { } holder)
             {

@@ -66,29 +66,5 @@ internal sealed class WorkerTracker(Action<string> log)
         return null;
     }
 
-    /// <summary>
-    /// The live worker with the least <paramref name="load"/> (by worker name) per slot, with its own queue; ties go to the
-    /// worker seen first.
-    /// </summary>
-    public (Guid Instance, string Queue, string Name)? LeastLoaded(Func<string, int> load)
-    {
-        lock (_workers)
-        {
-            (Guid, string, string)? best = null;
-            double bestLoad = double.MaxValue;
-            foreach (var (instance, (beat, seenAt)) in _workers)
-            {
-                if (Stale(seenAt) || string.IsNullOrEmpty(beat.Queue)) continue;
-                double perSlot = (double)load(beat.Worker) / Math.Max(1, beat.Slots);
-                if (perSlot < bestLoad)
-                {
-                    bestLoad = perSlot;
-                    best = (instance, beat.Queue, beat.Worker);
-                }
-            }
-            return best;
-        }
-    }
-
     private static bool Stale(long seenAt) => Stopwatch.GetElapsedTime(seenAt) > LiveWindow;
 }
