@@ -184,8 +184,9 @@ internal sealed class ClusterJob<TTask, TResult> : IJob<TTask, TResult>, ICluste
                 _done++;
                 if (outcome.Failed) _failed++;
                 _rows += _kind.Rows(entry.Task, outcome.Result);
+                // Under the lock, so that a concurrent CompleteIfDone cannot close the stream before it is written.
+                _outcomes.Writer.TryWrite(outcome);
             }
-            _outcomes.Writer.TryWrite(outcome);
         }
         Report();
         _wake.Release();
@@ -211,8 +212,7 @@ internal sealed class ClusterJob<TTask, TResult> : IJob<TTask, TResult>, ICluste
     private void CompleteIfDone()
     {
         lock (_gate)
-            if (!_completed || _queued.Count > 0 || _inFlight.Count > 0) return;
-        _outcomes.Writer.TryComplete();
+            if (_completed && _queued.Count == 0 && _inFlight.Count == 0) _outcomes.Writer.TryComplete();
     }
 
     private async Task LoopAsync()

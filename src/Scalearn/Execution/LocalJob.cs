@@ -88,7 +88,6 @@ internal sealed class LocalJob<TTask, TResult> : IJob<TTask, TResult> where TTas
             string error = e is TaskLimitException ? e.Message : Describe(e);
             outcome = new TaskOutcome<TTask, TResult>(task, key, _kind.Failure(task, error), error, "local", seconds);
         }
-        bool last;
         lock (_live)
         {
             if (_live.Remove(key, out var cancel)) cancel.Dispose();
@@ -99,10 +98,11 @@ internal sealed class LocalJob<TTask, TResult> : IJob<TTask, TResult> where TTas
                 if (outcome.Failed) _failed++;
                 _rows += _kind.Rows(task, outcome.Result);
             }
-            last = _completed && _live.Count == 0;
+            // Written under the lock: a task finishing at the same time must not complete the stream before this
+            // outcome is in it (the outcome would be dropped).
+            if (outcome is not null) _outcomes.Writer.TryWrite(outcome);
+            if (_completed && _live.Count == 0) _outcomes.Writer.TryComplete();
         }
-        if (outcome is not null) _outcomes.Writer.TryWrite(outcome);
-        if (last) _outcomes.Writer.TryComplete();
         Report();
     }
 
