@@ -43,40 +43,21 @@ public static class KnnQueryJob
         await using (var job = executor.Start(KnnKind.Instance, [indexBlob], new JobOptions { Progress = options.Progress }))
         {
             using var writer = TableWriter.Create(output.TempPath);
-            var firstQuery = new Dictionary<long, long>();
-            var done = new Dictionary<long, KnnResult>();
-            int limit = 2 * Math.Max(1, executor.Slots) + 2;
-            long submitted = 0, written = 0;
-            await using var results = job.Results(cancellationToken).GetAsyncEnumerator(cancellationToken);
-
-            async Task<bool> Receive()
-            {
-                if (!await results.MoveNextAsync()) return false;
-                var outcome = results.Current;
-                if (outcome.Failed) throw new InvalidOperationException($"Query chunk {outcome.Task.Chunk} failed: {outcome.Error}");
-                if (outcome.Task.Queries is { } q) job.Unshare(q);
-                done[outcome.Task.Chunk] = outcome.Result;
-                while (done.Remove(written, out var result))
+            await using var window = new ChunkWindow<KnnTask, KnnResult, long>(job, executor.Slots,
+                (_, outcome) =>
                 {
-                    firstQuery.Remove(written, out long first);
-                    writer.Write(LongForm(first, result));
-                    rows += result.Indices.Length;
-                    written++;
-                }
-                return true;
-            }
-
-            async Task Submit(KnnTask task, long first)
-            {
-                firstQuery[task.Chunk] = first;
-                job.Submit(task);
-                submitted++;
-                while (submitted - written >= limit && await Receive()) { }
-            }
-
+                    if (outcome.Failed) throw new InvalidOperationException($"Query chunk {outcome.Task.Chunk} failed: {outcome.Error}");
+                    if (outcome.Task.Queries is { } q) job.Unshare(q);
+                },
+                (firstQuery, outcome) =>
+                {
+                    writer.Write(LongForm(firstQuery, outcome.Result));
+                    rows += outcome.Result.Indices.Length;
+                },
+                cancellationToken);
             if (queriesPath is null)
                 for (int start = 0; start < n; start += options.BatchSize)
-                    await Submit(new KnnTask(submitted, indexBlob.Id, options.Metric, options.K, null, start, Math.Min(options.BatchSize, n - start)), start);
+                    await window.SubmitAsync(new KnnTask(window.Next, indexBlob.Id, options.Metric, options.K, null, start, Math.Min(options.BatchSize, n - start)), start);
             else
             {
                 using var reader = TableReader.Open(queriesPath, read);
@@ -86,12 +67,10 @@ public static class KnnQueryJob
                 {
                     var block = new BytesBlob(RowBlock.Encode(chunk.Data.X));
                     job.Share(block);
-                    await Submit(new KnnTask(submitted, indexBlob.Id, options.Metric, options.K, block.Id, 0, 0), chunk.FirstRow);
+                    await window.SubmitAsync(new KnnTask(window.Next, indexBlob.Id, options.Metric, options.K, block.Id, 0, 0), chunk.FirstRow);
                 }
             }
-            job.Complete();
-            while (written < submitted && await Receive()) { }
-            if (written != submitted) throw new InvalidOperationException($"The job ended with {submitted - written} of {submitted} chunks unanswered.");
+            await window.FinishAsync();
             if (writer.RowsWritten == 0) writer.Write(LongForm(0, new KnnResult(0, options.K, [], [])));
         }
         output.Commit();

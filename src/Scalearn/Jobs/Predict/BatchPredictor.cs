@@ -72,43 +72,26 @@ public static class BatchPredictor
         {
             using var reader = TableReader.Open(dataPath, mapping.Options);
             using var writer = TableWriter.Create(output.TempPath);
-            var pending = new Dictionary<long, Pending>();
-            var done = new Dictionary<long, PredictResult>();
-            int limit = 2 * Math.Max(1, executor.Slots) + 2;
-            long submitted = 0, written = 0;
-            await using var results = job.Results(cancellationToken).GetAsyncEnumerator(cancellationToken);
-
-            async Task<bool> Receive()
-            {
-                if (!await results.MoveNextAsync()) return false;
-                var outcome = results.Current;
-                var chunk = pending[outcome.Task.Chunk];
-                if (outcome.Failed)
-                    throw new InvalidOperationException($"Predicting rows {chunk.FirstRow + 1}-{chunk.FirstRow + chunk.Count} of {dataPath} failed: {outcome.Error}");
-                job.Unshare(outcome.Task.Rows);
-                done[outcome.Task.Chunk] = outcome.Result;
-                while (done.Remove(written, out var result))
+            await using var window = new ChunkWindow<PredictTask, PredictResult, Pending>(job, executor.Slots,
+                (chunk, outcome) =>
                 {
-                    pending.Remove(written, out var p);
-                    Write(writer, p!, result, probaNames, label, score);
-                    rows += result.Predictions.Length;
-                    written++;
-                }
-                return true;
-            }
-
+                    if (outcome.Failed)
+                        throw new InvalidOperationException($"Predicting rows {chunk.FirstRow + 1}-{chunk.FirstRow + chunk.Count} of {dataPath} failed: {outcome.Error}");
+                    job.Unshare(outcome.Task.Rows);
+                },
+                (chunk, outcome) =>
+                {
+                    Write(writer, chunk, outcome.Result, probaNames, label, score);
+                    rows += outcome.Result.Predictions.Length;
+                },
+                cancellationToken);
             foreach (var chunk in reader.ReadAhead(options.BatchSize, cancellationToken: cancellationToken))
             {
                 var block = new DatasetBlob(new Dataset(mapping.Rows(chunk), null, loaded.FeatureNames, textColumns: chunk.Data.TextColumns));
-                pending[submitted] = new Pending(chunk.FirstRow, chunk.Count, Kept(chunk, options.Keep), chunk.Data.Y);
                 job.Share(block);
-                job.Submit(new PredictTask(submitted, model.Id, block.Id, options.Proba));
-                submitted++;
-                while (submitted - written >= limit && await Receive()) { }
+                await window.SubmitAsync(new PredictTask(window.Next, model.Id, block.Id, options.Proba), new Pending(chunk.FirstRow, chunk.Count, Kept(chunk, options.Keep), chunk.Data.Y));
             }
-            job.Complete();
-            while (written < submitted && await Receive()) { }
-            if (written != submitted) throw new InvalidOperationException($"The job ended with {submitted - written} of {submitted} chunks unanswered.");
+            await window.FinishAsync();
         }
         output.Commit();
         return new BatchPredictSummary(rows, score?.Name, score?.Value, clock.Elapsed);
