@@ -29,7 +29,9 @@ public sealed class TrustTests
         await using var executor = await ClusterExecutor.ConnectAsync(broker, new ClusterOptions { ClusterKey = key, Log = l => { lock (log) log.Add(l); } });
         var progress = new List<JobProgress>();
         await using var job = executor.Start(ProbeJobs.Kind, null, new JobOptions { Progress = new SyncProgress<JobProgress>(progress.Add) });
-        var tasks = Enumerable.Range(0, 6).Select(i => new ProbeTask(i, i + 1, SleepMs: 300)).ToList();
+        // Long enough that the tasks the forgeries name are still in flight when they arrive (a result for a finished
+        // task is counted as a duplicate, not as a dropped message).
+        var tasks = Enumerable.Range(0, 6).Select(i => new ProbeTask(i, i + 1, SleepMs: 1500)).ToList();
         job.Submit(tasks);
         job.Complete();
         var jobId = ((IClusterJob)job).Id;
