@@ -15,17 +15,14 @@ public sealed class FeatureMapping
 {
     private readonly int[]? _order;   // model feature j = file feature _order[j]; null = same order
 
-    private FeatureMapping(TableOptions options, int[]? order, int features)
+    private FeatureMapping(TableOptions options, int[]? order)
     {
         Options = options;
         _order = order;
-        Features = features;
     }
 
     /// <summary>What to read from the file: the target (if any), the kept columns as passthrough, the rest as features.</summary>
     public TableOptions Options { get; }
-
-    public int Features { get; }
 
     public static FeatureMapping Create(string dataPath, IReadOnlyList<string>? modelFeatures, int featureCount, string? target, IReadOnlyList<string> keep,
         IReadOnlyList<string>? textColumns = null, IReadOnlyList<string>? classNames = null, string? modelTarget = null)
@@ -46,7 +43,7 @@ public sealed class FeatureMapping
             if (count != featureCount)
                 throw new ArgumentException($"The model has {featureCount} features but {dataPath} has {count} feature columns " +
                     $"({string.Join(", ", names.Where(n => n != target && !kept.Contains(n)))}); the model file records no feature names to match them by.");
-            return new FeatureMapping(options, null, count);
+            return new FeatureMapping(options, null);
         }
         var modelSet = modelFeatures.Concat(textColumns).ToHashSet();
         var missing = modelFeatures.Concat(textColumns).Where(f => !names.Contains(f)).ToArray();
@@ -65,7 +62,7 @@ public sealed class FeatureMapping
         var fileFeatures = names.Where(numeric.Contains).ToList();
         var order = modelFeatures.Select(f => fileFeatures.IndexOf(f)).ToArray();
         bool identity = order.Select((o, j) => o == j).All(b => b);
-        return new FeatureMapping(Read(target, passthrough, textColumns, classNames), identity ? null : order, order.Length);
+        return new FeatureMapping(Read(target, passthrough, textColumns, classNames), identity ? null : order);
     }
 
     private static TableOptions Read(string? target, string[] passthrough, IReadOnlyList<string> textColumns, IReadOnlyList<string>? classNames) => new()
