@@ -53,7 +53,7 @@ public static class FitGroupsCommand
             {
                 if (executor is IAsyncDisposable disposable) await disposable.DisposeAsync();
             }
-            Write(parse.GetRequiredValue(output), fits);
+            Write(parse.GetRequiredValue(output), fits, parse.GetRequiredValue(groupBy), parse.GetValue(target) ?? "target");
             Summarize(fits, clock.Elapsed, parse.GetRequiredValue(output));
             return fits.All(f => f.Ok) ? 0 : 3;
         });
@@ -74,20 +74,32 @@ public static class FitGroupsCommand
         }
     }
 
-    /// <summary>groups.csv and models/&lt;group&gt;.scalearn in <paramref name="folder"/>, each file written whole then renamed.</summary>
-    private static void Write(string folder, IReadOnlyList<GroupFit> fits)
+    /// <summary>
+    /// groups.csv, models/&lt;group&gt;.scalearn and the manifest 'predict --model FOLDER' reads (the group-by column, each
+    /// group's model file and classes) in <paramref name="folder"/>, each file written whole then renamed.
+    /// </summary>
+    private static void Write(string folder, IReadOnlyList<GroupFit> fits, string groupBy, string target)
     {
         var models = Path.Combine(folder, "models");
         Directory.CreateDirectory(models);
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var fit in fits.Where(f => f.Model is not null))
+        var manifest = new List<(string, string?, double[]?)>(fits.Count);
+        foreach (var fit in fits)
         {
+            if (fit.Model is null)
+            {
+                manifest.Add((fit.Key, null, null));
+                continue;
+            }
             string name = FileName(fit.Key);
             for (int n = 2; !used.Add(name); n++) name = FileName(fit.Key) + "~" + n;
             using var file = new AtomicOutput(Path.Combine(models, name + ".scalearn"));
-            File.WriteAllBytes(file.TempPath, fit.Model!);
+            File.WriteAllBytes(file.TempPath, fit.Model);
             file.Commit();
+            var classes = (ModelFile.Load(new MemoryStream(fit.Model, writable: false)).Model as IClassifierModel)?.Classes;
+            manifest.Add((fit.Key, "models/" + name + ".scalearn", classes));
         }
+        GroupModels.WriteManifest(folder, groupBy, target, manifest);
         using var table = new AtomicOutput(Path.Combine(folder, "groups.csv"));
         using (var writer = TableWriter.Create(table.TempPath))
             writer.Write(new TableColumn[]

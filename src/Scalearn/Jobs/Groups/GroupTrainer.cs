@@ -116,7 +116,8 @@ public static class GroupTrainer
         }).ToList();
     }
 
-    private static string[] GroupKeys(TableColumn column) => column switch
+    /// <summary>Each row's group key as text (numbers in invariant form): how fit-groups names a group and prediction finds it.</summary>
+    internal static string[] GroupKeys(TableColumn column) => column switch
     {
         StringColumn s => s.Values.Select(v => v ?? "").ToArray(),
         LongColumn l => l.Values.Select(v => v.ToString(CultureInfo.InvariantCulture)).ToArray(),

@@ -24,6 +24,12 @@ public sealed record BatchPredictOptions
     /// <summary>A target column to score against (not a feature), or null.</summary>
     public string? Target { get; init; }
 
+    /// <summary>
+    /// Each task's process reads its rows from the data file itself (a path every worker can read, e.g. a shared mount)
+    /// instead of the driver streaming them through the executor; the output is the same.
+    /// </summary>
+    public bool DataOnWorkers { get; init; }
+
     public IProgress<JobProgress>? Progress { get; init; }
 }
 
@@ -34,8 +40,9 @@ public sealed record BatchPredictSummary(long Rows, string? ScoreName, double? S
 }
 
 /// <summary>
-/// Batch inference over a CSV or Parquet file of any size, on any executor: the driver reads the file chunk by chunk,
-/// ships each chunk as an input of one <see cref="PredictKind"/> task with at most 2 x slots + 2 chunks outstanding,
+/// Batch inference over a CSV or Parquet file of any size, on any executor: the driver reads the file chunk by chunk
+/// (or, with <see cref="BatchPredictOptions.DataOnWorkers"/>, plans ranges of it that the workers read; see
+/// <see cref="RowChunks"/>), ships each chunk as an input of one <see cref="PredictKind"/> task with at most 2 x slots + 2 chunks outstanding,
 /// and writes the predictions in input order as they come back (an out-of-order chunk waits, within that bound). The
 /// model file goes to each worker once and is decoded there once. Memory is set by the batch size, not the file.
 /// </summary>
@@ -70,13 +77,12 @@ public static class BatchPredictor
         long rows = 0;
         await using (var job = executor.Start(PredictKind.Instance, [model], new JobOptions { Progress = options.Progress }))
         {
-            using var reader = TableReader.Open(dataPath, mapping.Options);
             using var writer = TableWriter.Create(output.TempPath);
             await using var window = new ChunkWindow<PredictTask, PredictResult, Pending>(job, executor.Slots,
                 (chunk, outcome) =>
                 {
                     if (outcome.Failed)
-                        throw new InvalidOperationException($"Predicting rows {chunk.FirstRow + 1}-{chunk.FirstRow + chunk.Count} of {dataPath} failed: {outcome.Error}");
+                        throw new InvalidOperationException(RowChunks.Failure(dataPath, chunk.FirstRow, chunk.Count, options.DataOnWorkers, outcome.Worker, outcome.Error));
                     job.Unshare(outcome.Task.Rows);
                 },
                 (chunk, outcome) =>
@@ -85,11 +91,10 @@ public static class BatchPredictor
                     rows += outcome.Result.Predictions.Length;
                 },
                 cancellationToken);
-            foreach (var chunk in reader.ReadAhead(options.BatchSize, cancellationToken: cancellationToken))
+            foreach (var chunk in RowChunks.Read(dataPath, mapping, loaded.FeatureNames, options.BatchSize, options.DataOnWorkers, cancellationToken))
             {
-                var block = new DatasetBlob(new Dataset(mapping.Rows(chunk), null, loaded.FeatureNames, textColumns: chunk.Data.TextColumns));
-                job.Share(block);
-                await window.SubmitAsync(new PredictTask(window.Next, model.Id, block.Id, options.Proba), new Pending(chunk.FirstRow, chunk.Count, Kept(chunk, options.Keep), chunk.Data.Y));
+                job.Share(chunk.Rows);
+                await window.SubmitAsync(new PredictTask(window.Next, model.Id, chunk.Rows.Id, options.Proba), Pending.Of(chunk, options.Keep));
             }
             await window.FinishAsync();
         }
@@ -97,9 +102,14 @@ public static class BatchPredictor
         return new BatchPredictSummary(rows, score?.Name, score?.Value, clock.Elapsed);
     }
 
-    private sealed record Pending(long FirstRow, int Count, IReadOnlyList<TableColumn> Kept, double[]? Y);
+    private sealed record Pending(long FirstRow, int Count, IReadOnlyList<TableColumn> Kept, double[]? Y)
+    {
+        public static Pending Of(RowChunk chunk, IReadOnlyList<string> keep) =>
+            new(chunk.FirstRow, chunk.Count, chunk.Driver is null ? [] : BatchPredictor.Kept(chunk.Driver, keep), chunk.Driver?.Data.Y);
+    }
 
-    private static IReadOnlyList<TableColumn> Kept(TableChunk chunk, IReadOnlyList<string> keep)
+    /// <summary>The <paramref name="keep"/> columns of a chunk, for the output.</summary>
+    internal static IReadOnlyList<TableColumn> Kept(TableChunk chunk, IReadOnlyList<string> keep)
     {
         if (keep.Count == 0) return [];
         var columns = new TableColumn[keep.Count];
@@ -114,6 +124,7 @@ public static class BatchPredictor
                 ColumnRole.Target => new DoubleColumn(name, (double[])chunk.Data.Y!.Clone()),
                 ColumnRole.Text => new StringColumn(name, chunk.Data.TextColumns[name]),
                 ColumnRole.Feature => new DoubleColumn(name, chunk.Data.X.Column(IndexOf(chunk.Schema.FeatureNames, name))),
+                ColumnRole.Group => chunk.Group!,
                 _ => throw new InvalidOperationException($"Column '{name}' was not read."),
             };
         }

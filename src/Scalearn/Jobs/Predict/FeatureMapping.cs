@@ -15,17 +15,40 @@ public sealed class FeatureMapping
 {
     private readonly int[]? _order;   // model feature j = file feature _order[j]; null = same order
 
-    private FeatureMapping(TableOptions options, int[]? order)
+    private FeatureMapping(TableOptions options, int[]? order, IReadOnlyList<string>? modelFeatures, IReadOnlyList<string> keep)
     {
         Options = options;
         _order = order;
+        var kept = keep.ToHashSet();
+        // The driver of a job whose workers read the rows themselves reads only what the output needs.
+        DriverOptions = options with
+        {
+            Features = modelFeatures is null ? [] : modelFeatures.Where(kept.Contains).ToArray(),
+            TextColumns = options.TextColumns.Where(kept.Contains).ToArray(),
+        };
+        WorkerOptions = options with
+        {
+            Target = null, Passthrough = [], Group = null, ClassNames = null,
+            Exclude = [.. options.Passthrough, .. options.Target is null ? [] : new[] { options.Target }, .. options.Group is null ? [] : new[] { options.Group }],
+        };
+        NeedsDriverRead = keep.Count > 0 || options.Target is not null || options.Group is not null;
     }
 
     /// <summary>What to read from the file: the target (if any), the kept columns as passthrough, the rest as features.</summary>
     public TableOptions Options { get; }
 
+    /// <summary>The kept columns, target and group without the other features: what the driver reads when the workers read the features.</summary>
+    public TableOptions DriverOptions { get; }
+
+    /// <summary>The features alone (in file order), as a worker reads them from its partition of the file.</summary>
+    public TableOptions WorkerOptions { get; }
+
+    /// <summary>Whether the output needs any column besides the predictions (kept columns, target, group).</summary>
+    public bool NeedsDriverRead { get; }
+
+    /// <param name="group">A column that routes each row to a model (not a feature; fit-groups' --group-by), or null.</param>
     public static FeatureMapping Create(string dataPath, IReadOnlyList<string>? modelFeatures, int featureCount, string? target, IReadOnlyList<string> keep,
-        IReadOnlyList<string>? textColumns = null, IReadOnlyList<string>? classNames = null, string? modelTarget = null)
+        IReadOnlyList<string>? textColumns = null, IReadOnlyList<string>? classNames = null, string? modelTarget = null, string? group = null)
     {
         textColumns ??= [];
         var file = TableReader.ReadSchema(dataPath, TableOptions.AllColumns);
@@ -35,21 +58,23 @@ public sealed class FeatureMapping
             throw new ArgumentException($"--keep: {dataPath} has no column {string.Join(", ", unknown.Select(u => $"'{u}'"))}; its columns are: {string.Join(", ", names)}.");
         if (target is not null && !names.Contains(target))
             throw new ArgumentException($"--target: {dataPath} has no column '{target}'; its columns are: {string.Join(", ", names)}.");
-        var kept = keep.Where(k => k != target).ToHashSet();
+        if (group is not null && !names.Contains(group))
+            throw new ArgumentException($"{dataPath} has no column '{group}', the column the models were grouped by; its columns are: {string.Join(", ", names)}.");
+        var kept = keep.Where(k => k != target && k != group).ToHashSet();
         if (modelFeatures is null)
         {
-            var options = Read(target, kept.ToArray(), textColumns, classNames);
-            int count = names.Count(n => n != target && !kept.Contains(n));
+            var options = Read(target, kept.ToArray(), textColumns, classNames, group);
+            int count = names.Count(n => n != target && n != group && !kept.Contains(n));
             if (count != featureCount)
                 throw new ArgumentException($"The model has {featureCount} features but {dataPath} has {count} feature columns " +
-                    $"({string.Join(", ", names.Where(n => n != target && !kept.Contains(n)))}); the model file records no feature names to match them by.");
-            return new FeatureMapping(options, null);
+                    $"({string.Join(", ", names.Where(n => n != target && n != group && !kept.Contains(n)))}); the model file records no feature names to match them by.");
+            return new FeatureMapping(options, null, null, keep);
         }
         var modelSet = modelFeatures.Concat(textColumns).ToHashSet();
         var missing = modelFeatures.Concat(textColumns).Where(f => !names.Contains(f)).ToArray();
         if (missing.Length > 0)
             throw new ArgumentException($"{dataPath} lacks the model's feature column{(missing.Length > 1 ? "s" : "")} {string.Join(", ", missing.Select(m => $"'{m}'"))}.");
-        var unexpected = names.Where(n => !modelSet.Contains(n) && n != target && !kept.Contains(n)).ToArray();
+        var unexpected = names.Where(n => !modelSet.Contains(n) && n != target && n != group && !kept.Contains(n)).ToArray();
         if (modelTarget is not null && unexpected.Contains(modelTarget))
             throw new ArgumentException($"{dataPath} has the model's target column '{modelTarget}': pass --target {modelTarget} to score the predictions " +
                 $"against it, or --keep {modelTarget} to copy it to the output.");
@@ -62,13 +87,13 @@ public sealed class FeatureMapping
         var fileFeatures = names.Where(numeric.Contains).ToList();
         var order = modelFeatures.Select(f => fileFeatures.IndexOf(f)).ToArray();
         bool identity = order.Select((o, j) => o == j).All(b => b);
-        return new FeatureMapping(Read(target, passthrough, textColumns, classNames), identity ? null : order);
+        return new FeatureMapping(Read(target, passthrough, textColumns, classNames, group), identity ? null : order, modelFeatures, keep);
     }
 
-    private static TableOptions Read(string? target, string[] passthrough, IReadOnlyList<string> textColumns, IReadOnlyList<string>? classNames) => new()
+    private static TableOptions Read(string? target, string[] passthrough, IReadOnlyList<string> textColumns, IReadOnlyList<string>? classNames, string? group) => new()
     {
         Target = target, Passthrough = passthrough, TextColumns = textColumns, AllowMissing = textColumns.Count > 0,
-        ClassNames = target is not null ? classNames : null,
+        ClassNames = target is not null ? classNames : null, Group = group,
     };
 
     /// <summary>The chunk's feature rows in the model's column order.</summary>

@@ -6,7 +6,10 @@ using Scalearn.Persistence;
 
 namespace Scalearn.Jobs;
 
-/// <summary>Predict one chunk of rows (<paramref name="Rows"/>: a shared dataset of the chunk's feature and text columns) with a shipped model file.</summary>
+/// <summary>
+/// Predict one chunk of rows (<paramref name="Rows"/>: a shared dataset of the chunk's feature and text columns, or a
+/// partition of the file that the task's process reads itself) with a shipped model file.
+/// </summary>
 public sealed record PredictTask(long Chunk, string Model, string Rows, bool Proba);
 
 /// <summary>One prediction per row, and with probabilities <paramref name="Width"/> values per row (row-major).</summary>
@@ -32,8 +35,7 @@ public sealed class PredictKind : TaskKind<PredictTask, PredictResult>
     public override PredictResult Run(PredictTask task, TaskContext context)
     {
         var loaded = Resident(task.Model, context);
-        var data = context.Input<Dataset>(task.Rows).All;
-        context.DropInput(task.Rows);
+        var data = RowChunks.Load(task.Rows, context, d => loaded.Model.Align(d)).All;
         var predictor = loaded.Model as IPredictor ?? throw new InvalidDataException($"The model ({loaded.Format}) does not predict.");
         var predictions = predictor.Predict(data);
         if (!task.Proba) return new PredictResult(task.Chunk, predictions, 0, []);

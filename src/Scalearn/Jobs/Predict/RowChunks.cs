@@ -1,0 +1,78 @@
+using Scalearn.Data;
+using Scalearn.Data.Tables;
+using Scalearn.Distributed;
+using Scalearn.Execution;
+using Scalearn.Execution.Blobs;
+
+namespace Scalearn.Jobs;
+
+/// <summary>
+/// One chunk of a prediction job: its place in the file, what the driver read of it for the output (kept columns, target,
+/// group; null when the output needs none) and the input a task reads its feature rows from.
+/// </summary>
+internal sealed record RowChunk(long FirstRow, int Count, TableChunk? Driver, IBlob Rows);
+
+/// <summary>
+/// Where a job's feature rows come from. Streamed: the driver reads the file chunk by chunk and ships each chunk's rows
+/// through the executor. On the workers (<c>--data-on-workers</c>): the driver plans byte ranges (CSV) or row groups
+/// (Parquet) of about a batch each and ships only (path, range, columns); the task's process opens the path and reads
+/// its range itself, so the path must be readable there (a shared mount under the worker's SCALEARN_DATA_DIRS).
+/// </summary>
+internal static class RowChunks
+{
+    public static IEnumerable<RowChunk> Read(string dataPath, FeatureMapping mapping, IReadOnlyList<string>? featureNames, int batchSize, bool onWorkers,
+        CancellationToken cancellationToken)
+    {
+        if (!onWorkers)
+        {
+            using var reader = TableReader.Open(dataPath, mapping.Options);
+            foreach (var chunk in reader.ReadAhead(batchSize, cancellationToken: cancellationToken))
+                yield return new RowChunk(chunk.FirstRow, chunk.Count, chunk,
+                    new DatasetBlob(new Dataset(mapping.Rows(chunk), null, featureNames, textColumns: chunk.Data.TextColumns)));
+            yield break;
+        }
+        foreach (var partition in Plan(dataPath, batchSize, cancellationToken))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            TableChunk? driver = null;
+            if (mapping.NeedsDriverRead)
+            {
+                using var reader = TableReader.Open(partition, mapping.DriverOptions);
+                driver = reader.Read((int)partition.RowCount);
+                if (driver is null || driver.Count != partition.RowCount || reader.Read(1) is not null)
+                    throw new InvalidDataException($"{partition}: read {driver?.Count ?? 0} rows where the split counted {partition.RowCount}.");
+            }
+            yield return new RowChunk(partition.FirstRow, (int)partition.RowCount, driver, new TablePartitionBlob(partition, mapping.WorkerOptions));
+        }
+    }
+
+    /// <summary>Partitions of about <paramref name="batchSize"/> rows: one scan counts the rows, a second cuts the ranges.</summary>
+    private static IReadOnlyList<TablePartition> Plan(string dataPath, int batchSize, CancellationToken cancellationToken)
+    {
+        string full = Path.GetFullPath(dataPath);
+        var whole = TablePartitioner.Split(full, 1, cancellationToken);
+        long rows = whole.Sum(p => p.RowCount);
+        int count = (int)Math.Clamp((rows + batchSize - 1) / batchSize, 1, PartitionedDataset.MaxPartitions);
+        return count == 1 ? whole : TablePartitioner.Split(full, count, cancellationToken);
+    }
+
+    /// <summary>A task's feature rows: the shipped dataset, or its partition read here and put in the model's column order.</summary>
+    public static Dataset Load(string id, TaskContext context, Func<Dataset, Dataset> align)
+    {
+        var input = context.Input<object>(id);
+        context.DropInput(id);
+        return input switch
+        {
+            Dataset d => d,
+            IPartitionSource source => align(source.Load(context.Cancellation)),
+            _ => throw new InvalidDataException($"A prediction's rows arrived as a {input.GetType().Name}, neither a dataset nor a file partition."),
+        };
+    }
+
+    /// <summary>The error of a failed chunk, for the driver to throw: with the data on the workers, it names the worker and the path.</summary>
+    public static string Failure(string dataPath, long firstRow, int count, bool onWorkers, string worker, string? error) => onWorkers
+        ? $"Predicting rows {firstRow + 1}-{firstRow + count} of {dataPath} failed on worker '{worker}', which read them from {Path.GetFullPath(dataPath)} itself " +
+          $"(--data-on-workers): {error} If that path is not on a mount every worker can read (and under its {DataDirectories.Variable}), drop --data-on-workers " +
+          "so the driver streams the rows."
+        : $"Predicting rows {firstRow + 1}-{firstRow + count} of {dataPath} failed: {error}";
+}
