@@ -27,9 +27,10 @@ public static class FitGroupsCommand
         var cluster = CommonOptions.Cluster();
         var clusterKey = CommonOptions.ClusterKey();
         var jobs = CommonOptions.Jobs();
+        var onWorkers = PredictCommand.DataOnWorkersOption();
         var command = new Command("fit-groups", "Fit one model per group of rows")
         {
-            data, groupBy, estimatorName, parameters, grid, cv, target, output, cluster, clusterKey, jobs,
+            data, groupBy, estimatorName, parameters, grid, cv, target, output, cluster, clusterKey, jobs, onWorkers,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -47,6 +48,7 @@ public static class FitGroupsCommand
                 fits = await GroupTrainer.RunAsync(executor, dataPath, EstimatorSpec.Of(estimator), new GroupTrainOptions
                 {
                     GroupBy = parse.GetRequiredValue(groupBy), Target = parse.GetValue(target) ?? "target", Grid = parse.GetValue(grid), Cv = parse.GetValue(cv),
+                    DataOnWorkers = parse.GetValue(onWorkers),
                 }, ct);
             }
             finally

@@ -18,7 +18,10 @@ public static class PredictCommand
 {
     public static Command Create()
     {
-        var modelPath = new Option<string>("--model", "-m") { Description = "Model file written by 'scalearn tune'", Required = true };
+        var modelPath = new Option<string>("--model", "-m")
+        {
+            Description = "Model file written by 'scalearn tune', or a folder written by 'scalearn fit-groups' (each row goes to its group's model)", Required = true,
+        };
         var data = CommonOptions.Data();
         var target = new Option<string?>("--target") { Description = "Target column in the data, if any: it is left out of the features and the score is printed" };
         var output = new Option<string>("--out", "-o") { Description = "Output file, CSV or Parquet by its extension", DefaultValueFactory = _ => "predictions.csv" };
@@ -28,9 +31,10 @@ public static class PredictCommand
         var cluster = CommonOptions.Cluster();
         var clusterKey = CommonOptions.ClusterKey();
         var jobs = CommonOptions.Jobs();
+        var onWorkers = DataOnWorkersOption();
         var command = new Command("predict", "Predict with a saved model, streaming the data")
         {
-            modelPath, data, target, output, proba, batchSize, keep, cluster, clusterKey, jobs,
+            modelPath, data, target, output, proba, batchSize, keep, cluster, clusterKey, jobs, onWorkers,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -45,10 +49,15 @@ public static class PredictCommand
             BatchPredictSummary summary;
             try
             {
-                summary = await BatchPredictor.RunAsync(executor, parse.GetRequiredValue(modelPath), input.Path, path, new BatchPredictOptions
+                var settings = new BatchPredictOptions
                 {
                     Proba = parse.GetValue(proba), BatchSize = parse.GetValue(batchSize), Keep = keepColumns, Target = parse.GetValue(target), Progress = rate,
-                }, ct);
+                    DataOnWorkers = parse.GetValue(onWorkers),
+                };
+                string model = parse.GetRequiredValue(modelPath);
+                summary = GroupModels.IsFolder(model)
+                    ? await GroupRoutedPredictor.RunAsync(executor, model, input.Path, path, settings, ct)
+                    : await BatchPredictor.RunAsync(executor, model, input.Path, path, settings, ct);
             }
             finally
             {
@@ -63,6 +72,13 @@ public static class PredictCommand
         });
         return command;
     }
+
+    /// <summary>--data-on-workers, as every command that reads a dataset for a job spells it.</summary>
+    internal static Option<bool> DataOnWorkersOption() => new("--data-on-workers")
+    {
+        Description = "The workers read their own parts of --data from its path (a shared mount every worker can read, under their SCALEARN_DATA_DIRS) " +
+            "instead of the driver streaming the rows through the broker; same output",
+    };
 
     /// <summary>A data file to stream: an existing path, a dataset in the data folders, or a built-in one written to a temporary CSV.</summary>
     private sealed class DataFile : IDisposable

@@ -1,4 +1,6 @@
 using Scalearn.Data;
+using Scalearn.Data.Tables;
+using Scalearn.Distributed;
 using Scalearn.Execution.Wire;
 
 namespace Scalearn.Jobs;
@@ -26,6 +28,36 @@ public sealed class GroupBlock(IReadOnlyList<string> featureNames, string target
             writer.Doubles(g.Y);
         }
         return writer.ToArray();
+    }
+
+    /// <summary>
+    /// The groups named by <paramref name="keys"/> (in that order), read from a partition of the data file chunk by chunk:
+    /// only those groups' rows are kept, in file order.
+    /// </summary>
+    public static GroupBlock Read(TablePartitionSource source, IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        var rows = keys.ToDictionary(k => k, _ => (X: new List<double>(), Y: new List<double>()), StringComparer.Ordinal);
+        using var reader = TableReader.Open(source.Partition, source.Options);
+        if (reader.Schema.Group is null) throw new InvalidDataException($"{source} is read without a group column.");
+        foreach (var chunk in reader.Chunks())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var chunkKeys = GroupTrainer.GroupKeys(chunk.Group!);
+            for (int i = 0; i < chunkKeys.Length; i++)
+            {
+                if (!rows.TryGetValue(chunkKeys[i], out var group)) continue;
+                foreach (var v in chunk.Data.X.Row(i)) group.X.Add(v);
+                group.Y.Add(chunk.Data.Y![i]);
+            }
+        }
+        var names = reader.Schema.FeatureNames;
+        var groups = keys.Select(k =>
+        {
+            var (x, y) = rows[k];
+            if (y.Count == 0) throw new InvalidDataException($"{source} has no row of group '{k}'.");
+            return new Group(k, new Matrix(x.ToArray(), y.Count, names.Count), y.ToArray());
+        }).ToArray();
+        return new GroupBlock(names, reader.Schema.Target!.Name, groups);
     }
 
     /// <summary>Reads a block from untrusted bytes; throws <see cref="InvalidDataException"/> when it is malformed.</summary>

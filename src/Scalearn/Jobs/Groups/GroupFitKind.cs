@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Scalearn.Data;
+using Scalearn.Distributed;
 using Scalearn.Estimators;
 using Scalearn.Execution;
 using Scalearn.Execution.Wire;
@@ -11,8 +12,10 @@ namespace Scalearn.Jobs;
 /// <summary>
 /// Fit one model per group for the groups packed in <paramref name="Data"/> (an input holding a <see cref="GroupBlock"/>):
 /// <paramref name="Estimator"/> as given, or the best of a cross-validated grid search (<paramref name="Grid"/>, <paramref name="Cv"/> folds).
+/// With <paramref name="Keys"/>, <paramref name="Data"/> is instead a partition of the data file (<see cref="TablePartitionBlob"/>)
+/// that the task's process reads itself, keeping the rows of these groups.
 /// </summary>
-public sealed record GroupFitTask(long Pack, EstimatorSpec Estimator, string? Grid, int Cv, string Data);
+public sealed record GroupFitTask(long Pack, EstimatorSpec Estimator, string? Grid, int Cv, string Data, IReadOnlyList<string>? Keys = null);
 
 /// <summary>What one group's fit gave: its model file (null when it failed), score, chosen parameters (JSON) and error.</summary>
 public sealed record GroupFit(string Key, int Rows, double Score, string Params, double FitSeconds, string? Error, byte[]? Model)
@@ -39,7 +42,8 @@ public sealed class GroupFitKind : TaskKind<GroupFitTask, GroupFitResult>
 
     public override GroupFitResult Run(GroupFitTask task, TaskContext context)
     {
-        var block = GroupBlock.Decode(context.Input<byte[]>(task.Data));
+        var block = task.Keys is null ? GroupBlock.Decode(context.Input<byte[]>(task.Data))
+            : GroupBlock.Read(context.Input<TablePartitionSource>(task.Data), task.Keys, context.Cancellation);
         context.DropInput(task.Data);
         var fits = new List<GroupFit>(block.Groups.Count);
         foreach (var group in block.Groups)
@@ -97,10 +101,13 @@ public sealed class GroupFitKind : TaskKind<GroupFitTask, GroupFitResult>
         writer.String(task.Grid);
         writer.Int32(task.Cv);
         writer.String(task.Data);
+        writer.Bool(task.Keys is not null);
+        if (task.Keys is not null) writer.Strings(task.Keys);
     }
 
     public override GroupFitTask ReadTask(WireReader reader) =>
-        new(reader.Int64(), FitScoreKind.ReadSpec(reader), reader.NullableString(1 << 20), reader.Int32(2, 1000, "cv"), reader.String(64));
+        new(reader.Int64(), FitScoreKind.ReadSpec(reader), reader.NullableString(1 << 20), reader.Int32(2, 1000, "cv"), reader.String(64),
+            reader.Bool() ? reader.Strings(1 << 24) : null);
 
     public override void WriteResult(GroupFitResult result, WireWriter writer)
     {

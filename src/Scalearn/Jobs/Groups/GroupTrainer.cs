@@ -1,6 +1,7 @@
 using System.Globalization;
 using Scalearn.Data;
 using Scalearn.Data.Tables;
+using Scalearn.Distributed;
 using Scalearn.Estimators;
 using Scalearn.Execution;
 using Scalearn.Execution.Blobs;
@@ -17,6 +18,13 @@ public sealed record GroupTrainOptions
     public string? Grid { get; init; }
 
     public int Cv { get; init; } = 5;
+
+    /// <summary>
+    /// The driver reads only the group column; each task's process reads its groups' rows from the data file itself (a
+    /// path every worker can read). The fits are the same.
+    /// </summary>
+    public bool DataOnWorkers { get; init; }
+
     public IProgress<JobProgress>? Progress { get; init; }
 }
 
@@ -41,8 +49,9 @@ public static class GroupTrainer
             throw new ArgumentException($"--target: {dataPath} has no column '{options.Target}'; its columns are: {string.Join(", ", names)}.");
         estimator.Create();   // an unknown estimator or parameter fails here, before any data is read
 
-        var table = TableReader.ReadAll(dataPath, new TableOptions { Target = options.Target, Group = options.GroupBy });
-        var groups = Split(table);
+        var read = new TableOptions { Target = options.Target, Group = options.GroupBy };
+        var table = TableReader.ReadAll(dataPath, options.DataOnWorkers ? read with { Target = null, Features = [] } : read);
+        var groups = Split(table, !options.DataOnWorkers);
         int slots = Math.Max(1, executor.Slots);
         long packRows = Math.Max(1, table.Count / (4L * slots));
         var packs = new List<List<GroupBlock.Group>>();
@@ -64,19 +73,30 @@ public static class GroupTrainer
         await using (var job = executor.Start(GroupFitKind.Instance, null, new JobOptions { Progress = options.Progress, ExpectedTasks = packs.Count }))
         {
             var tasks = new List<GroupFitTask>();
-            for (int p = 0; p < packs.Count; p++)
+            if (options.DataOnWorkers)
             {
-                var blob = new BytesBlob(new GroupBlock(table.Schema.FeatureNames, table.Data.TargetName, packs[p]).Encode());
-                job.Share(blob);
-                tasks.Add(new GroupFitTask(p, estimator, options.Grid, options.Cv, blob.Id));
+                var whole = TablePartitioner.Split(Path.GetFullPath(dataPath), 1, cancellationToken);
+                if (whole.Count != 1) throw new ArgumentException($"{dataPath} has no data rows.");
+                var file = new TablePartitionBlob(whole[0], read);
+                job.Share(file);
+                for (int p = 0; p < packs.Count; p++) tasks.Add(new GroupFitTask(p, estimator, options.Grid, options.Cv, file.Id, packs[p].Select(g => g.Key).ToArray()));
             }
+            else
+                for (int p = 0; p < packs.Count; p++)
+                {
+                    var blob = new BytesBlob(new GroupBlock(table.Schema.FeatureNames, table.Data.TargetName, packs[p]).Encode());
+                    job.Share(blob);
+                    tasks.Add(new GroupFitTask(p, estimator, options.Grid, options.Cv, blob.Id));
+                }
             job.Submit(tasks);
             job.Complete();
             await foreach (var outcome in job.Results(cancellationToken))
             {
                 if (outcome.Failed)
                     foreach (var g in packs[(int)outcome.Task.Pack])
-                        fits[g.Key] = new GroupFit(g.Key, g.Y.Length, double.NaN, "", outcome.Seconds, outcome.Error, null);
+                        fits[g.Key] = new GroupFit(g.Key, g.Y.Length, double.NaN, "", outcome.Seconds,
+                            options.DataOnWorkers ? $"worker '{outcome.Worker}' could not fit the group from {Path.GetFullPath(dataPath)} (--data-on-workers; drop the flag " +
+                                $"if that path is not on a mount every worker can read, under its {DataDirectories.Variable}): {outcome.Error}" : outcome.Error, null);
                 else
                     foreach (var fit in outcome.Result.Groups) fits[fit.Key] = fit;
             }
@@ -85,8 +105,8 @@ public static class GroupTrainer
             : new GroupFit(g.Key, g.Y.Length, double.NaN, "", 0, "the group's task was not run.", null)).ToArray();
     }
 
-    /// <summary>The rows of each group, groups in order of their first row.</summary>
-    private static List<GroupBlock.Group> Split(TableChunk table)
+    /// <summary>The rows of each group (or, without <paramref name="copyRows"/>, only its row count), groups in order of their first row.</summary>
+    private static List<GroupBlock.Group> Split(TableChunk table, bool copyRows)
     {
         var keys = GroupKeys(table.Group!);
         var rows = new Dictionary<string, List<int>>();
@@ -105,6 +125,7 @@ public static class GroupTrainer
         return order.Select(key =>
         {
             var index = rows[key];
+            if (!copyRows) return new GroupBlock.Group(key, new Matrix(0, 0), new double[index.Count]);
             var gx = new Matrix(index.Count, x.Cols);
             var gy = new double[index.Count];
             for (int r = 0; r < index.Count; r++)
