@@ -84,14 +84,18 @@ public sealed class JobsGroupsKnnTests : IDisposable
         var local = await GroupTrainer.RunAsync(new LocalExecutor(2), data, spec, options);
 
         string broker = Broker.ForCluster("groups");
-        await using var workers = await WorkerProcesses.StartAsync(broker, 2, "groups");
+        await using var workers = await JobsPredictTests.StartWorkersAsync(broker, 2, "groups", _folder);
         await using var executor = await ClusterExecutor.ConnectAsync(broker);
         var remote = await GroupTrainer.RunAsync(executor, data, spec, options);
         Assert.Equal(Summary(local), Summary(remote));
         Assert.All(remote, f => Assert.True(f.Ok, f.Error));
+        var read = await GroupTrainer.RunAsync(executor, data, spec, options with { DataOnWorkers = true });
+        Assert.Equal(Summary(local), Summary(read));
 
         var kill = Kill(workers, 1);
-        var killed = await GroupTrainer.RunAsync(executor, data, spec, options with { Progress = kill });
+        var killed = await GroupTrainer.RunAsync(executor, data, spec, options with { Progress = kill, DataOnWorkers = true });
+        Assert.True(kill.KilledAt > 0, "the worker was never killed: the job ended before it finished a task");
+        await JobsPredictTests.AssertKilledAsync(workers.Workers[0]);
         Assert.Equal(Summary(local), Summary(killed));
     }
 

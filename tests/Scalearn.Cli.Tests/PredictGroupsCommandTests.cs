@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text;
+using Scalearn.Data.Tables;
+
+namespace Scalearn.Cli.Tests;
+
+/// <summary>fit-groups, then predict --model FOLDER: each row to its group's model, a status for the rows without one.</summary>
+[Collection("console")]
+public class PredictGroupsCommandTests
+{
+    private static string Data(string dir, string name, string[] regions)
+    {
+        var text = new StringBuilder("id,region,x,target\n");
+        for (int i = 0; i < 150; i++)
+        {
+            string region = regions[i % regions.Length];
+            text.Append(CultureInfo.InvariantCulture, $"r{i},{region},{i * 0.5:R},{(region == "north" ? (i % 4 < 2 ? 1 : 0) : (i % 3 == 0 ? 2 : 1))}\n");
+        }
+        var path = Path.Combine(dir, name);
+        File.WriteAllText(path, text.ToString());
+        return path;
+    }
+
+    [Fact]
+    public async Task Predict_with_a_fit_groups_folder_routes_rows_and_marks_unknown_and_failed_groups()
+    {
+        var dir = CliHarness.TempDir();
+        var models = Path.Combine(dir, "models");
+        var train = Data(dir, "train.csv", ["north", "south", "north", "south"]);
+        // One row of 'lonely': too few for its fit, so groups.csv lists it as failed.
+        File.AppendAllText(train, "r999,lonely,1,1\n");
+        var (exit, text, error) = await CliHarness.RunAsync("fit-groups", "--data", Strip(train, dir), "--group-by", "region",
+            "--estimator", "decision-tree-classifier", "--grid", """{"max_depth": [2]}""", "--cv", "2", "--out", models);
+        Assert.True(exit == 3, error + text);
+
+        var data = Data(dir, "data.csv", ["north", "south", "west", "lonely"]);
+        string streamed = Path.Combine(dir, "streamed.csv"), onWorkers = Path.Combine(dir, "workers.csv");
+        (exit, text, error) = await CliHarness.RunAsync("predict", "--model", models, "--data", data, "--keep", "id", "--target", "target",
+            "--proba", "--batch-size", "40", "--out", streamed);
+        Assert.True(exit == 0, error + text);
+        (exit, text, error) = await CliHarness.RunAsync("predict", "--model", models, "--data", data, "--keep", "id", "--target", "target",
+            "--proba", "--batch-size", "40", "--data-on-workers", "--out", onWorkers);
+        Assert.True(exit == 0, error + text);
+        Assert.Equal(File.ReadAllBytes(streamed), File.ReadAllBytes(onWorkers));
+
+        var written = TableReader.ReadAll(streamed, TableOptions.AllColumns with { TextColumns = ["status"] });
+        Assert.Equal(["id", "prediction", "proba_0", "proba_1", "proba_2", "status"], written.Schema.Columns.Select(c => c.Name));
+        Assert.Equal(Enumerable.Range(0, 150).Select(i => "r" + i), ((StringColumn)written.Passthrough[0]).Values);
+        Assert.Equal(Enumerable.Range(0, 150).Select(i => (i % 4) switch { 0 or 1 => "ok", 2 => "unknown_group", _ => "failed_group" }),
+            ((StringColumn)written.Passthrough[5]).Values);
+        var lines = File.ReadAllLines(streamed);
+        Assert.Equal("r2,,,,,unknown_group", lines[3]);
+        Assert.Equal("r3,,,,,failed_group", lines[4]);
+    }
+
+    /// <summary>The training file without its id column (fit-groups reads every other column as a feature).</summary>
+    private static string Strip(string path, string dir)
+    {
+        var stripped = Path.Combine(dir, "train-noid.csv");
+        File.WriteAllLines(stripped, File.ReadAllLines(path).Select(l => l[(l.IndexOf(',') + 1)..]));
+        return stripped;
+    }
+}
