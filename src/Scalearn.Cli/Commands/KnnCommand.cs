@@ -19,9 +19,10 @@ public static class KnnCommand
         var cluster = CommonOptions.Cluster();
         var clusterKey = CommonOptions.ClusterKey();
         var jobs = CommonOptions.Jobs();
+        var onWorkers = PredictCommand.DataOnWorkersOption();
         var command = new Command("knn", "k nearest neighbours of many queries, streamed")
         {
-            index, queries, self, k, metric, output, batchSize, cluster, clusterKey, jobs,
+            index, queries, self, k, metric, output, batchSize, cluster, clusterKey, jobs, onWorkers,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -37,6 +38,7 @@ public static class KnnCommand
                 rows = await KnnQueryJob.RunAsync(executor, parse.GetRequiredValue(index), queryPath, parse.GetRequiredValue(output), new KnnQueryOptions
                 {
                     K = parse.GetValue(k), Metric = parse.GetValue(metric) ?? "minkowski", BatchSize = parse.GetValue(batchSize),
+                    DataOnWorkers = parse.GetValue(onWorkers),
                 }, ct);
             }
             finally

@@ -63,14 +63,17 @@ public sealed class JobsGroupsKnnTests : IDisposable
         await KnnQueryJob.RunAsync(new LocalExecutor(2), points, null, local, options);
 
         string broker = Broker.ForCluster("knn");
-        await using var workers = await WorkerProcesses.StartAsync(broker, 2, "knn");
+        await using var workers = await JobsPredictTests.StartWorkersAsync(broker, 2, "knn", _folder);
         await using var executor = await ClusterExecutor.ConnectAsync(broker);
         await KnnQueryJob.RunAsync(executor, points, null, remote, options);
+        Assert.True(File.ReadAllBytes(local).AsSpan().SequenceEqual(File.ReadAllBytes(remote)), workers.Output);
+        await KnnQueryJob.RunAsync(executor, points, null, remote, options with { DataOnWorkers = true });
         Assert.True(File.ReadAllBytes(local).AsSpan().SequenceEqual(File.ReadAllBytes(remote)), workers.Output);
 
         var kill = Kill(workers, 1_500);
         await KnnQueryJob.RunAsync(executor, points, null, killed, options with { Progress = kill });
         Assert.True(kill.KilledAt > 0 && kill.KilledAt < 12_000, $"killed after {kill.KilledAt} rows");
+        await JobsPredictTests.AssertKilledAsync(workers.Workers[0]);
         Assert.True(File.ReadAllBytes(local).AsSpan().SequenceEqual(File.ReadAllBytes(killed)), workers.Output);
     }
 

@@ -37,13 +37,13 @@ public sealed class KnnKind : TaskKind<KnnTask, KnnResult>
     {
         var (points, model) = context.Resident.GetOrAdd(ResidentCache.HeldKey(task.Index + ":" + task.Metric), () =>
         {
-            var x = RowBlock.Decode(context.Input<byte[]>(task.Index));
+            var x = RowChunks.Matrix(task.Index, context);
             var estimator = new NearestNeighbors { NJobs = 1 };
             estimator.SetParam("metric", task.Metric);
             return (Tuple.Create(x, (NearestNeighborsModel)estimator.Fit(new Dataset(x).All)), 3L * x.Values.Length * sizeof(double));
         }).ToValueTuple();
         if (task.Queries is null) return Self(task, points, model);
-        var queries = RowBlock.Decode(context.Input<byte[]>(task.Queries));
+        var queries = RowChunks.Matrix(task.Queries, context);
         context.DropInput(task.Queries);
         var found = model.KNeighbors(new Dataset(queries).All, task.K);
         return new KnnResult(task.Chunk, task.K, found.Indices, found.Distances.Values);

@@ -1,4 +1,5 @@
 using Scalearn.Data.Tables;
+using Scalearn.Distributed;
 using Scalearn.Execution;
 using Scalearn.Execution.Blobs;
 
@@ -12,6 +13,9 @@ public sealed record KnnQueryOptions
 
     /// <summary>Queries per task.</summary>
     public int BatchSize { get; init; } = 2_000;
+
+    /// <summary>Each process reads the index and its query chunks from the files' paths itself (paths every worker can read).</summary>
+    public bool DataOnWorkers { get; init; }
 
     public IProgress<JobProgress>? Progress { get; init; }
 }
@@ -31,13 +35,16 @@ public static class KnnQueryJob
         if (options.BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, "--batch-size must be at least 1.");
         new Neighbors.NearestNeighbors().SetParam("metric", options.Metric);   // an unknown metric fails here, naming the allowed ones
         var read = new TableOptions { Target = null };
-        var index = TableReader.ReadAll(indexPath, read);
-        int n = index.Count, need = queriesPath is null ? options.K + 1 : options.K;
+        var index = options.DataOnWorkers ? null : TableReader.ReadAll(indexPath, read);
+        var indexFile = options.DataOnWorkers ? TablePartitioner.Split(Path.GetFullPath(indexPath), 1, cancellationToken) : null;
+        var indexNames = index?.Schema.FeatureNames ?? TableReader.ReadSchema(indexPath, read).FeatureNames;
+        int n = index?.Count ?? (int)indexFile!.Sum(p => p.RowCount), need = queriesPath is null ? options.K + 1 : options.K;
         if (need > n)
             throw new ArgumentException(queriesPath is null
                 ? $"--k {options.K}: with --self each point needs {options.K} neighbours other than itself, but {indexPath} holds {n} points (k must be at most {n - 1})."
                 : $"--k {options.K} is larger than the index: {indexPath} holds {n} points.");
-        var indexBlob = new BytesBlob(RowBlock.Encode(index.Data.X));
+        IBlob indexBlob = index is not null ? new BytesBlob(RowBlock.Encode(index.Data.X))
+            : indexFile!.Count == 1 ? new TablePartitionBlob(indexFile[0], read) : throw new ArgumentException($"{indexPath} has no data rows.");
         using var output = new AtomicOutput(outPath);
         long rows = 0;
         await using (var job = executor.Start(KnnKind.Instance, [indexBlob], new JobOptions { Progress = options.Progress }))
@@ -46,7 +53,10 @@ public static class KnnQueryJob
             await using var window = new ChunkWindow<KnnTask, KnnResult, long>(job, executor.Slots,
                 (_, outcome) =>
                 {
-                    if (outcome.Failed) throw new InvalidOperationException($"Query chunk {outcome.Task.Chunk} failed: {outcome.Error}");
+                    if (outcome.Failed)
+                        throw new InvalidOperationException(options.DataOnWorkers ? $"Query chunk {outcome.Task.Chunk} failed on worker '{outcome.Worker}', which reads {Path.GetFullPath(indexPath)}" +
+                            $"{(queriesPath is null ? "" : " and " + Path.GetFullPath(queriesPath))} itself (--data-on-workers): {outcome.Error} If that is not on a mount every worker " +
+                            $"can read (and under its {DataDirectories.Variable}), drop --data-on-workers." : $"Query chunk {outcome.Task.Chunk} failed: {outcome.Error}");
                     if (outcome.Task.Queries is { } q) job.Unshare(q);
                 },
                 (firstQuery, outcome) =>
@@ -61,13 +71,23 @@ public static class KnnQueryJob
             else
             {
                 using var reader = TableReader.Open(queriesPath, read);
-                if (!reader.Schema.FeatureNames.SequenceEqual(index.Schema.FeatureNames))
-                    throw new ArgumentException($"{queriesPath} has columns {string.Join(", ", reader.Schema.FeatureNames)}; the index {indexPath} has {string.Join(", ", index.Schema.FeatureNames)}.");
-                foreach (var chunk in reader.ReadAhead(options.BatchSize, cancellationToken: cancellationToken))
+                if (!reader.Schema.FeatureNames.SequenceEqual(indexNames))
+                    throw new ArgumentException($"{queriesPath} has columns {string.Join(", ", reader.Schema.FeatureNames)}; the index {indexPath} has {string.Join(", ", indexNames)}.");
+                if (options.DataOnWorkers)
+                    foreach (var partition in RowChunks.Plan(queriesPath, options.BatchSize, cancellationToken))
+                    {
+                        var part = new TablePartitionBlob(partition, read);
+                        job.Share(part);
+                        await window.SubmitAsync(new KnnTask(window.Next, indexBlob.Id, options.Metric, options.K, part.Id, 0, 0), partition.FirstRow);
+                    }
+                else
                 {
-                    var block = new BytesBlob(RowBlock.Encode(chunk.Data.X));
-                    job.Share(block);
-                    await window.SubmitAsync(new KnnTask(window.Next, indexBlob.Id, options.Metric, options.K, block.Id, 0, 0), chunk.FirstRow);
+                    foreach (var chunk in reader.ReadAhead(options.BatchSize, cancellationToken: cancellationToken))
+                    {
+                        var block = new BytesBlob(RowBlock.Encode(chunk.Data.X));
+                        job.Share(block);
+                        await window.SubmitAsync(new KnnTask(window.Next, indexBlob.Id, options.Metric, options.K, block.Id, 0, 0), chunk.FirstRow);
+                    }
                 }
             }
             await window.FinishAsync();

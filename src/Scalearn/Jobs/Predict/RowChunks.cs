@@ -47,7 +47,7 @@ internal static class RowChunks
     }
 
     /// <summary>Partitions of about <paramref name="batchSize"/> rows: one scan counts the rows, a second cuts the ranges.</summary>
-    private static IReadOnlyList<TablePartition> Plan(string dataPath, int batchSize, CancellationToken cancellationToken)
+    internal static IReadOnlyList<TablePartition> Plan(string dataPath, int batchSize, CancellationToken cancellationToken)
     {
         string full = Path.GetFullPath(dataPath);
         var whole = TablePartitioner.Split(full, 1, cancellationToken);
@@ -68,6 +68,14 @@ internal static class RowChunks
             _ => throw new InvalidDataException($"A prediction's rows arrived as a {input.GetType().Name}, neither a dataset nor a file partition."),
         };
     }
+
+    /// <summary>A task's rows as a matrix: a shipped <see cref="RowBlock"/>, or a partition of the file read here.</summary>
+    public static Matrix Matrix(string id, TaskContext context) => context.Input<object>(id) switch
+    {
+        byte[] bytes => RowBlock.Decode(bytes),
+        IPartitionSource source => source.Load(context.Cancellation).X,
+        var other => throw new InvalidDataException($"Rows arrived as a {other.GetType().Name}, neither a row block nor a file partition."),
+    };
 
     /// <summary>The error of a failed chunk, for the driver to throw: with the data on the workers, it names the worker and the path.</summary>
     public static string Failure(string dataPath, long firstRow, int count, bool onWorkers, string worker, string? error) => onWorkers
