@@ -142,7 +142,13 @@ public sealed class GroupRoutedPredictorTests : IDisposable
             new BatchPredictOptions { Keep = ["id"] }));
         Assert.Contains("'store'", error.Message);
 
-        File.Delete(Path.Combine(folder, GroupModels.ManifestName));
+        var manifest = Path.Combine(folder, GroupModels.ManifestName);
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("models/a.scalearn", "../train.csv"));
+        var outside = await Assert.ThrowsAsync<InvalidDataException>(() => GroupRoutedPredictor.RunAsync(new LocalExecutor(1), folder, train, output,
+            new BatchPredictOptions { Keep = ["id"], Target = "target" }));
+        Assert.Contains("outside", outside.Message);
+
+        File.Delete(manifest);
         error = await Assert.ThrowsAsync<ArgumentException>(() => GroupRoutedPredictor.RunAsync(new LocalExecutor(1), folder, train, output,
             new BatchPredictOptions { Keep = ["id"], Target = "target" }));
         Assert.Contains(GroupModels.ManifestName, error.Message);

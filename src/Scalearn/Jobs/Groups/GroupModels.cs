@@ -70,7 +70,7 @@ public sealed class GroupModels
                 if (!files.TryGetValue(key, out var file) || file.Model is null)
                     throw new InvalidDataException($"{manifestPath} names no model file for group '{key}', which {TableName} lists as fitted.");
                 model = Path.GetFullPath(Path.Combine(folder, file.Model));
-                if (!model.StartsWith(Path.GetFullPath(folder), StringComparison.Ordinal))
+                if (!model.StartsWith(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
                     throw new InvalidDataException($"{manifestPath}: the model of group '{key}' ({file.Model}) lies outside {folder}.");
                 classes = file.Classes;
             }
