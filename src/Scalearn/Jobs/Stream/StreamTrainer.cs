@@ -132,16 +132,13 @@ public static class StreamTrainer
 
     private static IEstimator Final(IEstimator estimator) => estimator is IHasFinalEstimator composite ? Final(composite.FinalEstimator) : estimator;
 
-    /// <summary>Whether the estimator learns from a target: its models predict and are not transformers (clusterers are both).</summary>
+    /// <summary>Whether the estimator learns from a target: all but those whose models transform (scalers, and clusterers, which also predict).</summary>
     private static bool Supervised(IEstimator estimator)
     {
         for (var type = estimator.GetType(); type is not null; type = type.BaseType)
             if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Estimator<>))
-            {
-                var model = type.GetGenericArguments()[0];
-                return typeof(IPredictor).IsAssignableFrom(model) && !typeof(ITransformerModel).IsAssignableFrom(model);
-            }
-        return false;
+                return !typeof(ITransformerModel).IsAssignableFrom(type.GetGenericArguments()[0]);
+        return true;
     }
 
     private static void CheckColumns(string dataPath, string? target, string? supervised)
