@@ -81,6 +81,9 @@ public sealed class Pipeline : Estimator<PipelineModel>, IHasFinalEstimator, IRa
             "or <step>__<parameter>.");
     }
 
+    /// <summary>Whether every step (and every step of a nested pipeline) has partial_fit, so <see cref="StartIncremental"/> works.</summary>
+    public bool LearnsIncrementally => _steps.Length > 0 && _steps.All(s => s.Estimator is Pipeline nested ? nested.LearnsIncrementally : s.Estimator is IIncrementalEstimator);
+
     /// <summary>partial_fit over the steps (each must be incremental): see <see cref="PipelineLearner"/>.</summary>
     public IIncrementalLearner StartIncremental() => _steps.Length == 0 ? throw NoSteps() : new PipelineLearner(_steps);
 

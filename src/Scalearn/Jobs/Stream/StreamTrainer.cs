@@ -112,12 +112,10 @@ public static class StreamTrainer
     /// <summary>The estimator as an incremental one, or an error naming those that are.</summary>
     public static IIncrementalEstimator Incremental(IEstimator estimator)
     {
-        if (estimator is Pipeline pipeline)
+        if (estimator is Pipeline { LearnsIncrementally: false } pipeline)
         {
-            var step = pipeline.Steps.FirstOrDefault(s => s.Estimator is not IIncrementalEstimator);
-            if (step.Estimator is not null)
-                throw new ArgumentException($"Pipeline step '{step.Name}' ({step.Estimator.TypeName}) has no partial_fit; {IncrementalNames}.");
-            return pipeline;
+            var step = pipeline.Steps.First(s => s.Estimator is Pipeline nested ? !nested.LearnsIncrementally : s.Estimator is not IIncrementalEstimator);
+            throw new ArgumentException($"Pipeline step '{step.Name}' ({step.Estimator.TypeName}) has no partial_fit; {IncrementalNames}.");
         }
         return estimator as IIncrementalEstimator
             ?? throw new ArgumentException($"{estimator.TypeName} has no partial_fit, so it cannot learn from a stream; {IncrementalNames}.");
