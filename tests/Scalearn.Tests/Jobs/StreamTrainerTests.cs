@@ -77,6 +77,36 @@ public sealed class StreamTrainerTests : IDisposable
         Assert.Equal(["x0", "x1", "x2"], result.FeatureNames);
     }
 
+    /// <summary>Any executor but the local one: the trainer then scores through a job of <see cref="StreamScoreKind"/> tasks.</summary>
+    private sealed class Delegating(ITaskExecutor inner) : ITaskExecutor
+    {
+        public int Slots => inner.Slots;
+        public IJob<TTask, TResult> Start<TTask, TResult>(TaskKind<TTask, TResult> kind, IEnumerable<global::Scalearn.Execution.Blobs.IBlob>? inputs = null,
+            JobOptions? options = null) where TTask : notnull where TResult : notnull => inner.Start(kind, inputs, options);
+    }
+
+    [Fact]
+    public async Task Scoring_through_an_executor_job_gives_the_scores_and_model_of_scoring_in_place()
+    {
+        var path = Csv("clf.csv", 2_000, classify: true);
+        async Task<(StreamFitResult Result, List<StreamFitProgress> Chunks)> Run(ITaskExecutor executor)
+        {
+            var progress = new Recorder();
+            var result = await StreamTrainer.RunAsync(executor, path, new Pipeline(("scale", new StandardScaler()), ("nb", new GaussianNB())),
+                new StreamFitOptions { ChunkSize = 150, Epochs = 2, ShuffleChunks = true, RandomState = 4, Progress = progress });
+            return (result, progress.Chunks);
+        }
+        var here = await Run(new LocalExecutor(2));
+        var job = await Run(new Delegating(new LocalExecutor(2)));
+        static IEnumerable<(int, int, long, int, double, double)> Seen(IEnumerable<StreamFitProgress> chunks) =>
+            chunks.Select(p => (p.Epoch, p.Chunk, p.FirstRow, p.Rows, p.Score, p.MeanScore));
+        Assert.Equal(Seen(here.Chunks), Seen(job.Chunks));
+        Assert.Equal(here.Result.EpochScores, job.Result.EpochScores);
+        var data = TableReader.Load(path);
+        Assert.Equal(((IClassifierModel)here.Result.Model).PredictProba(data).Values, ((IClassifierModel)job.Result.Model).PredictProba(data).Values);
+        Assert.True(job.Chunks.Count(c => !double.IsNaN(c.Score)) >= 25);
+    }
+
     [Fact]
     public async Task A_classifier_gets_every_class_from_a_first_pass_even_when_the_first_chunk_lacks_one()
     {

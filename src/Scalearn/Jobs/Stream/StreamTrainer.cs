@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Scalearn.Clustering;
 using Scalearn.Data;
 using Scalearn.Data.Tables;
@@ -16,10 +15,11 @@ namespace Scalearn.Jobs;
 /// is scored by the model learned from the chunks before it, then learned from). A background reader parses at most two
 /// chunks ahead, so memory is set by the chunk size, not the file.
 /// <para>
-/// Learning is sequential, so the learner stays on the driver, where its state lives; the executor scores: chunk k and
-/// the snapshot taken before learning it go out as one <see cref="StreamScoreKind"/> task while the driver already
-/// learns from chunk k. A score is a pure function of its two inputs, so a task re-run on another worker (a lost one)
-/// gives the same score, and the model never leaves the driver: the output is the same on any executor.
+/// Learning is sequential, so the learner stays on the driver, where its state lives. On this machine each chunk is
+/// scored in place. On another executor (a cluster) the executor scores: chunk k and the snapshot taken before learning
+/// it go out as one <see cref="StreamScoreKind"/> task while the driver already learns from chunk k. A score is a pure
+/// function of its two inputs, so a task re-run on another worker (a lost one) gives the same score, and the model
+/// never leaves the driver: the output is the same on any executor.
 /// </para>
 /// </summary>
 public static class StreamTrainer
@@ -39,74 +39,101 @@ public static class StreamTrainer
         CheckColumns(dataPath, options.Target, Supervised(final) ? final.TypeName : null);
         var table = new TableOptions { Target = options.Target };
 
-        var clock = Stopwatch.StartNew();
         var classes = classifier ? options.Classes?.Distinct().Order().ToArray() ?? Classes(dataPath, options.Target!, options.ChunkSize, cancellationToken) : null;
+        var stream = new ChunkStream(dataPath, table, options, cancellationToken);
         var learner = incremental.StartIncremental();
-        var partitions = options.ShuffleChunks ? Partitions(dataPath, options.ChunkSize, cancellationToken) : null;
-        var order = Rng.FromOptionalSeed(options.RandomState);
-        var epochScores = new List<double>();
-        IReadOnlyList<string>? featureNames = null;
-        long learned = 0, scoredChunks = 0;
-        int chunks = 0;
-        double epochSum = 0;
-        int epochScored = 0, epoch = 0;
-        var shared = new Dictionary<string, int>();
+        var board = new StreamScoreBoard(options.Progress);
+        if (executor is LocalExecutor) LearnHere(stream, learner, classes, options.Target is not null, board);
+        else await LearnScoringOnExecutor(executor, stream, learner, classes, options, board, cancellationToken);
+        if (stream.Learned == 0) throw new ArgumentException($"{dataPath} has no data rows to learn from.");
+        return new StreamFitResult(learner.Snapshot(), stream.FeatureNames!, board.ScoredChunks > 0 ? ScoreName(estimator) : null, board.EpochMeans(),
+            stream.Learned, stream.Chunks, board.Elapsed);
+    }
 
-        await using (var job = executor.Start(StreamScoreKind.Instance, null, new JobOptions { Progress = options.JobProgress }))
+    /// <summary>
+    /// On this machine the chunk and the model are already in memory: each chunk is scored in place (a prediction costs
+    /// far less than parsing the chunk) and its arrays go back to the reader once learned from.
+    /// </summary>
+    private static void LearnHere(ChunkStream stream, IIncrementalLearner learner, double[]? classes, bool score, StreamScoreBoard board)
+    {
+        foreach (var (epoch, index, chunk) in stream.Read(reuse: true))
         {
-            await using var window = new ChunkWindow<StreamScoreTask, StreamScoreResult, Pending>(job, executor.Slots,
-                (chunk, outcome) =>
-                {
-                    if (outcome.Failed)
-                        throw new InvalidOperationException($"Scoring rows {chunk.FirstRow + 1}-{chunk.FirstRow + chunk.Rows} of {dataPath} failed: {outcome.Error}");
-                    Release(job, shared, outcome.Task.Model);
-                    Release(job, shared, outcome.Task.Rows);
-                },
-                (chunk, outcome) =>
-                {
-                    if (chunk.Epoch != epoch)
-                    {
-                        epochScores.Add(epochScored > 0 ? epochSum / epochScored : double.NaN);
-                        (epoch, epochSum, epochScored) = (chunk.Epoch, 0, 0);
-                    }
-                    double score = outcome.Result.Score;
-                    if (!double.IsNaN(score)) { epochSum += score; epochScored++; scoredChunks++; }
-                    options.Progress?.Report(new StreamFitProgress(chunk.Epoch, chunk.Index, chunk.FirstRow, chunk.Rows, score,
-                        epochScored > 0 ? epochSum / epochScored : double.NaN, chunk.Learned, chunk.Learned / Math.Max(1e-9, clock.Elapsed.TotalSeconds)));
-                },
-                cancellationToken);
-            for (int e = 0; e < options.Epochs; e++)
+            double value = score && stream.Learned > 0 && learner.Snapshot() is IPredictor predictor ? predictor.Score(chunk) : double.NaN;
+            learner.PartialFit(chunk, classes);
+            stream.Done(chunk);
+            board.Add(epoch, index, chunk.FirstRow, chunk.Count, value, stream.Learned);
+        }
+    }
+
+    /// <summary>
+    /// On a cluster each chunk and the snapshot taken before learning it go out as one <see cref="StreamScoreKind"/> task
+    /// while the driver learns from the chunk; scores are reported in learning order as they come back.
+    /// </summary>
+    private static async Task LearnScoringOnExecutor(ITaskExecutor executor, ChunkStream stream, IIncrementalLearner learner, double[]? classes,
+        StreamFitOptions options, StreamScoreBoard board, CancellationToken cancellationToken)
+    {
+        var shared = new Dictionary<string, int>();
+        await using var job = executor.Start(StreamScoreKind.Instance, null, new JobOptions { Progress = options.JobProgress });
+        await using var window = new ChunkWindow<StreamScoreTask, StreamScoreResult, Pending>(job, executor.Slots,
+            (chunk, outcome) =>
             {
-                using var reader = partitions is null
-                    ? TableReader.Open(dataPath, table)
-                    : new PartitionSequenceReader(Shuffled(partitions, order), table);
+                if (outcome.Failed)
+                    throw new InvalidOperationException($"Scoring rows {chunk.FirstRow + 1}-{chunk.FirstRow + chunk.Rows} of {stream.Path} failed: {outcome.Error}");
+                Release(job, shared, outcome.Task.Model);
+                Release(job, shared, outcome.Task.Rows);
+            },
+            (chunk, outcome) => board.Add(chunk.Epoch, chunk.Index, chunk.FirstRow, chunk.Rows, outcome.Result.Score, chunk.Learned),
+            cancellationToken);
+        foreach (var (epoch, index, chunk) in stream.Read(reuse: false))
+        {
+            var task = new StreamScoreTask(window.Next, "", "");
+            if (options.Target is not null && stream.Learned > 0 && learner.Snapshot() is IPredictor and IPersistableModel snapshot)
+            {
+                var model = new BytesBlob(ModelFile.Serialize(snapshot, featureNames: stream.FeatureNames));
+                var rows = new DatasetBlob(chunk.Data);
+                Share(job, shared, model);
+                Share(job, shared, rows);
+                task = task with { Model = model.Id, Rows = rows.Id };
+            }
+            await window.SubmitAsync(task, new Pending(epoch, index, chunk.FirstRow, chunk.Count, stream.Learned + chunk.Count));
+            learner.PartialFit(chunk, classes);
+            stream.Done(chunk);
+        }
+        await window.FinishAsync();
+    }
+
+    /// <summary>The epochs' chunks in learning order, parsed one chunk ahead; counts what was learned.</summary>
+    private sealed class ChunkStream(string path, TableOptions table, StreamFitOptions options, CancellationToken cancellationToken)
+    {
+        private readonly IReadOnlyList<TablePartition>? _partitions = options.ShuffleChunks ? Partitions(path, options.ChunkSize, cancellationToken) : null;
+        private readonly Rng _order = Rng.FromOptionalSeed(options.RandomState);
+
+        public string Path => path;
+        public IReadOnlyList<string>? FeatureNames { get; private set; }
+        public long Learned { get; private set; }
+        public int Chunks { get; private set; }
+
+        public IEnumerable<(int Epoch, int Index, TableChunk Chunk)> Read(bool reuse)
+        {
+            for (int epoch = 0; epoch < options.Epochs; epoch++)
+            {
+                using var reader = _partitions is null ? TableReader.Open(path, table) : new PartitionSequenceReader(Shuffled(_partitions, _order), table);
                 int index = 0;
-                foreach (var chunk in reader.ReadAhead(options.ChunkSize, depth: 1, cancellationToken: cancellationToken))
+                foreach (var chunk in reader.ReadAhead(options.ChunkSize, depth: 1, reuse: reuse && _partitions is null, cancellationToken: cancellationToken))
                 {
                     FitInterruption.Check();
                     cancellationToken.ThrowIfCancellationRequested();
-                    featureNames ??= chunk.Data.FeatureNames.ToArray();
-                    var task = new StreamScoreTask(window.Next, "", "");
-                    if (learned > 0 && options.Target is not null && learner.Snapshot() is IPredictor and IPersistableModel snapshot)
-                    {
-                        var model = new BytesBlob(ModelFile.Serialize(snapshot, featureNames: featureNames));
-                        var rows = new DatasetBlob(chunk.Data);
-                        Share(job, shared, model);
-                        Share(job, shared, rows);
-                        task = task with { Model = model.Id, Rows = rows.Id };
-                    }
-                    await window.SubmitAsync(task, new Pending(e, index++, chunk.FirstRow, chunk.Count, learned + chunk.Count));
-                    // Learn from the chunk while its score is computed (the scoring task holds the snapshot taken before).
-                    learner.PartialFit(chunk, classes);
-                    learned += chunk.Count;
-                    chunks++;
+                    FeatureNames ??= chunk.Data.FeatureNames.ToArray();
+                    yield return (epoch, index++, chunk);
                 }
             }
-            await window.FinishAsync();
         }
-        epochScores.Add(epochScored > 0 ? epochSum / epochScored : double.NaN);
-        if (learned == 0) throw new ArgumentException($"{dataPath} has no data rows to learn from.");
-        return new StreamFitResult(learner.Snapshot(), featureNames!, scoredChunks > 0 ? ScoreName(estimator) : null, epochScores, learned, chunks, clock.Elapsed);
+
+        public void Done(TableChunk chunk)
+        {
+            Learned += chunk.Count;
+            Chunks++;
+        }
     }
 
     /// <summary>The estimator as an incremental one, or an error naming those that are.</summary>
