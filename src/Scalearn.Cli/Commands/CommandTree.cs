@@ -12,6 +12,7 @@ public static class CommandTree
         DatasetsCommand.Create(),
         PredictCommand.Create(),
         FitGroupsCommand.Create(),
+        FitStreamCommand.Create(),
         KnnCommand.Create(),
         EvaluateCommand.Create(),
         WorkerCommand.Create(),

@@ -95,7 +95,7 @@ public static class FitCommand
         return 0;
     }
 
-    private static void SetParams(IEstimator estimator, string json)
+    internal static void SetParams(IEstimator estimator, string json)
     {
         using var document = JsonDocument.Parse(json);
         if (document.RootElement.ValueKind != JsonValueKind.Object)

@@ -9,7 +9,7 @@ namespace Scalearn.Pipelines;
 /// parameters are reachable as <c>step__param</c> (e.g. <c>svc__C</c>) and a whole step as its name.
 /// </summary>
 [RegisteredEstimator]
-public sealed class Pipeline : Estimator<PipelineModel>, IHasFinalEstimator, IRandomized, IRandomizedComposite
+public sealed class Pipeline : Estimator<PipelineModel>, IHasFinalEstimator, IRandomized, IRandomizedComposite, IIncrementalEstimator
 {
     private const string StepsParameter = "steps";
     private PipelineStep[] _steps = [];
@@ -80,6 +80,12 @@ public sealed class Pipeline : Estimator<PipelineModel>, IHasFinalEstimator, IRa
             $"Pipeline has no parameter '{name}'; valid parameters: steps, a step name ({string.Join(", ", _steps.Select(s => s.Name))}) " +
             "or <step>__<parameter>.");
     }
+
+    /// <summary>Whether every step (and every step of a nested pipeline) has partial_fit, so <see cref="StartIncremental"/> works.</summary>
+    public bool LearnsIncrementally => _steps.Length > 0 && _steps.All(s => s.Estimator is Pipeline nested ? nested.LearnsIncrementally : s.Estimator is IIncrementalEstimator);
+
+    /// <summary>partial_fit over the steps (each must be incremental): see <see cref="PipelineLearner"/>.</summary>
+    public IIncrementalLearner StartIncremental() => _steps.Length == 0 ? throw NoSteps() : new PipelineLearner(_steps);
 
     public override IEstimator Clone() => new Pipeline(_steps.Select(s => new PipelineStep(s.Name, s.Estimator.Clone())).ToArray());
 

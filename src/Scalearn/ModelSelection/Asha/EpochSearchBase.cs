@@ -15,7 +15,7 @@ public abstract class EpochSearchBase : SearchBase
 {
     protected EpochSearchBase(IEstimator estimator, SearchSpace space) : base(estimator)
     {
-        if (estimator is not IIncrementalEstimator)
+        if (estimator is not IIncrementalEstimator || estimator is Pipelines.Pipeline { LearnsIncrementally: false })
             throw new ArgumentException($"{estimator.TypeName} has no partial_fit, so epochs cannot be the resource; use an incremental estimator (SGDClassifier, SGDRegressor, GaussianNB, MiniBatchKMeans, ...).");
         Space = space ?? throw new ArgumentNullException(nameof(space));
     }

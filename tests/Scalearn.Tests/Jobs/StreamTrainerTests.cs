@@ -1,0 +1,270 @@
+using System.Globalization;
+using System.Text;
+using Scalearn.Data;
+using Scalearn.Data.Tables;
+using Scalearn.Estimators;
+using Scalearn.Execution;
+using Scalearn.Jobs;
+using Scalearn.Linear;
+using Scalearn.NaiveBayes;
+using Scalearn.Pipelines;
+using Scalearn.Preprocessing;
+using Scalearn.Tests.Data.Tables;
+using Scalearn.Trees;
+
+namespace Scalearn.Tests.Jobs;
+
+public sealed class StreamTrainerTests : IDisposable
+{
+    private readonly TempFiles _files = new();
+
+    /// <summary>x0..x2 and a target: y = Xw + noise, or with <paramref name="classify"/> a class 0/1/2 from x0 and x1.</summary>
+    private string Csv(string name, int rows, bool classify = false, Func<int, string?>? cell = null)
+    {
+        var rng = new global::Scalearn.Numerics.Rng(5);
+        var text = new StringBuilder("x0,x1,x2,target\n");
+        for (int r = 0; r < rows; r++)
+        {
+            double a = Math.Round(rng.NextGaussian(), 4), b = Math.Round(rng.NextGaussian(), 4), c = Math.Round(rng.NextGaussian(), 4);
+            double y = classify ? (a > 0.5 ? 2 : b > 0 ? 1 : 0) : Math.Round(2 * a - b + 0.5 * c + 0.1 * rng.NextGaussian(), 4);
+            text.Append(CultureInfo.InvariantCulture, $"{cell?.Invoke(r) ?? a.ToString("R", CultureInfo.InvariantCulture)},{b:R},{c:R},{y:R}\n");
+        }
+        return _files.Write(name, text.ToString());
+    }
+
+    private sealed class Recorder : IProgress<StreamFitProgress>
+    {
+        public List<StreamFitProgress> Chunks { get; } = [];
+        public void Report(StreamFitProgress value) => Chunks.Add(value);
+    }
+
+    /// <summary>partial_fit by hand over the file's chunks, with each chunk's score by the model before it (NaN for the first).</summary>
+    private static (IModel Model, List<double> Scores) ByHand(IIncrementalEstimator estimator, string path, int chunkSize, int epochs = 1, double[]? classes = null)
+    {
+        var learner = estimator.StartIncremental();
+        var scores = new List<double>();
+        for (int e = 0; e < epochs; e++)
+        {
+            using var reader = TableReader.Open(path, new TableOptions { Target = "target" });
+            foreach (var chunk in reader.Chunks(chunkSize))
+            {
+                scores.Add(learner.RowsSeen == 0 ? double.NaN : ((IPredictor)learner.Snapshot()).Score(chunk));
+                learner.PartialFit(chunk, classes);
+            }
+        }
+        return (learner.Snapshot(), scores);
+    }
+
+    [Fact]
+    public async Task An_SGD_regressor_learns_as_partial_fit_by_hand_and_scores_each_chunk_before_learning_it()
+    {
+        var path = Csv("reg.csv", 2_345);
+        var progress = new Recorder();
+        var result = await StreamTrainer.RunAsync(new LocalExecutor(2), path, new SGDRegressor { RandomState = 0 },
+            new StreamFitOptions { ChunkSize = 500, Progress = progress });
+
+        var (model, scores) = ByHand(new SGDRegressor { RandomState = 0 }, path, 500);
+        var data = TableReader.Load(path);
+        Assert.Equal(((IPredictor)model).Predict(data), ((IPredictor)result.Model).Predict(data));
+        Assert.Equal(scores, progress.Chunks.Select(c => c.Score));
+        Assert.Equal([0L, 500, 1000, 1500, 2000], progress.Chunks.Select(c => c.FirstRow));
+        Assert.Equal([500, 500, 500, 500, 345], progress.Chunks.Select(c => c.Rows));
+        Assert.Equal(scores.Skip(1).Average(), progress.Chunks[^1].MeanScore, 12);
+        Assert.Equal(scores.Skip(1).Average(), result.EpochScores.Single(), 12);
+        Assert.True(scores[^1] > 0.9, $"the last chunk's progressive R^2 is {scores[^1]}");
+        Assert.Equal("r2", result.ScoreName);
+        Assert.Equal(2_345, result.RowsLearned);
+        Assert.Equal(["x0", "x1", "x2"], result.FeatureNames);
+    }
+
+    /// <summary>Any executor but the local one: the trainer then scores through a job of <see cref="StreamScoreKind"/> tasks.</summary>
+    private sealed class Delegating(ITaskExecutor inner) : ITaskExecutor
+    {
+        public int Slots => inner.Slots;
+        public IJob<TTask, TResult> Start<TTask, TResult>(TaskKind<TTask, TResult> kind, IEnumerable<global::Scalearn.Execution.Blobs.IBlob>? inputs = null,
+            JobOptions? options = null) where TTask : notnull where TResult : notnull => inner.Start(kind, inputs, options);
+    }
+
+    [Fact]
+    public async Task Scoring_through_an_executor_job_gives_the_scores_and_model_of_scoring_in_place()
+    {
+        var path = Csv("clf.csv", 2_000, classify: true);
+        async Task<(StreamFitResult Result, List<StreamFitProgress> Chunks)> Run(ITaskExecutor executor)
+        {
+            var progress = new Recorder();
+            var result = await StreamTrainer.RunAsync(executor, path, new Pipeline(("scale", new StandardScaler()), ("nb", new GaussianNB())),
+                new StreamFitOptions { ChunkSize = 150, Epochs = 2, ShuffleChunks = true, RandomState = 4, Progress = progress });
+            return (result, progress.Chunks);
+        }
+        var here = await Run(new LocalExecutor(2));
+        var job = await Run(new Delegating(new LocalExecutor(2)));
+        static IEnumerable<(int, int, long, int, double, double)> Seen(IEnumerable<StreamFitProgress> chunks) =>
+            chunks.Select(p => (p.Epoch, p.Chunk, p.FirstRow, p.Rows, p.Score, p.MeanScore));
+        Assert.Equal(Seen(here.Chunks), Seen(job.Chunks));
+        Assert.Equal(here.Result.EpochScores, job.Result.EpochScores);
+        var data = TableReader.Load(path);
+        Assert.Equal(((IClassifierModel)here.Result.Model).PredictProba(data).Values, ((IClassifierModel)job.Result.Model).PredictProba(data).Values);
+        Assert.True(job.Chunks.Count(c => !double.IsNaN(c.Score)) >= 25);
+    }
+
+    [Fact]
+    public async Task A_classifier_gets_every_class_from_a_first_pass_even_when_the_first_chunk_lacks_one()
+    {
+        // Rows sorted by class: the first chunks hold class 0 only.
+        var lines = File.ReadAllLines(Csv("unsorted.csv", 1_500, classify: true));
+        var sorted = _files.Write("clf.csv", string.Join("\n", lines.Take(1).Concat(lines.Skip(1).OrderBy(l => l[^1]))) + "\n");
+        var result = await StreamTrainer.RunAsync(new LocalExecutor(2), sorted, new GaussianNB(), new StreamFitOptions { ChunkSize = 400 });
+
+        var (model, _) = ByHand(new GaussianNB(), sorted, 400, classes: [0, 1, 2]);
+        Assert.Equal([0.0, 1, 2], ((IClassifierModel)result.Model).Classes);
+        var data = TableReader.Load(sorted);
+        Assert.Equal(((IClassifierModel)model).PredictProba(data).Values, ((IClassifierModel)result.Model).PredictProba(data).Values);
+        Assert.Equal("accuracy", result.ScoreName);
+
+        // Given classes are used as they are (scikit-learn's classes=), and a label outside them is refused.
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => StreamTrainer.RunAsync(new LocalExecutor(1), sorted, new GaussianNB(),
+            new StreamFitOptions { ChunkSize = 400, Classes = [0, 1] }));
+        Assert.Contains("do not exist in the initial classes", e.Message);
+    }
+
+    [Fact]
+    public async Task A_pipeline_learns_each_step_then_transforms_the_chunk_for_the_next()
+    {
+        var path = Csv("clf.csv", 1_800, classify: true);
+        Pipeline Make() => new(("scale", new StandardScaler()), ("sgd", new SGDClassifier { RandomState = 3 }));
+        var progress = new Recorder();
+        var result = await StreamTrainer.RunAsync(new LocalExecutor(2), path, Make(), new StreamFitOptions { ChunkSize = 600, Epochs = 2, Progress = progress });
+
+        var scaler = new StandardScaler().StartIncremental();
+        var sgd = new SGDClassifier { RandomState = 3 }.StartIncremental();
+        for (int e = 0; e < 2; e++)
+        {
+            using var reader = TableReader.Open(path, new TableOptions { Target = "target" });
+            foreach (var chunk in reader.Chunks(600))
+            {
+                scaler.PartialFit(chunk);
+                sgd.PartialFit(((ITransformerModel)scaler.Snapshot()).Transform(chunk), [0, 1, 2]);
+            }
+        }
+        var data = TableReader.Load(path);
+        var expected = ((IPredictor)sgd.Snapshot()).Predict(((ITransformerModel)scaler.Snapshot()).Transform(data));
+        Assert.IsAssignableFrom<PipelineModel>(result.Model);
+        Assert.Equal(expected, ((IPredictor)result.Model).Predict(data));
+        Assert.Equal([0, 0, 0, 1, 1, 1], progress.Chunks.Select(c => c.Epoch));
+        Assert.Equal(2, result.EpochScores.Count);
+        Assert.Equal(3_600, result.RowsLearned);
+    }
+
+    [Fact]
+    public async Task Two_epochs_equal_two_passes_by_hand()
+    {
+        var path = Csv("reg.csv", 1_000);
+        var progress = new Recorder();
+        var result = await StreamTrainer.RunAsync(new LocalExecutor(1), path, new SGDRegressor { RandomState = 1 },
+            new StreamFitOptions { ChunkSize = 300, Epochs = 2, Progress = progress });
+        var (model, scores) = ByHand(new SGDRegressor { RandomState = 1 }, path, 300, epochs: 2);
+        var data = TableReader.Load(path);
+        Assert.Equal(((IPredictor)model).Predict(data), ((IPredictor)result.Model).Predict(data));
+        Assert.Equal(scores, progress.Chunks.Select(c => c.Score));
+        Assert.Equal(scores.Skip(4).Average(), result.EpochScores[1], 12);
+    }
+
+    [Fact]
+    public async Task Shuffled_chunks_are_reproducible_by_seed_and_cover_every_row_each_epoch()
+    {
+        var path = Csv("reg.csv", 3_000);
+        async Task<(IModel Model, List<StreamFitProgress> Chunks)> Run(int seed, int threads)
+        {
+            var progress = new Recorder();
+            var result = await StreamTrainer.RunAsync(new LocalExecutor(threads), path, new SGDRegressor { RandomState = 0 },
+                new StreamFitOptions { ChunkSize = 500, Epochs = 3, ShuffleChunks = true, RandomState = seed, Progress = progress });
+            return (result.Model, progress.Chunks);
+        }
+        var a = await Run(7, 1);
+        var b = await Run(7, 2);
+        var c = await Run(8, 2);
+        var data = TableReader.Load(path);
+        static IEnumerable<(int, int, long, int, double, double)> Seen(IEnumerable<StreamFitProgress> chunks) =>
+            chunks.Select(p => (p.Epoch, p.Chunk, p.FirstRow, p.Rows, p.Score, p.MeanScore));
+        Assert.Equal(Seen(a.Chunks), Seen(b.Chunks));
+        Assert.Equal(((IPredictor)a.Model).Predict(data), ((IPredictor)b.Model).Predict(data));
+        Assert.NotEqual(a.Chunks.Select(p => p.FirstRow), c.Chunks.Select(p => p.FirstRow));
+        for (int e = 0; e < 3; e++)
+        {
+            var epoch = a.Chunks.Where(p => p.Epoch == e).ToList();
+            Assert.Equal(3_000, epoch.Sum(p => p.Rows));
+            Assert.Equal(epoch.Count, epoch.Select(p => p.FirstRow).Distinct().Count());
+        }
+        Assert.NotEqual(a.Chunks.Where(p => p.Epoch == 0).Select(p => p.FirstRow), a.Chunks.Where(p => p.Epoch == 1).Select(p => p.FirstRow));
+    }
+
+    [Fact]
+    public async Task A_transformer_is_not_scored_and_learns_what_a_whole_fit_does()
+    {
+        var path = Csv("reg.csv", 1_234);
+        var progress = new Recorder();
+        var result = await StreamTrainer.RunAsync(new LocalExecutor(2), path, new StandardScaler(), new StreamFitOptions { ChunkSize = 100, Target = null, Progress = progress });
+        var whole = new StandardScaler().Fit(TableReader.Load(path, new TableOptions { Target = null }));
+        var streamed = (StandardScalerModel)result.Model;
+        Assert.Null(result.ScoreName);
+        Assert.All(progress.Chunks, p => Assert.True(double.IsNaN(p.Score)));
+        Assert.Equal(["x0", "x1", "x2", "target"], result.FeatureNames);
+        for (int j = 0; j < 4; j++) Assert.Equal(whole.Mean[j], streamed.Mean[j], 10);
+    }
+
+    [Fact]
+    public async Task A_bad_cell_deep_in_the_file_names_its_row_and_column()
+    {
+        var path = Csv("bad.csv", 5_000, cell: r => r == 4_321 ? "oops" : null);
+        var e = await Assert.ThrowsAnyAsync<DataFormatException>(() => StreamTrainer.RunAsync(new LocalExecutor(2), path, new SGDRegressor(),
+            new StreamFitOptions { ChunkSize = 500 }));
+        Assert.Contains("bad.csv", e.Message);
+        Assert.Contains("oops", e.Message);
+        Assert.Contains("x0", e.Message);
+        Assert.Contains("4323", e.Message);   // line 4323: the header, then 4,321 rows before it
+    }
+
+    [Fact]
+    public async Task A_corrupt_or_truncated_parquet_file_is_a_clear_error()
+    {
+        var parquet = _files.Path("data.parquet");
+        using (var reader = TableReader.Open(Csv("data.csv", 3_000), TableOptions.AllColumns))
+        using (var writer = TableWriter.Create(parquet))
+            foreach (var chunk in reader.Chunks(1_000)) writer.Write(chunk);
+        var good = await StreamTrainer.RunAsync(new LocalExecutor(1), parquet, new SGDRegressor { RandomState = 0 }, new StreamFitOptions { ChunkSize = 700 });
+        Assert.Equal(3_000, good.RowsLearned);
+
+        var bytes = File.ReadAllBytes(parquet);
+        var truncated = _files.Path("truncated.parquet");
+        File.WriteAllBytes(truncated, bytes[..(bytes.Length * 2 / 3)]);
+        var e = await Assert.ThrowsAnyAsync<DataFormatException>(() => StreamTrainer.RunAsync(new LocalExecutor(1), truncated, new SGDRegressor(), new StreamFitOptions()));
+        Assert.Contains("truncated.parquet", e.Message);
+
+        var corrupt = _files.Path("corrupt.parquet");
+        var scrambled = (byte[])bytes.Clone();
+        for (int i = 8; i < scrambled.Length / 2; i++) scrambled[i] ^= 0x5A;   // the column data, not the footer
+        File.WriteAllBytes(corrupt, scrambled);
+        e = await Assert.ThrowsAnyAsync<DataFormatException>(() => StreamTrainer.RunAsync(new LocalExecutor(1), corrupt, new SGDRegressor(), new StreamFitOptions()));
+        Assert.Contains("corrupt.parquet", e.Message);
+    }
+
+    [Fact]
+    public async Task Bad_estimators_targets_and_options_are_refused_by_name()
+    {
+        var path = Csv("reg.csv", 100);
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => StreamTrainer.RunAsync(new LocalExecutor(1), path, new DecisionTreeRegressor()));
+        Assert.Contains("DecisionTreeRegressor has no partial_fit", e.Message);
+        Assert.Contains("SGDRegressor, SGDClassifier, GaussianNB, MiniBatchKMeans, StandardScaler, MinMaxScaler", e.Message);
+        e = await Assert.ThrowsAsync<ArgumentException>(() => StreamTrainer.RunAsync(new LocalExecutor(1), path,
+            new Pipeline(("scale", new StandardScaler()), ("tree", new DecisionTreeRegressor()))));
+        Assert.Contains("step 'tree'", e.Message);
+        e = await Assert.ThrowsAsync<ArgumentException>(() => StreamTrainer.RunAsync(new LocalExecutor(1), path, new SGDRegressor(), new StreamFitOptions { Target = "y" }));
+        Assert.Contains("no column 'y'", e.Message);
+        e = await Assert.ThrowsAsync<ArgumentException>(() => StreamTrainer.RunAsync(new LocalExecutor(1), path, new SGDRegressor(), new StreamFitOptions { Target = null }));
+        Assert.Contains("learns from a target", e.Message);
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => StreamTrainer.RunAsync(new LocalExecutor(1), path, new SGDRegressor(), new StreamFitOptions { ChunkSize = 0 }));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => StreamTrainer.RunAsync(new LocalExecutor(1), path, new SGDRegressor(), new StreamFitOptions { Epochs = 0 }));
+    }
+
+    public void Dispose() => _files.Dispose();
+}
