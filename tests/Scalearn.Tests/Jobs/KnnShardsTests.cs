@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Scalearn.Data.Tables;
+using Scalearn.Execution;
+using Scalearn.Jobs;
+using Scalearn.Neighbors;
+using Scalearn.Tests.Data.Tables;
+
+namespace Scalearn.Tests.Jobs;
+
+/// <summary>knn --shards: the index split into resident shards, every query chunk asked of every shard, the lists merged.</summary>
+public sealed class KnnShardsTests : IDisposable
+{
+    private readonly TempFiles _files = new();
+
+    /// <summary>Points on a small integer grid (many exact ties and duplicates, a zero vector for cosine).</summary>
+    private string Grid(string name, int count, int seed)
+    {
+        var rng = new global::Scalearn.Numerics.Rng(seed);
+        var text = new StringBuilder("u,v,w\n");
+        for (int i = 0; i < count; i++) text.Append(CultureInfo.InvariantCulture, $"{rng.NextInt(4)},{rng.NextInt(4)},{rng.NextInt(3)}\n");
+        return _files.Write(name, text.ToString());
+    }
+
+    private string Gaussian(string name, int count, int seed)
+    {
+        var rng = new global::Scalearn.Numerics.Rng(seed);
+        var text = new StringBuilder("a,b,c,d\n");
+        for (int i = 0; i < count; i++)
+            text.Append(string.Join(",", Enumerable.Range(0, 4).Select(_ => rng.NextGaussian().ToString("R", CultureInfo.InvariantCulture)))).Append('\n');
+        return _files.Write(name, text.ToString());
+    }
+
+    private async Task<byte[]> Run(string index, string? queries, KnnQueryOptions options, int slots = 2)
+    {
+        string output = _files.Path($"out-{Guid.NewGuid():N}.csv");
+        await KnnQueryJob.RunAsync(new LocalExecutor(slots), index, queries, output, options);
+        return File.ReadAllBytes(output);
+    }
+
+    public static TheoryData<string, bool> MetricsAndModes()
+    {
+        var data = new TheoryData<string, bool>();
+        foreach (var metric in new[] { "minkowski", "euclidean", "manhattan", "cosine" })
+        {
+            data.Add(metric, true);
+            data.Add(metric, false);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(MetricsAndModes))]
+    public async Task Sharded_output_is_byte_identical_to_the_unsharded_for_any_shard_count(string metric, bool self)
+    {
+        // 60 grid points: shards of 8 or 9 rows (7 shards) hold fewer than k + 1 = 10 neighbours, so the merge must fill k.
+        string index = Grid("index.csv", 60, 1), queries = Grid("queries.csv", 45, 2);
+        var options = new KnnQueryOptions { K = 9, BatchSize = 7, Metric = metric };
+        var whole = await Run(index, self ? null : queries, options);
+        foreach (int shards in new[] { 1, 2, 3, 7 })
+        {
+            var sharded = await Run(index, self ? null : queries, options with { Shards = shards, BatchSize = 5 + shards });
+            Assert.True(whole.SequenceEqual(sharded), $"{shards} shards differ from the unsharded run");
+        }
+    }
+
+    [Fact]
+    public async Task Sharded_gaussian_search_matches_the_model_and_does_not_depend_on_slots()
+    {
+        string index = Gaussian("index.csv", 700, 3), queries = Gaussian("queries.csv", 90, 4);
+        var whole = await Run(index, queries, new KnnQueryOptions { K = 6, BatchSize = 40 });
+        var sharded = await Run(index, queries, new KnnQueryOptions { K = 6, BatchSize = 13, Shards = 3 }, slots: 3);
+        var serial = await Run(index, queries, new KnnQueryOptions { K = 6, BatchSize = 1_000, Shards = 5 }, slots: 1);
+        Assert.Equal(whole, sharded);
+        Assert.Equal(whole, serial);
+
+        var model = new NearestNeighbors { NNeighbors = 6 }.Fit(TableReader.Load(index, new TableOptions { Target = null }));
+        var expected = model.KNeighbors(TableReader.Load(queries, new TableOptions { Target = null }));
+        string path = _files.Write("sharded.csv", Encoding.UTF8.GetString(sharded));
+        var neighbor = TableReader.ReadAll(path, TableOptions.AllColumns).Passthrough[2];
+        Assert.Equal(expected.Indices.Select(i => (double)i), neighbor is LongColumn l ? l.Values.Select(v => (double)v) : ((DoubleColumn)neighbor).Values);
+    }
+
+    [Fact]
+    public async Task Self_with_a_point_duplicated_more_than_k_times_drops_the_first_like_scikit_learn_also_sharded()
+    {
+        // Rows 0-5 coincide: for rows 4 and 5 the k + 1 = 4 nearest are rows 0-3, so the first (row 0) is dropped, not the point itself.
+        string index = _files.Write("dups.csv", "x,y\n" + string.Concat(Enumerable.Repeat("1,1\n", 6)) + "5,5\n6,6\n7,7\n");
+        var whole = await Run(index, null, new KnnQueryOptions { K = 3, BatchSize = 2 });
+        Assert.Contains("5,0,1,0", Encoding.UTF8.GetString(whole).Replace("\r", ""));
+        foreach (int shards in new[] { 2, 3, 9 })
+            Assert.Equal(whole, await Run(index, null, new KnnQueryOptions { K = 3, BatchSize = 4, Shards = shards }));
+    }
+
+    [Fact]
+    public async Task Identical_query_chunks_share_one_input_that_is_let_go_only_after_the_last()
+    {
+        string index = Grid("index.csv", 30, 5);
+        string queries = _files.Write("same.csv", "u,v,w\n" + string.Concat(Enumerable.Repeat("1,2,1\n", 12)));
+        var whole = await Run(index, queries, new KnnQueryOptions { K = 3, BatchSize = 1 }, slots: 3);
+        Assert.Equal(whole, await Run(index, queries, new KnnQueryOptions { K = 3, BatchSize = 1, Shards = 4 }, slots: 3));
+        Assert.Equal(36, Encoding.UTF8.GetString(whole).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1);
+    }
+
+    [Fact]
+    public async Task K_larger_than_the_index_and_bad_shard_counts_are_refused_naming_them()
+    {
+        string index = Grid("small.csv", 5, 6), output = _files.Path("o.csv");
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => KnnQueryJob.RunAsync(new LocalExecutor(1), index, index, output, new KnnQueryOptions { K = 6, Shards = 2 }));
+        Assert.Contains("--k 6 is larger than the index", e.Message);
+        Assert.Contains("5 points", e.Message);
+        e = await Assert.ThrowsAsync<ArgumentException>(() => KnnQueryJob.RunAsync(new LocalExecutor(1), index, null, output, new KnnQueryOptions { K = 5, Shards = 3 }));
+        Assert.Contains("at most 4", e.Message);
+        e = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => KnnQueryJob.RunAsync(new LocalExecutor(1), index, null, output, new KnnQueryOptions { K = 2, Shards = 6 }));
+        Assert.Contains("--shards 6 is more than the 5 points", e.Message);
+        e = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => KnnQueryJob.RunAsync(new LocalExecutor(1), index, null, output, new KnnQueryOptions { K = 2, Shards = 0 }));
+        Assert.Contains("--shards must be between 1", e.Message);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public async Task Queries_with_other_columns_than_the_index_are_refused_when_sharded()
+    {
+        string index = Grid("index.csv", 20, 7), queries = _files.Write("q.csv", "u,v\n1,2\n");
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => KnnQueryJob.RunAsync(new LocalExecutor(1), index, queries, _files.Path("o.csv"), new KnnQueryOptions { K = 2, Shards = 2 }));
+        Assert.Contains("has columns u, v", e.Message);
+    }
+
+    [Fact]
+    public void Shards_are_contiguous_content_addressed_row_blocks_deleted_on_dispose()
+    {
+        string index = Gaussian("index.csv", 23, 8);
+        var rows = TableReader.Load(index, new TableOptions { Target = null }).X;
+        string[] files;
+        using (var shards = KnnShards.Write(index, new TableOptions { Target = null }, 23, 4))
+        {
+            Assert.Equal([(0, 5), (5, 6), (11, 6), (17, 6)], shards.Shards.Select(s => (s.FirstRow, s.Rows)));
+            foreach (var shard in shards.Shards)
+            {
+                var bytes = (byte[])shard.Blob.Value;
+                Assert.Equal(shard.Blob.Length, bytes.Length);
+                Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), shard.Blob.Id);
+                var middle = new byte[7];
+                shard.Blob.Read(5, middle);
+                Assert.Equal(bytes.AsSpan(5, 7).ToArray(), middle);
+                var block = RowBlock.Decode(bytes);
+                Assert.Equal(rows.Values.AsSpan(shard.FirstRow * 4, shard.Rows * 4).ToArray(), block.Values);
+            }
+            files = Directory.GetFiles(shards.Folder);
+            Assert.Equal(4, files.Length);
+        }
+        Assert.All(files, f => Assert.False(File.Exists(f)));
+        Assert.False(Directory.Exists(Path.GetDirectoryName(files[0])));
+    }
+
+    [Fact]
+    public void The_merge_orders_by_reduced_distance_where_distances_round_equal()
+    {
+        double r1 = 2.0, r2 = Math.BitIncrement(2.0);
+        Assert.Equal(Math.Sqrt(r1), Math.Sqrt(r2));   // the case: equal distances from different squared distances
+        var distance = Distance.Resolve(NeighborMetric.Euclidean, 2);
+        var chunk = new ShardedChunk(0, "", 1, 0, false);
+        // Shard 0 holds row 3 at r2, shard 1 row 5 at r1: the unsharded search ranks row 5 first (smaller squared distance).
+        var merged = ShardedQueryJob.Merge(chunk, [new ShardQueryResult(0, 0, [3], [r2]), new ShardQueryResult(0, 1, [5, 6], [r1, 9])], 2, distance);
+        Assert.Equal([5, 3], merged.Indices);
+    }
+
+    public void Dispose() => _files.Dispose();
+}
