@@ -88,6 +88,10 @@ public sealed class JobsGroupsKnnTests : IDisposable
         var sharded = options with { Shards = 2 };
         await KnnQueryJob.RunAsync(executor, points, null, remote, sharded);
         Assert.True(File.ReadAllBytes(local).AsSpan().SequenceEqual(File.ReadAllBytes(remote)), workers.Output);
+        // Placement: each worker loaded one shard and ran every task of it (task key = chunk << 16 | shard).
+        var shardsRun = workers.Workers.Select(w => System.Text.RegularExpressions.Regex.Matches(w.Output, @"task (\d+) scalearn\.knn-shard [\d.]+s ok")
+            .Select(m => long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) & 0xFFFF).Distinct().Order().ToList()).ToList();
+        Assert.True(shardsRun.Count(s => s.Count == 1) == 2 && shardsRun[0][0] != shardsRun[1][0], $"shards run per worker: {string.Join(" | ", shardsRun.Select(s => string.Join(",", s)))}");
 
         // Progress counts query rows per shard task: 2 x 12,000 in all.
         var kill = Kill(workers, 3_000);
