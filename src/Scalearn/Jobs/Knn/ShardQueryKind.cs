@@ -117,5 +117,6 @@ public sealed class ShardQueryKind : TaskKind<ShardQueryTask, ShardQueryResult>
         return null;
     }
 
+    /// <summary>Queries answered by this shard: a job's progress counts each query once per shard.</summary>
     public override long Rows(ShardQueryTask task, ShardQueryResult result) => task.QueryCount;
 }
