@@ -166,5 +166,72 @@ public sealed class KnnShardsTests : IDisposable
         Assert.Equal([5, 3], merged.Indices);
     }
 
+    [Fact]
+    public async Task Later_chunks_wait_for_the_first_to_place_the_shards_and_a_failed_shard_fails_its_chunk_by_name()
+    {
+        string index = Grid("index.csv", 10, 9);
+        using var shards = KnnShards.Write(index, new TableOptions { Target = null }, 10, 2);
+        var executor = new RecordingExecutor();
+        await using var job = new ShardedQueryJob(executor, shards, "euclidean", 1, new JobOptions());
+        var inner = (RecordingExecutor.Job<ShardQueryTask, ShardQueryResult>)executor.Started!;
+        job.Submit(new ShardedChunk(0, "q0", 1, 0, false));
+        job.Submit(new ShardedChunk(1, "q1", 1, 1, false));
+        job.Complete();
+        Assert.Equal([(0L, 0), (0L, 1)], inner.Submitted.Select(t => (t.Chunk, t.Shard)));
+        Assert.False(inner.Completed);
+
+        var first = inner.Submitted;
+        inner.Outcomes.Add(new(first[0], ShardQueryKind.KeyOf(0, 0), new ShardQueryResult(0, 0, [2], [1.0]), null, "w1", 0.1));
+        inner.Outcomes.Add(new(first[1], ShardQueryKind.KeyOf(0, 1), new ShardQueryResult(0, 1, [], []), "boom", "w2", 0.1));
+        await foreach (var outcome in job.Results())
+        {
+            Assert.True(outcome.Failed);
+            Assert.Equal("shard 1 (rows 5 to 9): boom", outcome.Error);
+            break;
+        }
+        Assert.Equal([(0L, 0), (0L, 1), (1L, 0), (1L, 1)], inner.Submitted.Select(t => (t.Chunk, t.Shard)));
+        Assert.True(inner.Completed);
+    }
+
+    /// <summary>An executor whose one job records what it is given and yields the outcomes a test adds.</summary>
+    private sealed class RecordingExecutor : ITaskExecutor
+    {
+        public object? Started { get; private set; }
+
+        public int Slots => 2;
+
+        public IJob<TTask, TResult> Start<TTask, TResult>(TaskKind<TTask, TResult> kind, IEnumerable<global::Scalearn.Execution.Blobs.IBlob>? inputs = null, JobOptions? options = null)
+            where TTask : notnull where TResult : notnull
+        {
+            var job = new Job<TTask, TResult>();
+            Started = job;
+            return job;
+        }
+
+        public sealed class Job<TTask, TResult> : IJob<TTask, TResult>
+        {
+            public List<TTask> Submitted { get; } = [];
+            public List<TaskOutcome<TTask, TResult>> Outcomes { get; } = [];
+            public bool Completed { get; private set; }
+            public JobProgress Progress => throw new NotSupportedException();
+
+            public void Share(global::Scalearn.Execution.Blobs.IBlob blob) { }
+            public void Submit(TTask task) => Submitted.Add(task);
+            public void Cancel(TaskKey key) { }
+            public void Complete() => Completed = true;
+
+            public async IAsyncEnumerable<TaskOutcome<TTask, TResult>> Results([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+            {
+                for (int i = 0; i < Outcomes.Count; i++)
+                {
+                    await Task.Yield();
+                    yield return Outcomes[i];
+                }
+            }
+
+            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        }
+    }
+
     public void Dispose() => _files.Dispose();
 }
