@@ -193,6 +193,28 @@ public sealed class KnnShardsTests : IDisposable
         Assert.True(inner.Completed);
     }
 
+    [Fact]
+    public void Shard_tasks_and_results_travel_intact_and_malformed_or_mismatched_ones_are_refused()
+    {
+        var kind = ShardQueryKind.Instance;
+        string id = new string('a', 64), queries = new string('b', 64);
+        var task = new ShardQueryTask(7, 3, id, 100, 50, "manhattan", 4, queries, 2);
+        Assert.Equal(task, kind.DecodeTask(kind.EncodeTask(task)));
+        Assert.Equal(new TaskKey(7L << 16 | 3), kind.Key(task));
+        Assert.Equal(id, kind.PreferredInput(task));
+        var result = new ShardQueryResult(7, 3, [100, 101, 102, 103, 149, 120, 130, 140], [0, 1, 1, 2, 0.5, 0.5, 3, 4]);
+        var back = kind.DecodeResult(kind.EncodeResult(result));
+        Assert.Equal((result.Chunk, result.Shard), (back.Chunk, back.Shard));
+        Assert.Equal(result.Indices, back.Indices);
+        Assert.Equal(result.Keys, back.Keys);
+        Assert.Null(kind.Mismatch(task, back));
+        Assert.Contains("outside the shard", kind.Mismatch(task, result with { Indices = [100, 101, 102, 103, 150, 120, 130, 140] }));
+        Assert.Contains("2 x 4 were asked", kind.Mismatch(task, result with { Indices = [100], Keys = [0] }));
+        Assert.Contains("chunk 8", kind.Mismatch(task, result with { Chunk = 8 }));
+        Assert.Throws<InvalidDataException>(() => kind.DecodeTask(kind.EncodeTask(task with { K = 0 })));
+        Assert.Throws<InvalidDataException>(() => kind.DecodeTask(kind.EncodeTask(task with { ShardRows = 0 })));
+    }
+
     /// <summary>An executor whose one job records what it is given and yields the outcomes a test adds.</summary>
     private sealed class RecordingExecutor : ITaskExecutor
     {
