@@ -16,6 +16,11 @@ public static class KnnCommand
         var metric = new Option<string>("--metric") { Description = "Distance: minkowski (euclidean), euclidean, manhattan, chebyshev, cosine, ...", DefaultValueFactory = _ => "minkowski" };
         var output = new Option<string>("--out", "-o") { Description = "Output file (query, rank, neighbor, distance), CSV or Parquet", Required = true };
         var batchSize = new Option<int>("--batch-size") { Description = "Queries per task", DefaultValueFactory = _ => 2_000 };
+        var shards = new Option<int>("--shards")
+        {
+            Description = "Split the index into this many contiguous shards, each kept on one worker and asked every query (for an index too big for one machine; same output)",
+            DefaultValueFactory = _ => 1,
+        };
         var cluster = CommonOptions.Cluster();
         var clusterKey = CommonOptions.ClusterKey();
         var jobs = CommonOptions.Jobs();
@@ -24,6 +29,7 @@ public static class KnnCommand
         {
             index, queries, self, k, metric, output, batchSize, cluster, clusterKey, jobs, onWorkers,
         };
+        command.Options.Add(shards);
         command.SetAction(async (parse, ct) =>
         {
             bool isSelf = parse.GetValue(self);
@@ -39,6 +45,7 @@ public static class KnnCommand
                 {
                     K = parse.GetValue(k), Metric = parse.GetValue(metric) ?? "minkowski", BatchSize = parse.GetValue(batchSize),
                     DataOnWorkers = parse.GetValue(onWorkers),
+                    Shards = parse.GetValue(shards),
                 }, ct);
             }
             finally

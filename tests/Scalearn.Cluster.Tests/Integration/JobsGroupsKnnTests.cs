@@ -7,7 +7,7 @@ using Scalearn.Trees;
 
 namespace Scalearn.Cluster.Tests.Integration;
 
-/// <summary>fit-groups and knn --self on worker processes give the local run's output, also when a worker is SIGKILLed mid-job.</summary>
+/// <summary>fit-groups and knn --self (whole or in shards) on worker processes give the local run's output, also when a worker is SIGKILLed mid-job.</summary>
 public sealed class JobsGroupsKnnTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "scalearn-jobs-" + Guid.NewGuid().ToString("N"));
@@ -74,6 +74,32 @@ public sealed class JobsGroupsKnnTests : IDisposable
         await KnnQueryJob.RunAsync(executor, points, null, killed, options with { Progress = kill });
         Assert.True(kill.KilledAt > 0 && kill.KilledAt < 12_000, $"killed after {kill.KilledAt} rows");
         await JobsPredictTests.AssertKilledAsync(workers.Workers[0]);
+        Assert.True(File.ReadAllBytes(local).AsSpan().SequenceEqual(File.ReadAllBytes(killed)), workers.Output);
+    }
+
+    [BrokerFact(Timeout = 150_000)]
+    public async Task KnnWithTwoShardsOnTwoWorkersMatchesTheUnshardedLocalBytesAlsoWhenAWorkerIsKilled()
+    {
+        string points = Points(12_000, 8);
+        string local = Path.Combine(_folder, "local.csv"), remote = Path.Combine(_folder, "remote.csv"), killed = Path.Combine(_folder, "killed.csv");
+        var options = new KnnQueryOptions { K = 5, BatchSize = 300 };
+        await KnnQueryJob.RunAsync(new LocalExecutor(2), points, null, local, options);
+
+        string broker = Broker.ForCluster("knn-shards");
+        await using var workers = await WorkerProcesses.StartAsync(broker, 2, "knn-shards");
+        await using var executor = await ClusterExecutor.ConnectAsync(broker);
+        var sharded = options with { Shards = 2 };
+        await KnnQueryJob.RunAsync(executor, points, null, remote, sharded);
+        Assert.True(File.ReadAllBytes(local).AsSpan().SequenceEqual(File.ReadAllBytes(remote)), workers.Output);
+        // Placement: each worker loaded one shard and ran every task of it (task key = chunk << 16 | shard).
+        var shardsRun = workers.Workers.Select(w => System.Text.RegularExpressions.Regex.Matches(w.Output, @"task (\d+) scalearn\.knn-shard [\d.]+s ok")
+            .Select(m => long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) & 0xFFFF).Distinct().Order().ToList()).ToList();
+        Assert.True(shardsRun.Count(s => s.Count == 1) == 2 && shardsRun[0][0] != shardsRun[1][0], $"shards run per worker: {string.Join(" | ", shardsRun.Select(s => string.Join(",", s)))}");
+
+        // Progress counts query rows per shard task: 2 x 12,000 in all.
+        var kill = Kill(workers, 3_000);
+        await KnnQueryJob.RunAsync(executor, points, null, killed, sharded with { Progress = kill });
+        Assert.True(kill.KilledAt > 0 && kill.KilledAt < 24_000, $"killed after {kill.KilledAt} rows");
         Assert.True(File.ReadAllBytes(local).AsSpan().SequenceEqual(File.ReadAllBytes(killed)), workers.Output);
     }
 

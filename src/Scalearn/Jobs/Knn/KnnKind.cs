@@ -63,19 +63,25 @@ public sealed class KnnKind : TaskKind<KnnTask, KnnResult>
         var indices = new int[task.SelfCount * task.K];
         var distances = new double[task.SelfCount * task.K];
         for (int q = 0; q < task.SelfCount; q++)
-        {
-            int self = task.SelfStart + q, skip = 0;
-            for (int j = 0; j < k1; j++)
-                if (found.Indices[q * k1 + j] == self) { skip = j; break; }
-            for (int j = 0, o = 0; j < k1; j++)
-            {
-                if (j == skip) continue;
-                indices[q * task.K + o] = found.Indices[q * k1 + j];
-                distances[q * task.K + o] = found.Distances.Values[q * k1 + j];
-                o++;
-            }
-        }
+            DropSelf(found.Indices.AsSpan(q * k1, k1), found.Distances.Values.AsSpan(q * k1, k1), task.SelfStart + q,
+                indices.AsSpan(q * task.K, task.K), distances.AsSpan(q * task.K, task.K));
         return new KnnResult(task.Chunk, task.K, indices, distances);
+    }
+
+    /// <summary>
+    /// Of a point's k + 1 nearest (<paramref name="indices"/>, <paramref name="distances"/>), keeps all but its own
+    /// entry, or all but the first when duplicates ranked ahead of it (equal distance, smaller index) push it out.
+    /// </summary>
+    internal static void DropSelf(ReadOnlySpan<int> indices, ReadOnlySpan<double> distances, int self, Span<int> keptIndices, Span<double> keptDistances)
+    {
+        int skip = Math.Max(0, indices.IndexOf(self));
+        for (int j = 0, o = 0; j < indices.Length; j++)
+        {
+            if (j == skip) continue;
+            keptIndices[o] = indices[j];
+            keptDistances[o] = distances[j];
+            o++;
+        }
     }
 
     public override KnnResult Failure(KnnTask task, string error) => new(task.Chunk, task.K, [], []);

@@ -14,6 +14,12 @@ public sealed record KnnQueryOptions
     /// <summary>Queries per task.</summary>
     public int BatchSize { get; init; } = 2_000;
 
+    /// <summary>
+    /// Contiguous parts the index is split into, each kept resident on one worker and asked every query chunk (for an
+    /// index too big for one machine); 1 ships the whole index to every worker. The output is the same for any value.
+    /// </summary>
+    public int Shards { get; init; } = 1;
+
     /// <summary>Each process reads the index and its query chunks from the files' paths itself (paths every worker can read).</summary>
     public bool DataOnWorkers { get; init; }
 
@@ -23,41 +29,126 @@ public sealed record KnnQueryOptions
 /// <summary>
 /// k nearest neighbours of many queries (a file of them, or every indexed point itself) on any executor, written in
 /// long form: one row per neighbour, <c>query, rank, neighbor, distance</c>, sorted by query then rank (0-based rows).
-/// The index points go to each worker once; query chunks stream with at most 2 x slots + 2 outstanding.
+/// The index points go to each worker once (or, sharded, each shard to one worker); query chunks stream with at most
+/// 2 x slots + 2 outstanding.
 /// </summary>
 public static class KnnQueryJob
 {
+    private static readonly TableOptions Read = new() { Target = null };
+
     public static async Task<long> RunAsync(ITaskExecutor executor, string indexPath, string? queriesPath, string outPath,
         KnnQueryOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(executor);
         if (options.K < 1) throw new ArgumentOutOfRangeException(nameof(options), options.K, "--k must be at least 1.");
         if (options.BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, "--batch-size must be at least 1.");
+        if (options.Shards is < 1 or > ShardQueryKind.MaxShards)
+            throw new ArgumentOutOfRangeException(nameof(options), options.Shards, $"--shards must be between 1 and the number of indexed points (at most {ShardQueryKind.MaxShards}); got {options.Shards}.");
+        if (options.Shards > 1 && options.DataOnWorkers)
+            throw new ArgumentException("--shards and --data-on-workers cannot be combined yet: the shards are cut by this process and sent to the workers; drop one of them.");
         new Neighbors.NearestNeighbors().SetParam("metric", options.Metric);   // an unknown metric fails here, naming the allowed ones
-        var read = new TableOptions { Target = null };
-        var index = options.DataOnWorkers ? null : TableReader.ReadAll(indexPath, read);
+        return options.Shards == 1
+            ? await RunWholeAsync(executor, indexPath, queriesPath, outPath, options, cancellationToken)
+            : await RunShardedAsync(executor, indexPath, queriesPath, outPath, options, cancellationToken);
+    }
+
+    private static async Task<long> RunWholeAsync(ITaskExecutor executor, string indexPath, string? queriesPath, string outPath,
+        KnnQueryOptions options, CancellationToken cancellationToken)
+    {
+        var index = options.DataOnWorkers ? null : TableReader.ReadAll(indexPath, Read);
         var indexFile = options.DataOnWorkers ? TablePartitioner.Split(Path.GetFullPath(indexPath), 1, cancellationToken) : null;
-        var indexNames = index?.Schema.FeatureNames ?? TableReader.ReadSchema(indexPath, read).FeatureNames;
-        int n = index?.Count ?? (int)indexFile!.Sum(p => p.RowCount), need = queriesPath is null ? options.K + 1 : options.K;
-        if (need > n)
-            throw new ArgumentException(queriesPath is null
-                ? $"--k {options.K}: with --self each point needs {options.K} neighbours other than itself, but {indexPath} holds {n} points (k must be at most {n - 1})."
-                : $"--k {options.K} is larger than the index: {indexPath} holds {n} points.");
+        var indexNames = index?.Schema.FeatureNames ?? TableReader.ReadSchema(indexPath, Read).FeatureNames;
+        int n = index?.Count ?? (int)indexFile!.Sum(p => p.RowCount);
+        CheckK(options.K, indexPath, n, queriesPath is null);
         IBlob indexBlob = index is not null ? new BytesBlob(RowBlock.Encode(index.Data.X))
-            : indexFile!.Count == 1 ? new TablePartitionBlob(indexFile[0], read) : throw new ArgumentException($"{indexPath} has no data rows.");
+            : indexFile!.Count == 1 ? new TablePartitionBlob(indexFile[0], Read) : throw new ArgumentException($"{indexPath} has no data rows.");
+        var job = executor.Start(KnnKind.Instance, [indexBlob], new JobOptions { Progress = options.Progress });
+        string failure = options.DataOnWorkers
+            ? $" (the worker reads {Path.GetFullPath(indexPath)}{(queriesPath is null ? "" : " and " + Path.GetFullPath(queriesPath))} itself with --data-on-workers; " +
+              $"if that is not on a mount every worker can read, and under its {DataDirectories.Variable}, drop --data-on-workers)"
+            : "";
+        return await WriteAsync(job, executor.Slots, outPath, options.K, task => task.Queries, failure, async (window, chunks) =>
+        {
+            if (queriesPath is null)
+                for (int start = 0; start < n; start += options.BatchSize)
+                    await window.SubmitAsync(new KnnTask(window.Next, indexBlob.Id, options.Metric, options.K, null, start, Math.Min(options.BatchSize, n - start)), start);
+            else if (options.DataOnWorkers)
+            {
+                CheckColumns(queriesPath, indexNames, indexPath);
+                foreach (var partition in RowChunks.Plan(queriesPath, options.BatchSize, cancellationToken))
+                {
+                    string part = chunks.Share(new TablePartitionBlob(partition, Read));
+                    await window.SubmitAsync(new KnnTask(window.Next, indexBlob.Id, options.Metric, options.K, part, 0, 0), partition.FirstRow);
+                }
+            }
+            else
+                foreach (var (chunk, block) in QueryChunks(queriesPath, indexNames, indexPath, options.BatchSize, chunks, cancellationToken))
+                    await window.SubmitAsync(new KnnTask(window.Next, indexBlob.Id, options.Metric, options.K, block, 0, 0), chunk.FirstRow);
+        }, cancellationToken);
+    }
+
+    /// <summary>The index streamed into shards (never whole in this process); every query chunk goes to every shard.</summary>
+    private static async Task<long> RunShardedAsync(ITaskExecutor executor, string indexPath, string? queriesPath, string outPath,
+        KnnQueryOptions options, CancellationToken cancellationToken)
+    {
+        var columns = TableReader.ReadSchema(indexPath, Read).FeatureNames;
+        long counted = TablePartitioner.Split(Path.GetFullPath(indexPath), 1, cancellationToken).Sum(p => p.RowCount);
+        if (counted > int.MaxValue) throw new ArgumentException($"{indexPath} holds {counted} points; at most {int.MaxValue} can be indexed.");
+        int n = (int)counted;
+        CheckK(options.K, indexPath, n, queriesPath is null);
+        if (options.Shards > n)
+            throw new ArgumentOutOfRangeException(nameof(options), options.Shards, $"--shards {options.Shards} is more than the {n} points of {indexPath}: each shard needs at least one.");
+        using var shards = KnnShards.Write(indexPath, Read, n, options.Shards, cancellationToken);
+        var job = new ShardedQueryJob(executor, shards, options.Metric, options.K, new JobOptions { Progress = options.Progress });
+        return await WriteAsync(job, executor.Slots, outPath, options.K, task => task.Queries, "", async (window, chunks) =>
+        {
+            foreach (var (chunk, block) in QueryChunks(queriesPath ?? indexPath, columns, indexPath, options.BatchSize, chunks, cancellationToken))
+                await window.SubmitAsync(new ShardedChunk(window.Next, block, chunk.Count, (int)chunk.FirstRow, queriesPath is null), chunk.FirstRow);
+        }, cancellationToken);
+    }
+
+    private static void CheckK(int k, string indexPath, int n, bool self)
+    {
+        if ((self ? k + 1 : k) <= n) return;
+        throw new ArgumentException(self
+            ? $"--k {k}: with --self each point needs {k} neighbours other than itself, but {indexPath} holds {n} points (k must be at most {n - 1})."
+            : $"--k {k} is larger than the index: {indexPath} holds {n} points.");
+    }
+
+    private static void CheckColumns(string path, IReadOnlyList<string> columns, string indexPath) =>
+        CheckColumns(TableReader.ReadSchema(path, Read).FeatureNames, path, columns, indexPath);
+
+    private static void CheckColumns(IReadOnlyList<string> found, string path, IReadOnlyList<string> columns, string indexPath)
+    {
+        if (!found.SequenceEqual(columns))
+            throw new ArgumentException($"{path} has columns {string.Join(", ", found)}; the index {indexPath} has {string.Join(", ", columns)}.");
+    }
+
+    /// <summary>The rows of <paramref name="path"/> in chunks, each shared with the job as a <see cref="RowBlock"/> input.</summary>
+    private static IEnumerable<(TableChunk Chunk, string Block)> QueryChunks(string path, IReadOnlyList<string> columns, string indexPath, int batchSize,
+        SharedChunks chunks, CancellationToken cancellationToken)
+    {
+        using var reader = TableReader.Open(path, Read);
+        CheckColumns(reader.Schema.FeatureNames, path, columns, indexPath);
+        foreach (var chunk in reader.ReadAhead(batchSize, cancellationToken: cancellationToken))
+            yield return (chunk, chunks.Share(new BytesBlob(RowBlock.Encode(chunk.Data.X))));
+    }
+
+    /// <summary>Runs a query job through an ordered window into the output file, committed only when every chunk is answered.</summary>
+    private static async Task<long> WriteAsync<TTask>(IJob<TTask, KnnResult> job, int slots, string outPath, int k, Func<TTask, string?> queriesOf,
+        string failureNote, Func<ChunkWindow<TTask, KnnResult, long>, SharedChunks, Task> submit, CancellationToken cancellationToken) where TTask : notnull
+    {
         using var output = new AtomicOutput(outPath);
         long rows = 0;
-        await using (var job = executor.Start(KnnKind.Instance, [indexBlob], new JobOptions { Progress = options.Progress }))
+        await using (job)
         {
+            var chunks = new SharedChunks(job.Share, job.Unshare);
             using var writer = TableWriter.Create(output.TempPath);
-            await using var window = new ChunkWindow<KnnTask, KnnResult, long>(job, executor.Slots,
+            await using var window = new ChunkWindow<TTask, KnnResult, long>(job, slots,
                 (_, outcome) =>
                 {
-                    if (outcome.Failed)
-                        throw new InvalidOperationException(options.DataOnWorkers ? $"Query chunk {outcome.Task.Chunk} failed on worker '{outcome.Worker}', which reads {Path.GetFullPath(indexPath)}" +
-                            $"{(queriesPath is null ? "" : " and " + Path.GetFullPath(queriesPath))} itself (--data-on-workers): {outcome.Error} If that is not on a mount every worker " +
-                            $"can read (and under its {DataDirectories.Variable}), drop --data-on-workers." : $"Query chunk {outcome.Task.Chunk} failed: {outcome.Error}");
-                    if (outcome.Task.Queries is { } q) job.Unshare(q);
+                    if (outcome.Failed) throw new InvalidOperationException($"Query chunk {outcome.Key} failed on worker '{outcome.Worker}': {outcome.Error}{failureNote}");
+                    if (queriesOf(outcome.Task) is { } q) chunks.Release(q);
                 },
                 (firstQuery, outcome) =>
                 {
@@ -65,36 +156,45 @@ public static class KnnQueryJob
                     rows += outcome.Result.Indices.Length;
                 },
                 cancellationToken);
-            if (queriesPath is null)
-                for (int start = 0; start < n; start += options.BatchSize)
-                    await window.SubmitAsync(new KnnTask(window.Next, indexBlob.Id, options.Metric, options.K, null, start, Math.Min(options.BatchSize, n - start)), start);
-            else
-            {
-                using var reader = TableReader.Open(queriesPath, read);
-                if (!reader.Schema.FeatureNames.SequenceEqual(indexNames))
-                    throw new ArgumentException($"{queriesPath} has columns {string.Join(", ", reader.Schema.FeatureNames)}; the index {indexPath} has {string.Join(", ", indexNames)}.");
-                if (options.DataOnWorkers)
-                    foreach (var partition in RowChunks.Plan(queriesPath, options.BatchSize, cancellationToken))
-                    {
-                        var part = new TablePartitionBlob(partition, read);
-                        job.Share(part);
-                        await window.SubmitAsync(new KnnTask(window.Next, indexBlob.Id, options.Metric, options.K, part.Id, 0, 0), partition.FirstRow);
-                    }
-                else
-                {
-                    foreach (var chunk in reader.ReadAhead(options.BatchSize, cancellationToken: cancellationToken))
-                    {
-                        var block = new BytesBlob(RowBlock.Encode(chunk.Data.X));
-                        job.Share(block);
-                        await window.SubmitAsync(new KnnTask(window.Next, indexBlob.Id, options.Metric, options.K, block.Id, 0, 0), chunk.FirstRow);
-                    }
-                }
-            }
+            await submit(window, chunks);
             await window.FinishAsync();
-            if (writer.RowsWritten == 0) writer.Write(LongForm(0, new KnnResult(0, options.K, [], [])));
+            if (writer.RowsWritten == 0) writer.Write(LongForm(0, new KnnResult(0, k, [], [])));
         }
         output.Commit();
         return rows;
+    }
+
+    /// <summary>
+    /// Query chunks shared with a job and let go once answered. Chunks with the same rows are one content-addressed
+    /// input, so it is let go only when the last of them is answered.
+    /// </summary>
+    private sealed class SharedChunks(Action<IBlob> share, Action<string> unshare)
+    {
+        private readonly Dictionary<string, int> _users = new(StringComparer.Ordinal);
+
+        public string Share(IBlob blob)
+        {
+            lock (_users)
+            {
+                _users[blob.Id] = _users.GetValueOrDefault(blob.Id) + 1;
+                if (_users[blob.Id] == 1) share(blob);
+            }
+            return blob.Id;
+        }
+
+        public void Release(string id)
+        {
+            lock (_users)
+            {
+                if (!_users.TryGetValue(id, out int users)) return;
+                if (users > 1) _users[id] = users - 1;
+                else
+                {
+                    _users.Remove(id);
+                    unshare(id);
+                }
+            }
+        }
     }
 
     private static TableColumn[] LongForm(long firstQuery, KnnResult result)
