@@ -102,4 +102,43 @@ internal static class ShortVectors
             (Vector.LoadUnsafe(ref ry, (nuint)i) + va * Vector.LoadUnsafe(ref rx, (nuint)i)).StoreUnsafe(ref ry, (nuint)i);
         for (int i = vectorEnd; i < n; i++) Unsafe.Add(ref ry, i) += a * Unsafe.Add(ref rx, i);
     }
+
+    /// <summary>
+    /// dest[t] = a . x_(first + t) where x is stored feature-major: x_j[f] = columns[f * stride + j]. Each dot product
+    /// is summed feature by feature in order (libsvm's order), sixteen rows at a time across vector lanes.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void DotAgainstColumns(ReadOnlySpan<double> a, ReadOnlySpan<double> columns, int stride, int first, Span<double> dest)
+    {
+        int d = a.Length, n = dest.Length, width = Vector<double>.Count, block = 4 * width;
+        if (first < 0 || first + n > stride || (long)d * stride > columns.Length) throw new ArgumentException("Rows out of range of the feature-major matrix.");
+        ref double ra = ref MemoryMarshal.GetReference(a);
+        ref double rc = ref MemoryMarshal.GetReference(columns);
+        ref double rd = ref MemoryMarshal.GetReference(dest);
+        int t = 0;
+        for (; t + block <= n; t += block)
+        {
+            Vector<double> acc0 = Vector<double>.Zero, acc1 = acc0, acc2 = acc0, acc3 = acc0;
+            ref double column = ref Unsafe.Add(ref rc, first + t);
+            for (int f = 0; f < d; f++)
+            {
+                var va = new Vector<double>(Unsafe.Add(ref ra, f));
+                ref double c = ref Unsafe.Add(ref column, (nint)f * stride);
+                acc0 += va * Vector.LoadUnsafe(ref c);
+                acc1 += va * Vector.LoadUnsafe(ref c, (nuint)width);
+                acc2 += va * Vector.LoadUnsafe(ref c, (nuint)(2 * width));
+                acc3 += va * Vector.LoadUnsafe(ref c, (nuint)(3 * width));
+            }
+            acc0.StoreUnsafe(ref rd, (nuint)t);
+            acc1.StoreUnsafe(ref rd, (nuint)(t + width));
+            acc2.StoreUnsafe(ref rd, (nuint)(t + 2 * width));
+            acc3.StoreUnsafe(ref rd, (nuint)(t + 3 * width));
+        }
+        for (; t < n; t++)
+        {
+            double sum = 0;
+            for (int f = 0; f < d; f++) sum += Unsafe.Add(ref ra, f) * Unsafe.Add(ref rc, (nint)f * stride + first + t);
+            Unsafe.Add(ref rd, t) = sum;
+        }
+    }
 }

@@ -15,6 +15,7 @@ internal sealed class KernelMatrix : IDisposable
     private readonly double[] _x;
     private readonly int _d;
     private readonly double[] _squaredNorms;
+    private readonly double[] _columns;
     private double[]? _gram;
     private double[] _scratch = [];
 
@@ -27,10 +28,14 @@ internal sealed class KernelMatrix : IDisposable
         _squaredNorms = new double[rows];
         for (int r = 0; r < rows; r++) _squaredNorms[r] = ShortVectors.Dot(RowOf(r), RowOf(r));
         if ((long)rows * rows * sizeof(double) <= budgetBytes && (long)rows * rows <= Array.MaxLength) _gram = ComputeGram();
+        _columns = _gram is null ? Transposed(x, rows, cols) : [];
     }
 
     public int Count { get; }
     public KernelFunction Kernel { get; }
+
+    /// <summary>Whether the whole Gram matrix is held (rows then cost a copy, not kernel evaluations).</summary>
+    public bool HasGram => _gram is not null;
 
     public ReadOnlySpan<double> RowOf(int r) => _x.AsSpan(r * _d, _d);
 
@@ -51,6 +56,13 @@ internal sealed class KernelMatrix : IDisposable
             for (int k = 0; k < cols.Length; k++) dest[k] = row[cols[k]];
             return;
         }
+        if (IsRange(cols))
+        {
+            ShortVectors.DotAgainstColumns(RowOf(r), _columns, Count, cols[0], dest[..cols.Length]);
+            if (Kernel.NeedsSquaredNorms) Kernel.Transform(dest[..cols.Length], _squaredNorms[r], _squaredNorms.AsSpan(cols[0], cols.Length));
+            else Kernel.Transform(dest[..cols.Length], 0, []);
+            return;
+        }
         var xr = RowOf(r);
         int t = 0;
         // Four consecutive training rows at a time where the columns run consecutively (always for SVR and binary SVC).
@@ -69,6 +81,23 @@ internal sealed class KernelMatrix : IDisposable
             Kernel.Transform(dest[..cols.Length], _squaredNorms[r], norms);
         }
         else Kernel.Transform(dest[..cols.Length], 0, []);
+    }
+
+    /// <summary>Whether the columns are consecutive training rows (always for SVR and binary SVC).</summary>
+    private static bool IsRange(ReadOnlySpan<int> cols)
+    {
+        if (cols.Length == 0 || cols[^1] - cols[0] != cols.Length - 1) return false;
+        for (int k = 1; k < cols.Length; k++) if (cols[k] != cols[k - 1] + 1) return false;
+        return true;
+    }
+
+    /// <summary>The training matrix feature-major (cols x rows), so a row's dot products run vectorized across rows.</summary>
+    private static double[] Transposed(double[] x, int rows, int cols)
+    {
+        var columns = new double[(long)rows * cols];
+        for (int r = 0; r < rows; r++)
+            for (int f = 0; f < cols; f++) columns[(long)f * rows + r] = x[(long)r * cols + f];
+        return columns;
     }
 
     /// <summary>Returns the pooled Gram matrix; the instance must not be used afterwards.</summary>
