@@ -7,11 +7,13 @@ internal sealed class ClassificationQ : IQMatrix, IDisposable
     private readonly KernelMatrix _kernel;
     private readonly int[] _rows;
     private readonly ColumnCache _cache;
+    private readonly bool _consecutive;
 
     public ClassificationQ(KernelMatrix kernel, int[] rows, long cacheBytes)
     {
         _kernel = kernel;
         _rows = rows;
+        _consecutive = KernelMatrix.IsRange(rows);
         _cache = new ColumnCache(rows.Length, rows.Length, cacheBytes);
         Diagonal = rows.Select(r => kernel.Value(r, r)).ToArray();
     }
@@ -24,7 +26,11 @@ internal sealed class ClassificationQ : IQMatrix, IDisposable
     public ReadOnlySpan<double> KernelRow(int i)
     {
         var row = _cache.Get(i, out bool fill);
-        if (fill) _kernel.Row(_rows[i], _rows, row);
+        if (fill)
+        {
+            if (_consecutive) _kernel.RowRange(_rows[i], _rows[0], row);
+            else _kernel.Row(_rows[i], _rows, row);
+        }
         return row;
     }
 

@@ -46,6 +46,20 @@ internal sealed class KernelMatrix : IDisposable
         return Kernel.Evaluate(RowOf(r), RowOf(c));
     }
 
+    /// <summary>dest[t] = K(x_r, x_(first + t)): the dot products run across rows of the feature-major copy.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void RowRange(int r, int first, Span<double> dest)
+    {
+        if (_gram is not null)
+        {
+            _gram.AsSpan((int)((long)r * Count + first), dest.Length).CopyTo(dest);
+            return;
+        }
+        ShortVectors.DotAgainstColumns(RowOf(r), _columns, Count, first, dest);
+        if (Kernel.NeedsSquaredNorms) Kernel.Transform(dest, _squaredNorms[r], _squaredNorms.AsSpan(first, dest.Length));
+        else Kernel.Transform(dest, 0, []);
+    }
+
     /// <summary>dest[t] = K(x_r, x_cols[t]).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Row(int r, ReadOnlySpan<int> cols, Span<double> dest)
@@ -56,16 +70,9 @@ internal sealed class KernelMatrix : IDisposable
             for (int k = 0; k < cols.Length; k++) dest[k] = row[cols[k]];
             return;
         }
-        if (IsRange(cols))
-        {
-            ShortVectors.DotAgainstColumns(RowOf(r), _columns, Count, cols[0], dest[..cols.Length]);
-            if (Kernel.NeedsSquaredNorms) Kernel.Transform(dest[..cols.Length], _squaredNorms[r], _squaredNorms.AsSpan(cols[0], cols.Length));
-            else Kernel.Transform(dest[..cols.Length], 0, []);
-            return;
-        }
         var xr = RowOf(r);
         int t = 0;
-        // Four consecutive training rows at a time where the columns run consecutively (always for SVR and binary SVC).
+        // Four consecutive training rows at a time where the columns run consecutively.
         for (; t + 4 <= cols.Length; t += 4)
         {
             int c = cols[t];
@@ -84,7 +91,7 @@ internal sealed class KernelMatrix : IDisposable
     }
 
     /// <summary>Whether the columns are consecutive training rows (always for SVR and binary SVC).</summary>
-    private static bool IsRange(ReadOnlySpan<int> cols)
+    public static bool IsRange(ReadOnlySpan<int> cols)
     {
         if (cols.Length == 0 || cols[^1] - cols[0] != cols.Length - 1) return false;
         for (int k = 1; k < cols.Length; k++) if (cols[k] != cols[k - 1] + 1) return false;

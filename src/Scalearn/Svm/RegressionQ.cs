@@ -9,14 +9,12 @@ namespace Scalearn.Svm;
 internal sealed class RegressionQ : IQMatrix, IDisposable
 {
     private readonly KernelMatrix _kernel;
-    private readonly int[] _identity;
     private readonly ColumnCache _cache;
 
     public RegressionQ(KernelMatrix kernel, long cacheBytes)
     {
         _kernel = kernel;
         int l = kernel.Count;
-        _identity = Enumerable.Range(0, l).ToArray();
         _cache = new ColumnCache(l, l, cacheBytes);
         Diagonal = new double[2 * l];
         for (int i = 0; i < l; i++) Diagonal[i] = Diagonal[i + l] = kernel.Value(i, i);
@@ -31,7 +29,7 @@ internal sealed class RegressionQ : IQMatrix, IDisposable
     {
         int real = i % _kernel.Count;
         var row = _cache.Get(real, out bool fill);
-        if (fill) _kernel.Row(real, _identity, row);
+        if (fill) _kernel.RowRange(real, 0, row);
         return row;
     }
 

@@ -28,6 +28,7 @@ internal sealed class SmoSolver
     private readonly long[] _inUp;
     private readonly long[] _inLow;
     private readonly int[] _active;
+    private readonly long[] _activeMask;
     private readonly int _l;
     private readonly int _m;
     private readonly double[] _beta;
@@ -58,6 +59,8 @@ internal sealed class SmoSolver
         _inUp = new long[_l];
         _inLow = new long[_l];
         _active = new int[_l];
+        _activeMask = new long[_l];
+        Array.Fill(_activeMask, -1L);
         for (int i = 0; i < _l; i++) _ys[i] = y[i];
         for (int i = 0; i < _l; i++)
         {
@@ -107,8 +110,7 @@ internal sealed class SmoSolver
     {
         int l = _l;
         _activeSize = 0;
-        ReconstructGradient();
-        _activeSize = l;
+        Unshrink();
 
         int iter = 0;
         int counter = Math.Min(l, 1000) + 1;
@@ -122,8 +124,7 @@ internal sealed class SmoSolver
             }
             if (!SelectWorkingSet(out int i, out int j))
             {
-                ReconstructGradient();
-                _activeSize = l;
+                Unshrink();
                 if (!SelectWorkingSet(out i, out j)) break;
                 counter = 1; // shrink at the next iteration
             }
@@ -132,8 +133,7 @@ internal sealed class SmoSolver
         }
         if (maxIter >= 0 && iter >= maxIter && _activeSize < l)
         {
-            ReconstructGradient();
-            _activeSize = l;
+            Unshrink();
         }
 
         double rho = CalculateRho();
@@ -195,7 +195,7 @@ internal sealed class SmoSolver
         var g = _g;
         var ys = _ys;
         int m = _m;
-        if (_activeSize == _l)
+        if (Dense)
         {
             int width = Vector<double>.Count, vectorEnd = m - m % width;
             ref double rg = ref MemoryMarshal.GetArrayDataReference(g);
@@ -244,7 +244,7 @@ internal sealed class SmoSolver
         double gmax = double.NegativeInfinity, gmax2 = double.NegativeInfinity;
         int gmaxIdx = -1, gminIdx = -1;
         double objDiffMin = double.PositiveInfinity;
-        if (_activeSize == _l) return SelectWorkingSetAllActive(out outI, out outJ);
+        if (Dense) return SelectWorkingSetDense(out outI, out outJ);
         var active = _active.AsSpan(0, _activeSize);
         // The same arithmetic as the all-active path (y = +-1 folded into products, I_up/I_low as masks), with fewer
         // branches than libsvm's per-sign cases; visiting order (and so tie-breaking) is libsvm's.
@@ -285,17 +285,18 @@ internal sealed class SmoSolver
     }
 
     /// <summary>
-    /// WSS3 over all variables, vectorized. Equal candidates resolve to the highest index, as libsvm's scalar loops
-    /// (&gt;= and &lt;= in index order) do.
+    /// WSS3 over the active variables as one vectorized pass over all of them in index order (inactive ones masked
+    /// off). Equal candidates resolve to the highest index, as libsvm's scalar loops (&gt;= and &lt;= in index order) do.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool SelectWorkingSetAllActive(out int outI, out int outJ)
+    private bool SelectWorkingSetDense(out int outI, out int outJ)
     {
         int l = _l, m = _m, width = Vector<double>.Count, vectorEnd = l - l % width;
         var g = _g;
         var ys = _ys;
         var inUp = _inUp;
         var inLow = _inLow;
+        var active = _activeMask;
         var qd = _qd;
         var step = new Vector<double>(width);
         var negativeInfinity = new Vector<double>(double.NegativeInfinity);
@@ -308,7 +309,7 @@ internal sealed class SmoSolver
         for (int t = 0; t < vectorEnd; t += width, index += step)
         {
             var value = -(new Vector<double>(ys, t) * new Vector<double>(g, t));
-            var take = new Vector<long>(inUp, t) & Vector.GreaterThanOrEqual(value, bestValue);
+            var take = new Vector<long>(inUp, t) & new Vector<long>(active, t) & Vector.GreaterThanOrEqual(value, bestValue);
             bestValue = Vector.ConditionalSelect(take, value, bestValue);
             bestIndex = Vector.ConditionalSelect(take, index, bestIndex);
         }
@@ -320,7 +321,7 @@ internal sealed class SmoSolver
             if (laneIndex >= 0 && (bestValue[lane] > gmax || (bestValue[lane] == gmax && laneIndex > gmaxIdx))) { gmax = bestValue[lane]; gmaxIdx = laneIndex; }
         }
         for (int t = vectorEnd; t < l; t++)
-            if (inUp[t] != 0 && -ys[t] * g[t] >= gmax) { gmax = -ys[t] * g[t]; gmaxIdx = t; }
+            if ((inUp[t] & active[t]) != 0 && -ys[t] * g[t] >= gmax) { gmax = -ys[t] * g[t]; gmaxIdx = t; }
         outI = gmaxIdx;
         outJ = -1;
         if (gmaxIdx == -1) return false;
@@ -344,7 +345,7 @@ internal sealed class SmoSolver
             {
                 int t = offset + r;
                 var yg = new Vector<double>(ys, t) * new Vector<double>(g, t);
-                var low = new Vector<long>(inLow, t);
+                var low = new Vector<long>(inLow, t) & new Vector<long>(active, t);
                 gmax2Lanes = Vector.Max(gmax2Lanes, Vector.ConditionalSelect(low, yg, negativeInfinity));
                 var gradDiff = vGmax + yg;
                 var quad = vQdi + new Vector<double>(qd, t) + minusTwo * new Vector<double>(ki.Slice(r, width));
@@ -368,7 +369,7 @@ internal sealed class SmoSolver
             for (int r = rowVectorEnd; r < m; r++)
             {
                 int j = offset + r;
-                if (inLow[j] == 0) continue;
+                if ((inLow[j] & active[j]) == 0) continue;
                 double yg = ys[j] * g[j];
                 if (yg >= gmax2) gmax2 = yg;
                 double gradDiff = gmax + yg;
@@ -418,8 +419,7 @@ internal sealed class SmoSolver
         if (!_unshrink && gmax1 + gmax2 <= _eps * 10)
         {
             _unshrink = true;
-            ReconstructGradient();
-            _activeSize = _l;
+            Unshrink();
         }
         for (int k = 0; k < _activeSize; k++)
         {
@@ -435,7 +435,21 @@ internal sealed class SmoSolver
                 _activeSize--;
             }
         }
+        for (int k = 0; k < _l; k++) _activeMask[_active[k]] = k < _activeSize ? -1L : 0L;
     }
+
+    private void Unshrink()
+    {
+        ReconstructGradient();
+        _activeSize = _l;
+        Array.Fill(_activeMask, -1L);
+    }
+
+    /// <summary>
+    /// Whether a step's passes run vectorized over all variables (the inactive ones masked off or updated harmlessly,
+    /// their gradient being rebuilt on unshrinking) rather than gathering the active ones.
+    /// </summary>
+    private bool Dense => _activeSize * 4L >= _l;
 
     /// <summary>
     /// Recomputes g_t = p_t + sum_j alpha_j Q_tj for the inactive variables (all of them when none is active). With
