@@ -28,7 +28,6 @@ internal sealed class SmoSolver
     private readonly long[] _inUp;
     private readonly long[] _inLow;
     private readonly int[] _active;
-    private readonly long[] _activeMask;
     private readonly int _l;
     private readonly int _m;
     private readonly double[] _beta;
@@ -59,8 +58,6 @@ internal sealed class SmoSolver
         _inUp = new long[_l];
         _inLow = new long[_l];
         _active = new int[_l];
-        _activeMask = new long[_l];
-        Array.Fill(_activeMask, -1L);
         for (int i = 0; i < _l; i++) _ys[i] = y[i];
         for (int i = 0; i < _l; i++)
         {
@@ -68,6 +65,8 @@ internal sealed class SmoSolver
             UpdateStatus(i);
         }
         _activeSize = _l;
+        for (int i = 0; i < _l; i++)
+            if (_l != _m && _y[i] != (i < _m ? 1 : -1)) throw new ArgumentException("With two variables per row, y must be +1 for the first half and -1 for the second.", nameof(y));
     }
 
     /// <summary>Solves in place (<paramref name="alpha"/> holds the start and receives the solution).</summary>
@@ -98,7 +97,8 @@ internal sealed class SmoSolver
         double a = _alpha[i];
         byte status = a >= UpperOf(i) ? UpperBound : a <= 0 ? LowerBound : Free;
         _status[i] = status;
-        // I_up: y_i alpha_i can grow; I_low: it can shrink (as -1/0 masks for the vectorized selection).
+        // I_up: y_i alpha_i can grow; I_low: it can shrink (as -1/0 masks for the vectorized selection, cleared while
+        // the variable is shrunk).
         bool up = _y[i] > 0 ? status != UpperBound : status != LowerBound;
         bool low = _y[i] > 0 ? status != LowerBound : status != UpperBound;
         _inUp[i] = up ? -1L : 0L;
@@ -214,15 +214,16 @@ internal sealed class SmoSolver
             }
             else
             {
+                // SVR: y = +1 then -1, so the signs need no loads.
                 ref double rg2 = ref Unsafe.Add(ref rg, m);
-                ref double ry2 = ref Unsafe.Add(ref ry, m);
                 for (int t = 0; t < vectorEnd; t += width)
                 {
                     var u = Vector.LoadUnsafe(ref rki, (nuint)t) * vi + Vector.LoadUnsafe(ref rkj, (nuint)t) * vj;
-                    (Vector.LoadUnsafe(ref rg, (nuint)t) + Vector.LoadUnsafe(ref ry, (nuint)t) * u).StoreUnsafe(ref rg, (nuint)t);
-                    (Vector.LoadUnsafe(ref rg2, (nuint)t) + Vector.LoadUnsafe(ref ry2, (nuint)t) * u).StoreUnsafe(ref rg2, (nuint)t);
+                    (Vector.LoadUnsafe(ref rg, (nuint)t) + u).StoreUnsafe(ref rg, (nuint)t);
+                    (Vector.LoadUnsafe(ref rg2, (nuint)t) - u).StoreUnsafe(ref rg2, (nuint)t);
                 }
             }
+
             for (int t = vectorEnd; t < m; t++)
             {
                 double u = ki[t] * ci + kj[t] * cj;
@@ -296,7 +297,6 @@ internal sealed class SmoSolver
         var ys = _ys;
         var inUp = _inUp;
         var inLow = _inLow;
-        var active = _activeMask;
         var qd = _qd;
         var step = new Vector<double>(width);
         var negativeInfinity = new Vector<double>(double.NegativeInfinity);
@@ -309,7 +309,7 @@ internal sealed class SmoSolver
         for (int t = 0; t < vectorEnd; t += width, index += step)
         {
             var value = -(new Vector<double>(ys, t) * new Vector<double>(g, t));
-            var take = new Vector<long>(inUp, t) & new Vector<long>(active, t) & Vector.GreaterThanOrEqual(value, bestValue);
+            var take = new Vector<long>(inUp, t) & Vector.GreaterThanOrEqual(value, bestValue);
             bestValue = Vector.ConditionalSelect(take, value, bestValue);
             bestIndex = Vector.ConditionalSelect(take, index, bestIndex);
         }
@@ -321,7 +321,7 @@ internal sealed class SmoSolver
             if (laneIndex >= 0 && (bestValue[lane] > gmax || (bestValue[lane] == gmax && laneIndex > gmaxIdx))) { gmax = bestValue[lane]; gmaxIdx = laneIndex; }
         }
         for (int t = vectorEnd; t < l; t++)
-            if ((inUp[t] & active[t]) != 0 && -ys[t] * g[t] >= gmax) { gmax = -ys[t] * g[t]; gmaxIdx = t; }
+            if (inUp[t] != 0 && -ys[t] * g[t] >= gmax) { gmax = -ys[t] * g[t]; gmaxIdx = t; }
         outI = gmaxIdx;
         outJ = -1;
         if (gmaxIdx == -1) return false;
@@ -345,7 +345,7 @@ internal sealed class SmoSolver
             {
                 int t = offset + r;
                 var yg = new Vector<double>(ys, t) * new Vector<double>(g, t);
-                var low = new Vector<long>(inLow, t) & new Vector<long>(active, t);
+                var low = new Vector<long>(inLow, t);
                 gmax2Lanes = Vector.Max(gmax2Lanes, Vector.ConditionalSelect(low, yg, negativeInfinity));
                 var gradDiff = vGmax + yg;
                 var quad = vQdi + new Vector<double>(qd, t) + minusTwo * new Vector<double>(ki.Slice(r, width));
@@ -369,7 +369,7 @@ internal sealed class SmoSolver
             for (int r = rowVectorEnd; r < m; r++)
             {
                 int j = offset + r;
-                if ((inLow[j] & active[j]) == 0) continue;
+                if (inLow[j] == 0) continue;
                 double yg = ys[j] * g[j];
                 if (yg >= gmax2) gmax2 = yg;
                 double gradDiff = gmax + yg;
@@ -435,14 +435,14 @@ internal sealed class SmoSolver
                 _activeSize--;
             }
         }
-        for (int k = 0; k < _l; k++) _activeMask[_active[k]] = k < _activeSize ? -1L : 0L;
+        for (int k = _activeSize; k < _l; k++) _inUp[_active[k]] = _inLow[_active[k]] = 0;
     }
 
     private void Unshrink()
     {
         ReconstructGradient();
         _activeSize = _l;
-        Array.Fill(_activeMask, -1L);
+        for (int i = 0; i < _l; i++) UpdateStatus(i);
     }
 
     /// <summary>
