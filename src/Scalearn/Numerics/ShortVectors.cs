@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Scalearn.Numerics;
 
@@ -116,6 +117,28 @@ internal static class ShortVectors
         ref double rc = ref MemoryMarshal.GetReference(columns);
         ref double rd = ref MemoryMarshal.GetReference(dest);
         int t = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            // The same per-lane sums, 32 rows a block (each lane's sum is sequential, so the width does not change it).
+            for (; t + 32 <= n; t += 32)
+            {
+                Vector512<double> acc0 = Vector512<double>.Zero, acc1 = acc0, acc2 = acc0, acc3 = acc0;
+                ref double column = ref Unsafe.Add(ref rc, first + t);
+                for (int f = 0; f < d; f++)
+                {
+                    var va = Vector512.Create(Unsafe.Add(ref ra, f));
+                    ref double c = ref Unsafe.Add(ref column, (nint)f * stride);
+                    acc0 += va * Vector512.LoadUnsafe(ref c);
+                    acc1 += va * Vector512.LoadUnsafe(ref c, 8);
+                    acc2 += va * Vector512.LoadUnsafe(ref c, 16);
+                    acc3 += va * Vector512.LoadUnsafe(ref c, 24);
+                }
+                acc0.StoreUnsafe(ref rd, (nuint)t);
+                acc1.StoreUnsafe(ref rd, (nuint)(t + 8));
+                acc2.StoreUnsafe(ref rd, (nuint)(t + 16));
+                acc3.StoreUnsafe(ref rd, (nuint)(t + 24));
+            }
+        }
         for (; t + block <= n; t += block)
         {
             Vector<double> acc0 = Vector<double>.Zero, acc1 = acc0, acc2 = acc0, acc3 = acc0;
