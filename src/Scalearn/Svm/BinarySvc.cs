@@ -41,7 +41,7 @@ internal static class BinarySvc
         var alpha = new double[l];
         var p = new double[l];
         Array.Fill(p, -1.0);
-        using var q = new ClassificationQ(kernel, rows, y, settings.CacheBytes);
+        using var q = new ClassificationQ(kernel, rows, settings.CacheBytes);
         var result = SmoSolver.Solve(q, p, y, alpha, cp, cn, settings.Tolerance, settings.Shrinking, settings.MaxIter, settings.Verbose);
         for (int i = 0; i < l; i++) alpha[i] *= y[i];
         return new BinarySvcSolution(alpha, result.Rho);

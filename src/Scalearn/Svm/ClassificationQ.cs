@@ -6,33 +6,35 @@ internal sealed class ClassificationQ : IQMatrix, IDisposable
 {
     private readonly KernelMatrix _kernel;
     private readonly int[] _rows;
-    private readonly double[] _y;
     private readonly ColumnCache _cache;
+    private readonly bool _consecutive;
 
-    public ClassificationQ(KernelMatrix kernel, int[] rows, sbyte[] y, long cacheBytes)
+    public ClassificationQ(KernelMatrix kernel, int[] rows, long cacheBytes)
     {
         _kernel = kernel;
         _rows = rows;
-        _y = y.Select(v => (double)v).ToArray();
+        _consecutive = KernelMatrix.IsRange(rows);
         _cache = new ColumnCache(rows.Length, rows.Length, cacheBytes);
         Diagonal = rows.Select(r => kernel.Value(r, r)).ToArray();
     }
 
     public int Size => _rows.Length;
+    public int RowLength => _rows.Length;
     public double[] Diagonal { get; }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public ReadOnlySpan<double> Column(int i, ReadOnlySpan<int> needed)
+    public ReadOnlySpan<double> KernelRow(int i)
     {
-        var column = _cache.Get(i, out bool fill);
+        var row = _cache.Get(i, out bool fill);
         if (fill)
         {
-            _kernel.Row(_rows[i], _rows, column);
-            System.Numerics.Tensors.TensorPrimitives.Multiply(column, _y, column);
-            if (_y[i] < 0) System.Numerics.Tensors.TensorPrimitives.Negate(column, column);
+            if (_consecutive) _kernel.RowRange(_rows[i], _rows[0], row);
+            else _kernel.Row(_rows[i], _rows, row);
         }
-        return column;
+        return row;
     }
+
+    public bool IsCached(int i) => _kernel.HasGram || _cache.Contains(i);
 
     public void Dispose() => _cache.Dispose();
 }

@@ -34,6 +34,8 @@ internal sealed class ColumnCache : IDisposable
         _slab = [];
     }
 
+    public bool Contains(int i) => _slot[i] >= 0;
+
     /// <summary>Returns the cached column, or a buffer to fill (<paramref name="fill"/> = true) now owned by column i.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Span<double> Get(int i, out bool fill)

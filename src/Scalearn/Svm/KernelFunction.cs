@@ -1,5 +1,7 @@
 using Scalearn.Numerics;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Numerics.Tensors;
 
 namespace Scalearn.Svm;
@@ -39,10 +41,7 @@ internal readonly record struct KernelFunction(SvmKernel Kind, int Degree, doubl
             case SvmKernel.Linear:
                 return;
             case SvmKernel.Rbf:
-                // exp(-gamma * (|r|^2 + |t|^2 - 2 r.t))
-                TensorPrimitives.MultiplyAdd(dots, -2.0, otherSquaredNorms, dots);
-                TensorPrimitives.Add(dots, rowSquaredNorm, dots);
-                TensorPrimitives.Multiply(dots, -Gamma, dots);
+                RbfExponents(dots, rowSquaredNorm, otherSquaredNorms);
                 TensorPrimitives.Exp(dots, dots);
                 return;
             case SvmKernel.Poly:
@@ -58,6 +57,22 @@ internal readonly record struct KernelFunction(SvmKernel Kind, int Degree, doubl
             default:
                 throw new InvalidOperationException($"Unknown kernel {Kind}.");
         }
+    }
+
+    /// <summary>dots[t] = -gamma * ((|r|^2 + |t|^2) - 2 r.t) in one pass (libsvm's order of operations).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void RbfExponents(Span<double> dots, double rowSquaredNorm, ReadOnlySpan<double> otherSquaredNorms)
+    {
+        int n = dots.Length, width = Vector<double>.Count, vectorEnd = n - n % width;
+        if (otherSquaredNorms.Length < n) throw new ArgumentException("Fewer squared norms than dot products.", nameof(otherSquaredNorms));
+        ref double rd = ref MemoryMarshal.GetReference(dots);
+        ref double rn = ref MemoryMarshal.GetReference(otherSquaredNorms);
+        var row = new Vector<double>(rowSquaredNorm);
+        var two = new Vector<double>(2.0);
+        var minusGamma = new Vector<double>(-Gamma);
+        for (int t = 0; t < vectorEnd; t += width)
+            (minusGamma * (row + Vector.LoadUnsafe(ref rn, (nuint)t) - two * Vector.LoadUnsafe(ref rd, (nuint)t))).StoreUnsafe(ref rd, (nuint)t);
+        for (int t = vectorEnd; t < n; t++) Unsafe.Add(ref rd, t) = -Gamma * (rowSquaredNorm + Unsafe.Add(ref rn, t) - 2 * Unsafe.Add(ref rd, t));
     }
 
     /// <summary>libsvm's powi: exact repeated squaring, defined for negative bases.</summary>

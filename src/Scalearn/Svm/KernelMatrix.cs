@@ -15,6 +15,7 @@ internal sealed class KernelMatrix : IDisposable
     private readonly double[] _x;
     private readonly int _d;
     private readonly double[] _squaredNorms;
+    private readonly double[] _columns;
     private double[]? _gram;
     private double[] _scratch = [];
 
@@ -27,10 +28,14 @@ internal sealed class KernelMatrix : IDisposable
         _squaredNorms = new double[rows];
         for (int r = 0; r < rows; r++) _squaredNorms[r] = ShortVectors.Dot(RowOf(r), RowOf(r));
         if ((long)rows * rows * sizeof(double) <= budgetBytes && (long)rows * rows <= Array.MaxLength) _gram = ComputeGram();
+        _columns = _gram is null ? Transposed(x, rows, cols) : [];
     }
 
     public int Count { get; }
     public KernelFunction Kernel { get; }
+
+    /// <summary>Whether the whole Gram matrix is held (rows then cost a copy, not kernel evaluations).</summary>
+    public bool HasGram => _gram is not null;
 
     public ReadOnlySpan<double> RowOf(int r) => _x.AsSpan(r * _d, _d);
 
@@ -39,6 +44,20 @@ internal sealed class KernelMatrix : IDisposable
     {
         if (_gram is not null) return _gram[(long)r * Count + c];
         return Kernel.Evaluate(RowOf(r), RowOf(c));
+    }
+
+    /// <summary>dest[t] = K(x_r, x_(first + t)): the dot products run across rows of the feature-major copy.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void RowRange(int r, int first, Span<double> dest)
+    {
+        if (_gram is not null)
+        {
+            _gram.AsSpan((int)((long)r * Count + first), dest.Length).CopyTo(dest);
+            return;
+        }
+        ShortVectors.DotAgainstColumns(RowOf(r), _columns, Count, first, dest);
+        if (Kernel.NeedsSquaredNorms) Kernel.Transform(dest, _squaredNorms[r], _squaredNorms.AsSpan(first, dest.Length));
+        else Kernel.Transform(dest, 0, []);
     }
 
     /// <summary>dest[t] = K(x_r, x_cols[t]).</summary>
@@ -53,7 +72,7 @@ internal sealed class KernelMatrix : IDisposable
         }
         var xr = RowOf(r);
         int t = 0;
-        // Four consecutive training rows at a time where the columns run consecutively (always for SVR and binary SVC).
+        // Four consecutive training rows at a time where the columns run consecutively.
         for (; t + 4 <= cols.Length; t += 4)
         {
             int c = cols[t];
@@ -69,6 +88,23 @@ internal sealed class KernelMatrix : IDisposable
             Kernel.Transform(dest[..cols.Length], _squaredNorms[r], norms);
         }
         else Kernel.Transform(dest[..cols.Length], 0, []);
+    }
+
+    /// <summary>Whether the columns are consecutive training rows (always for SVR and binary SVC).</summary>
+    public static bool IsRange(ReadOnlySpan<int> cols)
+    {
+        if (cols.Length == 0 || cols[^1] - cols[0] != cols.Length - 1) return false;
+        for (int k = 1; k < cols.Length; k++) if (cols[k] != cols[k - 1] + 1) return false;
+        return true;
+    }
+
+    /// <summary>The training matrix feature-major (cols x rows), so a row's dot products run vectorized across rows.</summary>
+    private static double[] Transposed(double[] x, int rows, int cols)
+    {
+        var columns = new double[(long)rows * cols];
+        for (int r = 0; r < rows; r++)
+            for (int f = 0; f < cols; f++) columns[(long)f * rows + r] = x[(long)r * cols + f];
+        return columns;
     }
 
     /// <summary>Returns the pooled Gram matrix; the instance must not be used afterwards.</summary>

@@ -1,6 +1,8 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Numerics.Tensors;
+using Scalearn.Numerics;
 namespace Scalearn.Svm;
 
 /// <summary>
@@ -27,6 +29,10 @@ internal sealed class SmoSolver
     private readonly long[] _inLow;
     private readonly int[] _active;
     private readonly int _l;
+    private readonly int _m;
+    private readonly double[] _beta;
+    private readonly double[] _rowSums;
+    private readonly bool[] _rowNeeded;
     private int _activeSize;
     private bool _unshrink;
 
@@ -40,6 +46,11 @@ internal sealed class SmoSolver
         _cn = cn;
         _eps = eps;
         _l = q.Size;
+        _m = q.RowLength;
+        if (_l != _m && _l != 2 * _m) throw new ArgumentException("Q must have one or two variables per training row.", nameof(q));
+        _beta = new double[_m];
+        _rowSums = new double[_m];
+        _rowNeeded = new bool[_m];
         _qd = q.Diagonal;
         _g = new double[_l];
         _status = new byte[_l];
@@ -54,6 +65,8 @@ internal sealed class SmoSolver
             UpdateStatus(i);
         }
         _activeSize = _l;
+        for (int i = 0; i < _l; i++)
+            if (_l != _m && _y[i] != (i < _m ? 1 : -1)) throw new ArgumentException("With two variables per row, y must be +1 for the first half and -1 for the second.", nameof(y));
     }
 
     /// <summary>Solves in place (<paramref name="alpha"/> holds the start and receives the solution).</summary>
@@ -84,7 +97,8 @@ internal sealed class SmoSolver
         double a = _alpha[i];
         byte status = a >= UpperOf(i) ? UpperBound : a <= 0 ? LowerBound : Free;
         _status[i] = status;
-        // I_up: y_i alpha_i can grow; I_low: it can shrink (as -1/0 masks for the vectorized selection).
+        // I_up: y_i alpha_i can grow; I_low: it can shrink (as -1/0 masks for the vectorized selection, cleared while
+        // the variable is shrunk).
         bool up = _y[i] > 0 ? status != UpperBound : status != LowerBound;
         bool low = _y[i] > 0 ? status != LowerBound : status != UpperBound;
         _inUp[i] = up ? -1L : 0L;
@@ -95,14 +109,8 @@ internal sealed class SmoSolver
     private SolverResult Run(bool shrinking, int maxIter)
     {
         int l = _l;
-        for (int i = 0; i < l; i++) _g[i] = _p[i];
-        for (int i = 0; i < l; i++)
-        {
-            if (_status[i] == LowerBound) continue;
-            var qi = _q.Column(i, []);
-            double ai = _alpha[i];
-            for (int j = 0; j < l; j++) _g[j] += ai * qi[j];
-        }
+        _activeSize = 0;
+        Unshrink();
 
         int iter = 0;
         int counter = Math.Min(l, 1000) + 1;
@@ -116,8 +124,7 @@ internal sealed class SmoSolver
             }
             if (!SelectWorkingSet(out int i, out int j))
             {
-                ReconstructGradient();
-                _activeSize = l;
+                Unshrink();
                 if (!SelectWorkingSet(out i, out j)) break;
                 counter = 1; // shrink at the next iteration
             }
@@ -126,8 +133,7 @@ internal sealed class SmoSolver
         }
         if (maxIter >= 0 && iter >= maxIter && _activeSize < l)
         {
-            ReconstructGradient();
-            _activeSize = l;
+            Unshrink();
         }
 
         double rho = CalculateRho();
@@ -136,21 +142,21 @@ internal sealed class SmoSolver
         return new SolverResult(rho, objective / 2, iter);
     }
 
-    /// <summary>The variables a column must hold for a step: the active ones while shrunk, all of them otherwise.</summary>
-    private ReadOnlySpan<int> Needed => _activeSize == _l ? [] : _active.AsSpan(0, _activeSize);
+    /// <summary>The training row (kernel row index) of variable t.</summary>
+    private int RowOf(int t) => t >= _m ? t - _m : t;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Step(int i, int j)
     {
-        var needed = Needed;
-        var qi = _q.Column(i, needed);
-        var qj = _q.Column(j, needed);
+        var ki = _q.KernelRow(i);
+        var kj = _q.KernelRow(j);
+        double qij = _ys[i] * _ys[j] * ki[RowOf(j)];
         double ci = UpperOf(i), cj = UpperOf(j);
         double oldAi = _alpha[i], oldAj = _alpha[j];
         double ai, aj;
         if (_y[i] != _y[j])
         {
-            double quad = _qd[i] + _qd[j] + 2 * qi[j];
+            double quad = _qd[i] + _qd[j] + 2 * qij;
             if (quad <= 0) quad = Tau;
             double delta = (-_g[i] - _g[j]) / quad;
             double diff = oldAi - oldAj;
@@ -163,7 +169,7 @@ internal sealed class SmoSolver
         }
         else
         {
-            double quad = _qd[i] + _qd[j] - 2 * qi[j];
+            double quad = _qd[i] + _qd[j] - 2 * qij;
             if (quad <= 0) quad = Tau;
             double delta = (_g[i] - _g[j]) / quad;
             double sum = oldAi + oldAj;
@@ -177,28 +183,59 @@ internal sealed class SmoSolver
         _alpha[i] = ai;
         _alpha[j] = aj;
 
-        UpdateGradient(qi, qj, ai - oldAi, aj - oldAj);
+        UpdateGradient(ki, kj, (ai - oldAi) * _ys[i], (aj - oldAj) * _ys[j]);
         UpdateStatus(i);
         UpdateStatus(j);
     }
 
+    /// <summary>g_t += y_t (ci K_i[row t] + cj K_j[row t]) over the active variables (ci = delta alpha_i y_i).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void UpdateGradient(ReadOnlySpan<double> qi, ReadOnlySpan<double> qj, double dai, double daj)
+    private void UpdateGradient(ReadOnlySpan<double> ki, ReadOnlySpan<double> kj, double ci, double cj)
     {
         var g = _g;
-        if (_activeSize == _l)
+        var ys = _ys;
+        int m = _m;
+        if (Dense)
         {
-            var gv = System.Runtime.InteropServices.MemoryMarshal.Cast<double, Vector<double>>(g.AsSpan());
-            var qiv = System.Runtime.InteropServices.MemoryMarshal.Cast<double, Vector<double>>(qi[..g.Length]);
-            var qjv = System.Runtime.InteropServices.MemoryMarshal.Cast<double, Vector<double>>(qj[..g.Length]);
-            var vi = new Vector<double>(dai);
-            var vj = new Vector<double>(daj);
-            for (int v = 0; v < gv.Length; v++) gv[v] += qiv[v] * vi + qjv[v] * vj;
-            for (int t = gv.Length * Vector<double>.Count; t < g.Length; t++) g[t] += qi[t] * dai + qj[t] * daj;
+            int width = Vector<double>.Count, vectorEnd = m - m % width;
+            ref double rg = ref MemoryMarshal.GetArrayDataReference(g);
+            ref double ry = ref MemoryMarshal.GetArrayDataReference(ys);
+            ref double rki = ref MemoryMarshal.GetReference(ki);
+            ref double rkj = ref MemoryMarshal.GetReference(kj);
+            var vi = new Vector<double>(ci);
+            var vj = new Vector<double>(cj);
+            if (_l == m)
+            {
+                for (int t = 0; t < vectorEnd; t += width)
+                {
+                    var u = Vector.LoadUnsafe(ref rki, (nuint)t) * vi + Vector.LoadUnsafe(ref rkj, (nuint)t) * vj;
+                    (Vector.LoadUnsafe(ref rg, (nuint)t) + Vector.LoadUnsafe(ref ry, (nuint)t) * u).StoreUnsafe(ref rg, (nuint)t);
+                }
+            }
+            else
+            {
+                // SVR: y = +1 then -1, so the signs need no loads.
+                ref double rg2 = ref Unsafe.Add(ref rg, m);
+                for (int t = 0; t < vectorEnd; t += width)
+                {
+                    var u = Vector.LoadUnsafe(ref rki, (nuint)t) * vi + Vector.LoadUnsafe(ref rkj, (nuint)t) * vj;
+                    (Vector.LoadUnsafe(ref rg, (nuint)t) + u).StoreUnsafe(ref rg, (nuint)t);
+                    (Vector.LoadUnsafe(ref rg2, (nuint)t) - u).StoreUnsafe(ref rg2, (nuint)t);
+                }
+            }
+
+            for (int t = vectorEnd; t < m; t++)
+            {
+                double u = ki[t] * ci + kj[t] * cj;
+                for (int h = t; h < _l; h += m) g[h] += ys[h] * u;
+            }
             return;
         }
-        var active = _active.AsSpan(0, _activeSize);
-        foreach (int t in active) g[t] += qi[t] * dai + qj[t] * daj;
+        foreach (int t in _active.AsSpan(0, _activeSize))
+        {
+            int r = RowOf(t);
+            g[t] += ys[t] * (ki[r] * ci + kj[r] * cj);
+        }
     }
 
     /// <summary>WSS3: i maximizes the violation, j maximizes the second-order decrease of the objective.</summary>
@@ -208,7 +245,7 @@ internal sealed class SmoSolver
         double gmax = double.NegativeInfinity, gmax2 = double.NegativeInfinity;
         int gmaxIdx = -1, gminIdx = -1;
         double objDiffMin = double.PositiveInfinity;
-        if (_activeSize == _l) return SelectWorkingSetAllActive(out outI, out outJ);
+        if (Dense) return SelectWorkingSetDense(out outI, out outJ);
         var active = _active.AsSpan(0, _activeSize);
         // The same arithmetic as the all-active path (y = +-1 folded into products, I_up/I_low as masks), with fewer
         // branches than libsvm's per-sign cases; visiting order (and so tie-breaking) is libsvm's.
@@ -226,20 +263,20 @@ internal sealed class SmoSolver
         if (gmaxIdx == -1) return false;
 
         int i = gmaxIdx;
-        var qi = _q.Column(i, active);
+        // y_i y_j Q_ij = K_ij, so the second-order term needs the unsigned kernel row only.
+        var ki = _q.KernelRow(i);
         double qdi = _qd[i];
-        double minusTwoYi = -2.0 * _ys[i];
-        ref double q = ref MemoryMarshal.GetReference(qi);
+        int m = _m;
+        ref double k = ref MemoryMarshal.GetReference(ki);
         ref double qd = ref MemoryMarshal.GetArrayDataReference(_qd);
         foreach (int j in active)
         {
             if (Unsafe.Add(ref inLow, j) == 0) continue;
-            double yj = Unsafe.Add(ref ys, j);
-            double yg = yj * Unsafe.Add(ref g, j);
+            double yg = Unsafe.Add(ref ys, j) * Unsafe.Add(ref g, j);
             if (yg >= gmax2) gmax2 = yg;
             double gradDiff = gmax + yg;
             if (gradDiff <= 0) continue;
-            double quad = qdi + Unsafe.Add(ref qd, j) + minusTwoYi * yj * Unsafe.Add(ref q, j);
+            double quad = qdi + Unsafe.Add(ref qd, j) - 2.0 * Unsafe.Add(ref k, j >= m ? j - m : j);
             double objDiff = -(gradDiff * gradDiff) / (quad > 0 ? quad : Tau);
             if (objDiff <= objDiffMin) { gminIdx = j; objDiffMin = objDiff; }
         }
@@ -249,13 +286,13 @@ internal sealed class SmoSolver
     }
 
     /// <summary>
-    /// WSS3 over all variables in index order, vectorized. Equal candidates resolve to the highest index, as libsvm's
-    /// scalar loops (&gt;= and &lt;=) do.
+    /// WSS3 over the active variables as one vectorized pass over all of them in index order (inactive ones masked
+    /// off). Equal candidates resolve to the highest index, as libsvm's scalar loops (&gt;= and &lt;= in index order) do.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool SelectWorkingSetAllActive(out int outI, out int outJ)
+    private bool SelectWorkingSetDense(out int outI, out int outJ)
     {
-        int l = _l, width = Vector<double>.Count, vectorEnd = l - l % width;
+        int l = _l, m = _m, width = Vector<double>.Count, vectorEnd = l - l % width;
         var g = _g;
         var ys = _ys;
         var inUp = _inUp;
@@ -290,28 +327,34 @@ internal sealed class SmoSolver
         if (gmaxIdx == -1) return false;
 
         int i = gmaxIdx;
-        var qi = _q.Column(i, []);
-        double qdi = qd[i], minusTwoYi = -2.0 * ys[i];
+        // y_i y_j Q_ij = K_ij: the quadratic term reads the unsigned kernel row, once per half of the variables.
+        var ki = _q.KernelRow(i);
+        double qdi = qd[i];
         var vGmax = new Vector<double>(gmax);
         var vQdi = new Vector<double>(qdi);
-        var vMinusTwoYi = new Vector<double>(minusTwoYi);
+        var minusTwo = new Vector<double>(-2.0);
         var tau = new Vector<double>(Tau);
         var gmax2Lanes = negativeInfinity;
         var minValue = positiveInfinity;
         var minIndex = minusOne;
-        index = LaneIndices();
-        for (int t = 0; t < vectorEnd; t += width, index += step)
+        int rowVectorEnd = m - m % width;
+        for (int offset = 0; offset < l; offset += m)
         {
-            var yg = new Vector<double>(ys, t) * new Vector<double>(g, t);
-            var low = new Vector<long>(inLow, t);
-            gmax2Lanes = Vector.Max(gmax2Lanes, Vector.ConditionalSelect(low, yg, negativeInfinity));
-            var gradDiff = vGmax + yg;
-            var quad = vQdi + new Vector<double>(qd, t) + vMinusTwoYi * new Vector<double>(ys, t) * new Vector<double>(qi.Slice(t, width));
-            quad = Vector.ConditionalSelect(Vector.GreaterThan(quad, Vector<double>.Zero), quad, tau);
-            var objDiff = -(gradDiff * gradDiff) / quad;
-            var take = low & Vector.GreaterThan(gradDiff, Vector<double>.Zero) & Vector.LessThanOrEqual(objDiff, minValue);
-            minValue = Vector.ConditionalSelect(take, objDiff, minValue);
-            minIndex = Vector.ConditionalSelect(take, index, minIndex);
+            index = LaneIndices() + new Vector<double>(offset);
+            for (int r = 0; r < rowVectorEnd; r += width, index += step)
+            {
+                int t = offset + r;
+                var yg = new Vector<double>(ys, t) * new Vector<double>(g, t);
+                var low = new Vector<long>(inLow, t);
+                gmax2Lanes = Vector.Max(gmax2Lanes, Vector.ConditionalSelect(low, yg, negativeInfinity));
+                var gradDiff = vGmax + yg;
+                var quad = vQdi + new Vector<double>(qd, t) + minusTwo * new Vector<double>(ki.Slice(r, width));
+                quad = Vector.ConditionalSelect(Vector.GreaterThan(quad, Vector<double>.Zero), quad, tau);
+                var objDiff = -(gradDiff * gradDiff) / quad;
+                var take = low & Vector.GreaterThan(gradDiff, Vector<double>.Zero) & Vector.LessThanOrEqual(objDiff, minValue);
+                minValue = Vector.ConditionalSelect(take, objDiff, minValue);
+                minIndex = Vector.ConditionalSelect(take, index, minIndex);
+            }
         }
         double gmax2 = double.NegativeInfinity, objDiffMin = double.PositiveInfinity;
         int gminIdx = -1;
@@ -321,17 +364,20 @@ internal sealed class SmoSolver
             int laneIndex = (int)minIndex[lane];
             if (laneIndex >= 0 && (minValue[lane] < objDiffMin || (minValue[lane] == objDiffMin && laneIndex > gminIdx))) { objDiffMin = minValue[lane]; gminIdx = laneIndex; }
         }
-        for (int j = vectorEnd; j < l; j++)
-        {
-            if (inLow[j] == 0) continue;
-            double yg = ys[j] * g[j];
-            if (yg >= gmax2) gmax2 = yg;
-            double gradDiff = gmax + yg;
-            if (gradDiff <= 0) continue;
-            double quad = qdi + qd[j] + minusTwoYi * ys[j] * qi[j];
-            double objDiff = -(gradDiff * gradDiff) / (quad > 0 ? quad : Tau);
-            if (objDiff <= objDiffMin) { gminIdx = j; objDiffMin = objDiff; }
-        }
+        // The rows past the vector end of each half, merged with the same tie-breaking (they need not be the highest indices).
+        for (int offset = 0; offset < l; offset += m)
+            for (int r = rowVectorEnd; r < m; r++)
+            {
+                int j = offset + r;
+                if (inLow[j] == 0) continue;
+                double yg = ys[j] * g[j];
+                if (yg >= gmax2) gmax2 = yg;
+                double gradDiff = gmax + yg;
+                if (gradDiff <= 0) continue;
+                double quad = qdi + qd[j] - 2.0 * ki[r];
+                double objDiff = -(gradDiff * gradDiff) / (quad > 0 ? quad : Tau);
+                if (objDiff < objDiffMin || (objDiff == objDiffMin && j > gminIdx)) { gminIdx = j; objDiffMin = objDiff; }
+            }
         if (gmax + gmax2 < _eps || gminIdx == -1) return false;
         outJ = gminIdx;
         return true;
@@ -373,8 +419,7 @@ internal sealed class SmoSolver
         if (!_unshrink && gmax1 + gmax2 <= _eps * 10)
         {
             _unshrink = true;
-            ReconstructGradient();
-            _activeSize = _l;
+            Unshrink();
         }
         for (int k = 0; k < _activeSize; k++)
         {
@@ -390,59 +435,81 @@ internal sealed class SmoSolver
                 _activeSize--;
             }
         }
+        for (int k = _activeSize; k < _l; k++) _inUp[_active[k]] = _inLow[_active[k]] = 0;
     }
 
+    private void Unshrink()
+    {
+        ReconstructGradient();
+        _activeSize = _l;
+        for (int i = 0; i < _l; i++) UpdateStatus(i);
+    }
+
+    /// <summary>
+    /// Whether a step's passes run vectorized over all variables (the inactive ones masked off or updated harmlessly,
+    /// their gradient being rebuilt on unshrinking) rather than gathering the active ones.
+    /// </summary>
+    private bool Dense => _activeSize * 4L >= _l;
+
+    /// <summary>
+    /// Recomputes g_t = p_t + sum_j alpha_j Q_tj for the inactive variables (all of them when none is active). With
+    /// beta_r = sum of alpha_j y_j over the variables of training row r, that is p_t + y_t (K beta)[row t]: K beta is
+    /// needed at the rows of the inactive variables, and is built either from those rows (a dot product each) or from
+    /// the rows with beta != 0 (an axpy each), whichever needs fewer kernel rows computed, cached rows first.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReconstructGradient()
     {
-        int l = _l;
+        int l = _l, m = _m;
         if (_activeSize == l) return;
-        // G_bar (the gradient part due to variables at their upper bound) is only needed here, so it is built on
-        // demand for the inactive variables instead of being maintained at every step as libsvm does.
-        for (int k = _activeSize; k < l; k++) _g[_active[k]] = _p[_active[k]];
-        for (int i = 0; i < l; i++)
+        var beta = _beta;
+        var sums = _rowSums;
+        var needed = _rowNeeded;
+        Array.Clear(beta);
+        Array.Clear(needed);
+        for (int t = 0; t < l; t++) if (_alpha[t] != 0) beta[RowOf(t)] += _alpha[t] * _ys[t];
+        for (int k = _activeSize; k < l; k++) needed[RowOf(_active[k])] = true;
+
+        var neededRows = new List<int>();
+        var supportRows = new List<int>();
+        for (int r = 0; r < m; r++)
         {
-            if (_status[i] != UpperBound) continue;
-            var qi = _q.Column(i, []);
-            double ci = UpperOf(i);
-            for (int k = _activeSize; k < l; k++)
-            {
-                int t = _active[k];
-                _g[t] += ci * qi[t];
-            }
+            if (needed[r]) neededRows.Add(r);
+            if (beta[r] != 0) supportRows.Add(r);
         }
-        int free = 0;
-        for (int k = 0; k < _activeSize; k++) if (_status[_active[k]] == Free) free++;
-        if ((long)free * l > 2L * _activeSize * (l - _activeSize))
+        if (supportRows.Count == 0) Array.Clear(sums);
+        else if (Cost(neededRows) <= Cost(supportRows))
         {
-            for (int k = _activeSize; k < l; k++)
-            {
-                int i = _active[k];
-                var qi = _q.Column(i, []);
-                double sum = 0;
-                for (int m = 0; m < _activeSize; m++)
-                {
-                    int j = _active[m];
-                    if (_status[j] == Free) sum += _alpha[j] * qi[j];
-                }
-                _g[i] += sum;
-            }
+            foreach (int r in CachedFirst(neededRows)) sums[r] = TensorPrimitives.Dot(_q.KernelRow(r), beta);
         }
         else
         {
-            for (int m = 0; m < _activeSize; m++)
-            {
-                int i = _active[m];
-                if (_status[i] != Free) continue;
-                var qi = _q.Column(i, []);
-                double ai = _alpha[i];
-                for (int k = _activeSize; k < l; k++)
-                {
-                    int j = _active[k];
-                    _g[j] += ai * qi[j];
-                }
-            }
+            Array.Clear(sums);
+            foreach (int r in CachedFirst(supportRows)) ShortVectors.AddScaled(_q.KernelRow(r), beta[r], sums);
         }
+        for (int k = _activeSize; k < l; k++)
+        {
+            int t = _active[k];
+            _g[t] = _p[t] + _ys[t] * sums[RowOf(t)];
+        }
+    }
+
+    /// <summary>Rows to read, in units of a cached row's pass; computing a kernel row costs far more than reading it.</summary>
+    private long Cost(List<int> rows)
+    {
+        const long ComputedRowCost = 16;
+        long cost = 0;
+        foreach (int r in rows) cost += _q.IsCached(r) ? 1 : ComputedRowCost;
+        return cost;
+    }
+
+    /// <summary>The cached rows first, so that computing the others cannot evict a row before it is read.</summary>
+    private List<int> CachedFirst(List<int> rows)
+    {
+        var ordered = new List<int>(rows.Count);
+        foreach (int r in rows) if (_q.IsCached(r)) ordered.Add(r);
+        foreach (int r in rows) if (!_q.IsCached(r)) ordered.Add(r);
+        return ordered;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

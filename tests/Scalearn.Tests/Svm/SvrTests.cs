@@ -71,4 +71,32 @@ public class SvrTests
         var loaded = ModelFile.Load(new MemoryStream(ModelFile.Serialize(model)));
         Assert.Equal(model.Predict(data), ((SvrModel)loaded.Model).Predict(data));
     }
+
+    private static Dataset Wavy(int rows, int cols)
+    {
+        var x = new Matrix(rows, cols);
+        var y = new double[rows];
+        for (int i = 0; i < rows; i++)
+        {
+            for (int f = 0; f < cols; f++) x[i, f] = Math.Sin(0.37 * i * (f + 1) + f);
+            y[i] = x[i, 0] + 0.5 * x[i, 1] * x[i, 2] - Math.Cos(i);
+        }
+        return new Dataset(x, y);
+    }
+
+    [Fact]
+    public void TinyCacheMatchesTheWholeGramMatrix()
+    {
+        // 150 x 7: the default cache holds the Gram matrix; 0.01 MB holds 8 kernel rows, so rows are computed on
+        // demand, evicted, and the gradient is rebuilt on unshrinking from rows that are mostly not cached.
+        var data = Wavy(150, 7);
+        var whole = (SvrModel)new SVR { C = 3, Epsilon = 0.05 }.Fit(data);
+        var tiny = (SvrModel)new SVR { C = 3, Epsilon = 0.05, CacheSize = 0.01 }.Fit(data);
+        Assert.Equal(whole.Support, tiny.Support);
+        for (int s = 0; s < whole.DualCoef.Length; s++) Assert.Equal(whole.DualCoef[s], tiny.DualCoef[s], 1e-6);
+        Assert.Equal(whole.Intercept, tiny.Intercept, 1e-6);
+        var noShrinking = (SvrModel)new SVR { C = 3, Epsilon = 0.05, CacheSize = 0.01, Shrinking = false }.Fit(data);
+        Assert.Equal(whole.Support, noShrinking.Support);
+        for (int s = 0; s < whole.DualCoef.Length; s++) Assert.Equal(whole.DualCoef[s], noShrinking.DualCoef[s], 1e-3);
+    }
 }
