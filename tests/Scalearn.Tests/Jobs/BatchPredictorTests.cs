@@ -61,6 +61,24 @@ public sealed class BatchPredictorTests : IDisposable
     }
 
     [Fact]
+    public async Task Identical_chunks_in_flight_together_are_each_answered()
+    {
+        // Without the id column, 100 repeated rows make every chunk of 100 the same content-addressed input: the first
+        // answered must not take it away from the others still in flight.
+        var block = string.Concat(Csv(100).Split('\n').Skip(1).Where(l => l.Length > 0).Select(l => l[(l.IndexOf(',') + 1)..] + "\n"));
+        var csv = _files.Write("repeated.csv", "x0,x1,x2,target\n" + string.Concat(Enumerable.Repeat(block, 40)));
+        var data = TableReader.Load(csv, new TableOptions());
+        var modelPath = _files.Path("repeated.scalearn");
+        ModelFile.Save(modelPath, (IPersistableModel)new DecisionTreeClassifier { MaxDepth = 4, RandomState = 0 }.Fit(data), null, data.FeatureNames);
+        var output = _files.Path("repeated_out.csv");
+
+        await BatchPredictor.RunAsync(new LocalExecutor(2), modelPath, csv, output, new BatchPredictOptions { BatchSize = 100, Target = "target" });
+
+        var model = (IClassifierModel)ModelFile.Load(modelPath).Model;
+        Assert.Equal(model.Predict(data), ((DoubleColumn)TableReader.ReadAll(output, TableOptions.AllColumns).Passthrough[0]).Values);
+    }
+
+    [Fact]
     public async Task Columns_are_matched_to_the_models_feature_names_in_any_order()
     {
         var (modelPath, data) = Fit(_files.Write("train.csv", Csv(500)));

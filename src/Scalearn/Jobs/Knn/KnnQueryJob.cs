@@ -164,39 +164,6 @@ public static class KnnQueryJob
         return rows;
     }
 
-    /// <summary>
-    /// Query chunks shared with a job and let go once answered. Chunks with the same rows are one content-addressed
-    /// input, so it is let go only when the last of them is answered.
-    /// </summary>
-    private sealed class SharedChunks(Action<IBlob> share, Action<string> unshare)
-    {
-        private readonly Dictionary<string, int> _users = new(StringComparer.Ordinal);
-
-        public string Share(IBlob blob)
-        {
-            lock (_users)
-            {
-                _users[blob.Id] = _users.GetValueOrDefault(blob.Id) + 1;
-                if (_users[blob.Id] == 1) share(blob);
-            }
-            return blob.Id;
-        }
-
-        public void Release(string id)
-        {
-            lock (_users)
-            {
-                if (!_users.TryGetValue(id, out int users)) return;
-                if (users > 1) _users[id] = users - 1;
-                else
-                {
-                    _users.Remove(id);
-                    unshare(id);
-                }
-            }
-        }
-    }
-
     private static TableColumn[] LongForm(long firstQuery, KnnResult result)
     {
         int count = result.Indices.Length;

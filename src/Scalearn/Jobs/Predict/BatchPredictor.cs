@@ -77,13 +77,14 @@ public static class BatchPredictor
         long rows = 0;
         await using (var job = executor.Start(PredictKind.Instance, [model], new JobOptions { Progress = options.Progress }))
         {
+            var chunks = new SharedChunks(job.Share, job.Unshare);
             using var writer = TableWriter.Create(output.TempPath);
             await using var window = new ChunkWindow<PredictTask, PredictResult, Pending>(job, executor.Slots,
                 (chunk, outcome) =>
                 {
                     if (outcome.Failed)
                         throw new InvalidOperationException(RowChunks.Failure(dataPath, chunk.FirstRow, chunk.Count, options.DataOnWorkers, outcome.Worker, outcome.Error));
-                    job.Unshare(outcome.Task.Rows);
+                    chunks.Release(outcome.Task.Rows);
                 },
                 (chunk, outcome) =>
                 {
@@ -93,7 +94,7 @@ public static class BatchPredictor
                 cancellationToken);
             foreach (var chunk in RowChunks.Read(dataPath, mapping, loaded.FeatureNames, options.BatchSize, options.DataOnWorkers, cancellationToken))
             {
-                job.Share(chunk.Rows);
+                chunks.Share(chunk.Rows);
                 await window.SubmitAsync(new PredictTask(window.Next, model.Id, chunk.Rows.Id, options.Proba), Pending.Of(chunk, options.Keep));
             }
             await window.FinishAsync();

@@ -54,13 +54,14 @@ public static class GroupRoutedPredictor
         long rows = 0;
         await using (var job = executor.Start(GroupPredictKind.Instance, null, new JobOptions { Progress = options.Progress }))
         {
+            var chunks = new SharedChunks(job.Share, job.Unshare);
             using var writer = TableWriter.Create(output.TempPath);
             await using var window = new ChunkWindow<GroupPredictTask, PredictResult, Pending>(job, executor.Slots,
                 (chunk, outcome) =>
                 {
                     if (outcome.Failed)
                         throw new InvalidOperationException(RowChunks.Failure(dataPath, chunk.FirstRow, chunk.Count, options.DataOnWorkers, outcome.Worker, outcome.Error));
-                    job.Unshare(outcome.Task.Rows);
+                    chunks.Release(outcome.Task.Rows);
                 },
                 (chunk, outcome) =>
                 {
@@ -93,7 +94,7 @@ public static class GroupRoutedPredictor
                     }
                     route[i] = m;
                 }
-                job.Share(chunk.Rows);
+                chunks.Share(chunk.Rows);
                 await window.SubmitAsync(new GroupPredictTask(window.Next, chunk.Rows.Id, models, route, options.Proba, classes),
                     new Pending(chunk.FirstRow, chunk.Count, BatchPredictor.Kept(chunk.Driver, options.Keep), chunk.Driver.Data.Y, status));
             }

@@ -72,15 +72,15 @@ public static class StreamTrainer
     private static async Task LearnScoringOnExecutor(ITaskExecutor executor, ChunkStream stream, IIncrementalLearner learner, double[]? classes,
         StreamFitOptions options, StreamScoreBoard board, CancellationToken cancellationToken)
     {
-        var shared = new Dictionary<string, int>();
         await using var job = executor.Start(StreamScoreKind.Instance, null, new JobOptions { Progress = options.JobProgress });
+        var shared = new SharedChunks(job.Share, job.Unshare);
         await using var window = new ChunkWindow<StreamScoreTask, StreamScoreResult, Pending>(job, executor.Slots,
             (chunk, outcome) =>
             {
                 if (outcome.Failed)
                     throw new InvalidOperationException($"Scoring rows {chunk.FirstRow + 1}-{chunk.FirstRow + chunk.Rows} of {stream.Path} failed: {outcome.Error}");
-                Release(job, shared, outcome.Task.Model);
-                Release(job, shared, outcome.Task.Rows);
+                shared.Release(outcome.Task.Model);
+                shared.Release(outcome.Task.Rows);
             },
             (chunk, outcome) => board.Add(chunk.Epoch, chunk.Index, chunk.FirstRow, chunk.Rows, outcome.Result.Score, chunk.Learned),
             cancellationToken);
@@ -91,8 +91,8 @@ public static class StreamTrainer
             {
                 var model = new BytesBlob(ModelFile.Serialize(snapshot, featureNames: stream.FeatureNames));
                 var rows = new DatasetBlob(chunk.Data);
-                Share(job, shared, model);
-                Share(job, shared, rows);
+                shared.Share(model);
+                shared.Share(rows);
                 task = task with { Model = model.Id, Rows = rows.Id };
             }
             await window.SubmitAsync(task, new Pending(epoch, index, chunk.FirstRow, chunk.Count, stream.Learned + chunk.Count));
@@ -202,22 +202,6 @@ public static class StreamTrainer
         var order = partitions.ToArray();
         rng.Shuffle<TablePartition>(order);
         return order;
-    }
-
-    /// <summary>Shares an input once however many outstanding tasks read it (two chunks or snapshots can be identical).</summary>
-    private static void Share(IJob<StreamScoreTask, StreamScoreResult> job, Dictionary<string, int> shared, IBlob blob)
-    {
-        if (shared.TryGetValue(blob.Id, out int count)) { shared[blob.Id] = count + 1; return; }
-        shared[blob.Id] = 1;
-        job.Share(blob);
-    }
-
-    private static void Release(IJob<StreamScoreTask, StreamScoreResult> job, Dictionary<string, int> shared, string id)
-    {
-        if (id.Length == 0 || !shared.TryGetValue(id, out int count)) return;
-        if (count > 1) { shared[id] = count - 1; return; }
-        shared.Remove(id);
-        job.Unshare(id);
     }
 
     private sealed record Pending(int Epoch, int Index, long FirstRow, int Rows, long Learned);
