@@ -33,12 +33,14 @@ internal sealed class NumericKernels
         _logSigma = new double[n + 1];
         _inverseSigma = new double[n + 1];
         _logNormaliser = new double[n + 1];
+        // In a long study most bandwidths are clipped to the same minimum: its log is taken once.
+        double logMinSigma = Math.Log(minSigma);
         for (int j = 0; j <= n; j++)
         {
             A[j] = (low - Mus[j]) / Sigmas[j];
             B[j] = (high - Mus[j]) / Sigmas[j];
             _logMass[j] = TruncatedNormal.LogGaussMass(A[j], B[j]);
-            _logSigma[j] = Math.Log(Sigmas[j]);
+            _logSigma[j] = Sigmas[j] == minSigma ? logMinSigma : Math.Log(Sigmas[j]);
             _inverseSigma[j] = 1 / Sigmas[j];
             _logNormaliser[j] = -TruncatedNormal.LogSqrt2Pi - _logMass[j] - _logSigma[j];
         }
@@ -111,8 +113,17 @@ internal sealed class NumericKernels
         return logWeights is null ? DiscreteMass(lower, upper) : PrunedDiscreteMass(lower, upper, logWeights);
     }
 
-    private double LogMass(int j, double lower, double upper) =>
-        TruncatedNormal.LogGaussMass((lower - Mus[j]) / Sigmas[j], (upper - Mus[j]) / Sigmas[j]) - _logMass[j];
+    private double LogMass(int j, double lower, double upper)
+    {
+        // Integer samples and centres repeat: the Gaussian mass depends only on the interval's offsets from the centre
+        // and the bandwidth, so each distinct triple is computed once per estimator, across all candidates.
+        var key = (lower - Mus[j], upper - Mus[j], Sigmas[j]);
+        if (!_gaussMass.TryGetValue(key, out double mass))
+            _gaussMass[key] = mass = TruncatedNormal.LogGaussMass(key.Item1 / key.Item3, key.Item2 / key.Item3);
+        return mass - _logMass[j];
+    }
+
+    private readonly Dictionary<(double, double, double), double> _gaussMass = [];
 
     /// <summary>
     /// Index of the first kernel with the same centre and bandwidth: integer observations repeat, so their

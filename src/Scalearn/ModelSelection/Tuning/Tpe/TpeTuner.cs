@@ -143,8 +143,22 @@ public sealed class TpeTuner : ITuner
 
     private double[][] Observed(int[] dims, int[] trials)
     {
-        var rows = trials.Where(t => dims.All(i => !double.IsNaN(_trials[t].Values[i]))).ToArray();
-        return dims.Select(i => rows.Select(t => _trials[t].Values[i]).ToArray()).ToArray();
+        var rows = new int[trials.Length];
+        int count = 0;
+        foreach (int t in trials)
+        {
+            var values = _trials[t].Values;
+            bool present = true;
+            foreach (int i in dims) present &= !double.IsNaN(values[i]);
+            if (present) rows[count++] = t;
+        }
+        var observed = new double[dims.Length][];
+        for (int d = 0; d < dims.Length; d++)
+        {
+            var column = observed[d] = new double[count];
+            for (int r = 0; r < count; r++) column[r] = _trials[rows[r]].Values[dims[d]];
+        }
+        return observed;
     }
 
     private sealed class Observation(double[] values)
