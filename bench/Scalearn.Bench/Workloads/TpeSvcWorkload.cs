@@ -9,24 +9,25 @@ using Scalearn.Svm;
 namespace Scalearn.Bench.Workloads;
 
 /// <summary>
-/// tpe_svc: quality at equal budget. For seeds 0-9, 40 trials of SVC(C ~ loguniform[1e-3, 1e3], gamma ~
-/// loguniform[1e-5, 10]) scored by 3-fold (unshuffled, stratified) CV accuracy on standardized breast_cancer; reports
-/// the mean over seeds of the best score found by TPE one trial at a time, TPE with 4 trials in flight (constant liar;
-/// the oldest in flight finishes first) and random search. Until the search runner drives tuners, the bench drives
-/// them with CrossValidation.CrossValidate. Peer: tpe_svc_optuna.py (Optuna 3.1, same protocol). Environment
-/// variable TPE_SVC_SEEDS runs more seeds (the best of 40 trials moves in steps of one test row, so 10 seeds leave a
-/// standard error of about 0.0005).
+/// tpe_svc: quality at equal budget. For seeds 0..TPE_SVC_SEEDS-1 (default 10), 40 trials of SVC(C ~ loguniform[1e-3,
+/// 1e3], gamma ~ loguniform[1e-5, 10]) scored by 3-fold (unshuffled, stratified) CV accuracy on standardized
+/// breast_cancer; reports the mean over seeds of the best score found (and its standard error) by TPE one trial at a
+/// time ("tpe"), TPE with 4 trials in flight driven directly (constant liar; the oldest in flight finishes first,
+/// "tpe_liar4"), random search ("random"), and TpeSearch with Parallelism = 4 on a LocalExecutor, as a user runs it
+/// (finishes in whatever order the slots deliver them, "tpe_search4"). TPE_SVC_MODES=tpe,tpe_liar4,random,tpe_search4
+/// runs a subset. Peer: tpe_svc_optuna.py (Optuna 3.1, same protocol; the best of 40 trials moves in steps of one test
+/// row, so 10 seeds leave a standard error of about 0.0005: use 40 or more to compare variants).
 /// </summary>
 public sealed class TpeSvcWorkload : IWorkload
 {
     public const string Space = """{"C": {"loguniform": [0.001, 1000]}, "gamma": {"loguniform": [1e-5, 10]}}""";
     private const int Trials = 40, InFlight = 4;
-    private static readonly int Seeds = int.TryParse(Environment.GetEnvironmentVariable("TPE_SVC_SEEDS"), out int s) && s > 0 ? s : 10;
 
     public string Name => "tpe_svc";
 
     public IReadOnlyDictionary<string, object?> Run(BenchOptions options)
     {
+        int seeds = int.TryParse(Environment.GetEnvironmentVariable("TPE_SVC_SEEDS"), out int n) && n > 1 ? n : 10;
         var data = Standardized(CsvLoader.Load(Path.Combine(AppContext.BaseDirectory, "data", "breast_cancer.csv")));
         var space = SearchSpace.Parse(Space);
         var cv = new StratifiedKFold(3);
@@ -40,53 +41,29 @@ public sealed class TpeSvcWorkload : IWorkload
             svc.SetParam("gamma", key.Item2);
             return cache[key] = CrossValidation.CrossValidate(svc, data, cv).MeanTestScore;
         }
-
-        var clock = Stopwatch.StartNew();
-        var sequential = Enumerable.Range(0, Seeds).Select(s => Best(new TpeTuner(space, new TpeOptions { Seed = s }), 1, Score)).ToArray();
-        var parallel = Enumerable.Range(0, Seeds).Select(s => Best(new TpeTuner(space, new TpeOptions { Seed = s }), InFlight, Score)).ToArray();
-        var random = Enumerable.Range(0, Seeds).Select(s => Best(new RandomTuner(space, s), 1, Score)).ToArray();
-        return new Dictionary<string, object?>
+        double Search(int seed)
         {
-            ["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 2),
-            ["tpe_mean_best"] = Math.Round(sequential.Average(), 5),
-            ["tpe_liar4_mean_best"] = Math.Round(parallel.Average(), 5),
-            ["random_mean_best"] = Math.Round(random.Average(), 5),
-            ["tpe_best_by_seed"] = sequential.Select(v => Math.Round(v, 4)).ToArray(),
-            ["tpe_liar4_best_by_seed"] = parallel.Select(v => Math.Round(v, 4)).ToArray(),
-            ["random_best_by_seed"] = random.Select(v => Math.Round(v, 4)).ToArray(),
-            ["tpe_std_error"] = Math.Round(StdError(sequential), 5),
-            ["tpe_liar4_std_error"] = Math.Round(StdError(parallel), 5),
-            ["random_std_error"] = Math.Round(StdError(random), 5),
-            ["seeds"] = Seeds,
-            ["trials"] = Trials,
-        };
-    }
-
-    private static double StdError(double[] v)
-    {
-        double mean = v.Average();
-        return Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Length - 1) / v.Length);
-    }
-
-    /// <summary>Runs a study keeping <paramref name="inFlight"/> trials proposed and not yet told; the oldest finishes first.</summary>
-    public static double Best(ITuner tuner, int inFlight, Func<IReadOnlyDictionary<string, object?>, double> score)
-    {
-        var running = new Queue<(int Trial, IReadOnlyDictionary<string, object?> Params)>();
-        double best = double.NegativeInfinity;
-        int next = 0;
-        while (next < Trials || running.Count > 0)
-        {
-            while (next < Trials && running.Count < inFlight)
-            {
-                running.Enqueue((next, tuner.Propose(next)!));
-                next++;
-            }
-            var (trial, p) = running.Dequeue();
-            double s = score(p);
-            best = Math.Max(best, s);
-            tuner.Tell(trial, s);
+            var search = new TpeSearch(new SVC(), space) { NTrials = Trials, Parallelism = InFlight, Seed = seed, Cv = cv, Refit = false };
+            return search.Fit(data).BestScore;
         }
-        return best;
+
+        var fields = new Dictionary<string, object?>();
+        var clock = Stopwatch.StartNew();
+        foreach (var mode in TunerStudy.Modes("TPE_SVC_MODES", "tpe", "tpe_liar4", "random", "tpe_search4"))
+        {
+            var bests = Enumerable.Range(0, seeds).Select(seed => mode switch
+            {
+                "tpe" => TunerStudy.Best(new TpeTuner(space, new TpeOptions { Seed = seed }), Trials, 1, Score),
+                "tpe_liar4" => TunerStudy.Best(new TpeTuner(space, new TpeOptions { Seed = seed }), Trials, InFlight, Score),
+                "random" => TunerStudy.Best(new RandomTuner(space, seed), Trials, 1, Score),
+                _ => Search(seed),
+            }).ToArray();
+            TunerStudy.Report(fields, mode, bests, bySeed: seeds <= 10);
+        }
+        fields["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 2);
+        fields["seeds"] = seeds;
+        fields["trials"] = Trials;
+        return fields;
     }
 
     /// <summary>scikit-learn's StandardScaler().fit_transform on the whole table (population standard deviation).</summary>

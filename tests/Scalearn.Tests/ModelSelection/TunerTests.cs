@@ -85,6 +85,25 @@ public class TunerTests
     }
 
     [Fact]
+    public void TiedScoresRankInTrialOrderWhateverOrderTheyAreToldIn()
+    {
+        // Optuna ranks by a stable argsort over trial numbers: with tied scores the good side is the earliest trials,
+        // so the order trials finish in must not change the next proposal.
+        IReadOnlyDictionary<string, object?> NextAfterTelling(IEnumerable<int> order)
+        {
+            var tuner = new TpeTuner(Space, new TpeOptions { Seed = 3 });
+            for (int t = 0; t < 30; t++) tuner.Propose(t);
+            foreach (int t in order) tuner.Tell(t, t % 3 == 0 ? double.NaN : t % 4);
+            return tuner.Propose(30)!;
+        }
+        var inOrder = NextAfterTelling(Enumerable.Range(0, 30));
+        var reversed = NextAfterTelling(Enumerable.Range(0, 30).Reverse());
+        var shuffled = NextAfterTelling(Enumerable.Range(0, 30).OrderBy(t => (t * 17) % 30));
+        Assert.Equal(inOrder, reversed);
+        Assert.Equal(inOrder, shuffled);
+    }
+
+    [Fact]
     public void FailedTrialsCountAsTheWorst()
     {
         var space = SearchSpace.Parse("""{"x": {"uniform": [0, 1]}}""");

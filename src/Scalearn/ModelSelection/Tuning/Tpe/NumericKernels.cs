@@ -33,12 +33,14 @@ internal sealed class NumericKernels
         _logSigma = new double[n + 1];
         _inverseSigma = new double[n + 1];
         _logNormaliser = new double[n + 1];
+        // In a long study most bandwidths are clipped to the same minimum: its log is taken once.
+        double logMinSigma = Math.Log(minSigma);
         for (int j = 0; j <= n; j++)
         {
             A[j] = (low - Mus[j]) / Sigmas[j];
             B[j] = (high - Mus[j]) / Sigmas[j];
             _logMass[j] = TruncatedNormal.LogGaussMass(A[j], B[j]);
-            _logSigma[j] = Math.Log(Sigmas[j]);
+            _logSigma[j] = Sigmas[j] == minSigma ? logMinSigma : Math.Log(Sigmas[j]);
             _inverseSigma[j] = 1 / Sigmas[j];
             _logNormaliser[j] = -TruncatedNormal.LogSqrt2Pi - _logMass[j] - _logSigma[j];
         }
@@ -56,7 +58,7 @@ internal sealed class NumericKernels
     /// </summary>
     private static void NeighbourBandwidths(double[] mus, double low, double high, bool considerEndpoints, double[] sigmas)
     {
-        var order = NumpyArgsort.Of(mus);
+        var order = ArgsortOf(mus);
         int m = mus.Length;
         var ends = new double[m + 2];
         ends[0] = low;
@@ -70,6 +72,21 @@ internal sealed class NumericKernels
             sorted[m - 1] = ends[m] - ends[m - 1];
         }
         for (int i = 0; i < m; i++) sigmas[order[i]] = sorted[i];
+    }
+
+    /// <summary>
+    /// numpy's argsort order. Without ties every correct sort gives that order, and the runtime's sort is several
+    /// times faster than the reproduction of numpy's introsort, which is needed only to order ties (integers).
+    /// </summary>
+    private static int[] ArgsortOf(double[] mus)
+    {
+        var keys = (double[])mus.Clone();
+        var order = new int[mus.Length];
+        for (int i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort(keys, order);
+        for (int i = 1; i < keys.Length; i++)
+            if (!(keys[i - 1] < keys[i])) return NumpyArgsort.Of(mus);
+        return order;
     }
 
     /// <summary>
@@ -111,8 +128,17 @@ internal sealed class NumericKernels
         return logWeights is null ? DiscreteMass(lower, upper) : PrunedDiscreteMass(lower, upper, logWeights);
     }
 
-    private double LogMass(int j, double lower, double upper) =>
-        TruncatedNormal.LogGaussMass((lower - Mus[j]) / Sigmas[j], (upper - Mus[j]) / Sigmas[j]) - _logMass[j];
+    private double LogMass(int j, double lower, double upper)
+    {
+        // Integer samples and centres repeat: the Gaussian mass depends only on the interval's offsets from the centre
+        // and the bandwidth, so each distinct triple is computed once per estimator, across all candidates.
+        var key = (lower - Mus[j], upper - Mus[j], Sigmas[j]);
+        if (!_gaussMass.TryGetValue(key, out double mass))
+            _gaussMass[key] = mass = TruncatedNormal.LogGaussMass(key.Item1 / key.Item3, key.Item2 / key.Item3);
+        return mass - _logMass[j];
+    }
+
+    private readonly Dictionary<(double, double, double), double> _gaussMass = [];
 
     /// <summary>
     /// Index of the first kernel with the same centre and bandwidth: integer observations repeat, so their

@@ -183,9 +183,12 @@ internal sealed class ParzenEstimator
         double sum = 0;
         if (Vector256.IsHardwareAccelerated)
         {
+            // Terms below e^-700 cannot change a sum that holds e^0: raising them to -700 keeps Vector256.Exp off its
+            // scalar path for -inf (kernels that exclude the point) without changing the result.
             var vMax = Vector256.Create(max);
+            var floor = Vector256.Create(-700.0);
             var acc = Vector256<double>.Zero;
-            for (; j <= row.Length - 4; j += 4) acc += Vector256.Exp(Vector256.Create(row.AsSpan(j, 4)) - vMax);
+            for (; j <= row.Length - 4; j += 4) acc += Vector256.Exp(Vector256.Max(Vector256.Create(row.AsSpan(j, 4)) - vMax, floor));
             sum = Vector256.Sum(acc);
         }
         for (; j < row.Length; j++) sum += Math.Exp(row[j] - max);

@@ -19,6 +19,8 @@ public sealed class TpeTuner : ITuner
     private readonly Func<double> _startupUniform;
     private readonly Func<double> _uniform;
     private readonly List<Observation> _trials = [];
+    /// <summary>Finished trials by loss, ties in trial order (Optuna's stable argsort), kept sorted as they are told.</summary>
+    private readonly List<int> _ranked = [];
     private bool[]? _inEveryFinished;
     private int _finished;
 
@@ -73,6 +75,15 @@ public sealed class TpeTuner : ITuner
         t.Finished = true;
         t.Loss = double.IsNaN(score) ? double.PositiveInfinity : -score;
         _finished++;
+        int lo = 0, hi = _ranked.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >> 1;
+            var other = _trials[_ranked[mid]];
+            if (other.Loss < t.Loss || (other.Loss == t.Loss && _ranked[mid] < trial)) lo = mid + 1;
+            else hi = mid;
+        }
+        _ranked.Insert(lo, trial);
         if (_inEveryFinished is null) _inEveryFinished = t.Values.Select(v => !double.IsNaN(v)).ToArray();
         else for (int i = 0; i < _inEveryFinished.Length; i++) _inEveryFinished[i] &= !double.IsNaN(t.Values[i]);
     }
@@ -86,11 +97,8 @@ public sealed class TpeTuner : ITuner
     /// </summary>
     private (int[] Below, int[] Above) Split(int n)
     {
-        var finished = new List<int>(n);
-        for (int t = 0; t < _trials.Count; t++) if (_trials[t].Finished) finished.Add(t);
-        var ranked = finished.OrderBy(t => _trials[t].Loss).ToArray();
         int nBelow = Gamma(n);
-        var below = ranked[..nBelow];
+        var below = _ranked.GetRange(0, nBelow).ToArray();
         Array.Sort(below);
         var above = new List<int>(_trials.Count - nBelow);
         var isBelow = new bool[_trials.Count];
@@ -143,8 +151,22 @@ public sealed class TpeTuner : ITuner
 
     private double[][] Observed(int[] dims, int[] trials)
     {
-        var rows = trials.Where(t => dims.All(i => !double.IsNaN(_trials[t].Values[i]))).ToArray();
-        return dims.Select(i => rows.Select(t => _trials[t].Values[i]).ToArray()).ToArray();
+        var rows = new int[trials.Length];
+        int count = 0;
+        foreach (int t in trials)
+        {
+            var values = _trials[t].Values;
+            bool present = true;
+            foreach (int i in dims) present &= !double.IsNaN(values[i]);
+            if (present) rows[count++] = t;
+        }
+        var observed = new double[dims.Length][];
+        for (int d = 0; d < dims.Length; d++)
+        {
+            var column = observed[d] = new double[count];
+            for (int r = 0; r < count; r++) column[r] = _trials[rows[r]].Values[dims[d]];
+        }
+        return observed;
     }
 
     private sealed class Observation(double[] values)
