@@ -22,28 +22,42 @@ internal static class ForestBuilder
         var result = new DecisionTree[trees];
         if (trees == 0) return result;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Math.Min(jobs, trees)), CancellationToken = Execution.FitInterruption.Token };
+        int threads = Math.Max(1, Math.Min(jobs, trees));
         int built = 0;
-        try
+        void GrowTree(int t, TGrower grower)
         {
-            Parallel.For(0, trees, options, createGrower, (t, _state, grower) =>
+            Execution.FitInterruption.Check();
+            var rng = new Rng(seeds[t]);
+            int samples = bootstrap ? FillBootstrap(grower, data, rng, bootstrapSize) : TreeSamples.Fill(grower, data, _ => 1.0, out double _);
+            int kept = prepare(grower, samples);
+            result[t] = grower.Grow(kept, rng);
+            TreeSamples.Clear(grower, samples);
+            int done = Interlocked.Increment(ref built);
+            if (verbose > 1) Console.Error.WriteLine($"[{model}] building tree {done} of {trees}");
+        }
+        if (threads == 1)
+        {
+            // One thread: the calling thread grows every tree with one grower (no task or thread-pool hop per fit).
+            var grower = createGrower();
+            for (int t = 0; t < trees; t++) GrowTree(t, grower);
+        }
+        else
+        {
+            var options = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = Execution.FitInterruption.Token };
+            try
             {
-                Execution.FitInterruption.Check();
-                var rng = new Rng(seeds[t]);
-                int samples = bootstrap ? FillBootstrap(grower, data, rng, bootstrapSize) : TreeSamples.Fill(grower, data, _ => 1.0, out double _);
-                int kept = prepare(grower, samples);
-                result[t] = grower.Grow(kept, rng);
-                TreeSamples.Clear(grower, samples);
-                int done = Interlocked.Increment(ref built);
-                if (verbose > 1) Console.Error.WriteLine($"[{model}] building tree {done} of {trees}");
-                return grower;
-            }, _ => { });
+                Parallel.For(0, trees, options, createGrower, (t, _, grower) =>
+                {
+                    GrowTree(t, grower);
+                    return grower;
+                }, _ => { });
+            }
+            catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
+            {
+                throw e.InnerExceptions[0];
+            }
         }
-        catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
-        {
-            throw e.InnerExceptions[0];
-        }
-        if (verbose > 0) Console.Error.WriteLine($"[{model}] built {trees} trees on {options.MaxDegreeOfParallelism} threads in {clock.Elapsed.TotalSeconds:F2} s");
+        if (verbose > 0) Console.Error.WriteLine($"[{model}] built {trees} trees on {threads} threads in {clock.Elapsed.TotalSeconds:F2} s");
         return result;
     }
 

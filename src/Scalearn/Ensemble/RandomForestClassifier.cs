@@ -53,7 +53,7 @@ public sealed class RandomForestClassifier : Estimator<RandomForestClassifierMod
         bool unweighted = ClassWeight.Equals(ClassWeightOption.None);
         int jobs = JobCount.Resolve(NJobs);
         var grown = ForestBuilder.Grow(seeds.AsSpan(kept.Length), jobs, data, Bootstrap, bootstrapSize,
-            () => new ClassificationGrower(encoding, settings, targets.Classes.Length, targets.ClassOf, entropy),
+            () => new ClassificationGrower(encoding, settings, targets.Classes.Length, targets.ClassOf, entropy, data.Count),
             (grower, count) =>
             {
                 double total = grower.ApplyClassWeights(count, subsample, unweighted ? null : classWeights);

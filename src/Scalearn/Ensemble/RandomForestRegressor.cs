@@ -47,7 +47,7 @@ public sealed class RandomForestRegressor : Estimator<RandomForestRegressorModel
         int jobs = JobCount.Resolve(NJobs);
         var criterion = Criterion;
         var grown = ForestBuilder.Grow(seeds.AsSpan(kept.Length), jobs, data, Bootstrap, bootstrapSize,
-            () => new RegressionGrower(encoding, settings, target, criterion),
+            () => new RegressionGrower(encoding, settings, target, criterion, data.Count),
             (grower, count) =>
             {
                 double total = 0;

@@ -23,8 +23,9 @@ internal sealed class ClassificationGrower : TreeGrower
     private bool _integerWeights;
 
     /// <param name="classOf">Class index by source row.</param>
-    public ClassificationGrower(FeatureEncoding encoding, TreeSettings settings, int classes, int[] classOf, bool entropy)
-        : base(encoding, settings, classes, classes)
+    /// <param name="maxRows">The training view's size (see <see cref="TreeGrower"/>).</param>
+    public ClassificationGrower(FeatureEncoding encoding, TreeSettings settings, int classes, int[] classOf, bool entropy, int maxRows)
+        : base(encoding, settings, classes, classes, maxRows)
     {
         _classes = classes;
         _classOf = classOf;
@@ -33,7 +34,7 @@ internal sealed class ClassificationGrower : TreeGrower
         foreach (var v in encoding.Values) maxBins = Math.Max(maxBins, v.Length);
         _groupWeights = new double[maxBins * classes];
         _groupCounts = new int[maxBins + 1];
-        _sorter = new CodeSorter(encoding.Rows);
+        _sorter = new CodeSorter(Samples.Length);
         _left = new double[classes];
         _right = new double[classes];
     }

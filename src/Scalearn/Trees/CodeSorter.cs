@@ -20,8 +20,9 @@ internal sealed class CodeSorter
     private int[] _codes;
     private int[] _spareRows;
     private int[] _spareCodes;
-    private readonly int[] _counts = new int[3 << MaxDigitBits];
-    private int[] _span = new int[1 << MaxDigitBits];
+    // Both allocated on first need: a forest of small trees builds one sorter per fit and mostly sorts by insertion.
+    private int[]? _counts;
+    private int[] _span = [];
 
     public CodeSorter(int rows)
     {
@@ -62,11 +63,12 @@ internal sealed class CodeSorter
         ref T code = ref MemoryMarshal.GetArrayDataReference(codes);
         ref int rows = ref MemoryMarshal.GetArrayDataReference(_rows);
         ref int keys = ref MemoryMarshal.GetArrayDataReference(_codes);
-        ref int count = ref MemoryMarshal.GetArrayDataReference(_counts);
         int min = int.MaxValue, max = -1;
         if (radix)
         {
             // The digit histograms of every pass are counted while gathering, in case the span calls for the radix sort.
+            _counts ??= new int[3 << MaxDigitBits];
+            ref int count = ref MemoryMarshal.GetArrayDataReference(_counts);
             _counts.AsSpan(0, passes * buckets).Clear();
             for (int i = 0; i < m; i++)
             {
@@ -136,7 +138,7 @@ internal sealed class CodeSorter
         int buckets = 1 << digitBits, mask = buckets - 1;
         for (int p = 0; p < passes; p++)
         {
-            var digit = _counts.AsSpan(p * buckets, buckets);
+            var digit = _counts!.AsSpan(p * buckets, buckets);
             // A digit shared by every row leaves the order as it is.
             if (digit[(_codes[0] >> (p * digitBits)) & mask] == m) continue;
             int total = 0;

@@ -31,7 +31,7 @@ public sealed class DecisionTreeClassifier : Estimator<DecisionTreeClassifierMod
         var placeholder = TreeSettings.Resolve(Splitter, MaxDepth, MinSamplesSplit, MinSamplesLeaf, MinWeightFractionLeaf, maxFeatures,
             MaxLeafNodes, MinImpurityDecrease, data.Count, data.Count, CcpAlpha);
         bool entropy = Criterion != ClassificationCriterion.Gini;
-        var grower = new ClassificationGrower(encoding, placeholder, targets.Classes.Length, targets.ClassOf, entropy);
+        var grower = new ClassificationGrower(encoding, placeholder, targets.Classes.Length, targets.ClassOf, entropy, data.Count);
         int samples = TreeSamples.Fill(grower, data, r => classWeights[targets.ClassOf[r]], out double totalWeight);
         grower.Settings = placeholder with { MinWeightLeaf = MinWeightFractionLeaf * totalWeight };
         grower.PrepareWeights(samples, integerWeights: ClassWeight.Equals(ClassWeightOption.None));

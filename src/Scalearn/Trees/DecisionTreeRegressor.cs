@@ -27,7 +27,7 @@ public sealed class DecisionTreeRegressor : Estimator<DecisionTreeRegressorModel
         int maxFeatures = MaxFeatures.Resolve(data.FeatureCount, classifier: false);
         var settings = TreeSettings.Resolve(Splitter, MaxDepth, MinSamplesSplit, MinSamplesLeaf, MinWeightFractionLeaf, maxFeatures,
             MaxLeafNodes, MinImpurityDecrease, data.Count, data.Count, CcpAlpha);
-        var grower = new RegressionGrower(encoding, settings, target, Criterion);
+        var grower = new RegressionGrower(encoding, settings, target, Criterion, data.Count);
         int samples = TreeSamples.Fill(grower, data, _ => 1.0, out _);
         var tree = grower.Grow(samples, Rng.FromOptionalSeed(RandomState));
         return new DecisionTreeRegressorModel(data.FeatureCount, tree);

@@ -25,8 +25,9 @@ internal sealed class RegressionGrower : TreeGrower
     private readonly TargetMedians? _medians;
 
     /// <param name="target">Target by source row.</param>
-    public RegressionGrower(FeatureEncoding encoding, TreeSettings settings, double[] target, RegressionCriterion criterion)
-        : base(encoding, settings, criterion == RegressionCriterion.AbsoluteError ? 5 : 3, 1)
+    /// <param name="maxRows">The training view's size (see <see cref="TreeGrower"/>).</param>
+    public RegressionGrower(FeatureEncoding encoding, TreeSettings settings, double[] target, RegressionCriterion criterion, int maxRows)
+        : base(encoding, settings, criterion == RegressionCriterion.AbsoluteError ? 5 : 3, 1, maxRows)
     {
         _target = target;
         _criterion = criterion;
@@ -35,7 +36,7 @@ internal sealed class RegressionGrower : TreeGrower
         _groupWeight = new double[maxBins];
         _groupSum = new double[maxBins];
         _groupCounts = new int[maxBins];
-        _sorter = new CodeSorter(encoding.Rows);
+        _sorter = new CodeSorter(Samples.Length);
         if (criterion == RegressionCriterion.AbsoluteError) _medians = new TargetMedians(target, encoding.Rows);
     }
 

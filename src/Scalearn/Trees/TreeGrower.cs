@@ -17,7 +17,6 @@ internal abstract class TreeGrower
 
     private readonly int[] _features;
     private readonly int[] _constantFeatures;
-    private readonly double[] _importance;
     private PendingNode[] _records = new PendingNode[64];
     private double[] _recordStats;
     private int[] _nodeFeature = new int[64];
@@ -30,17 +29,17 @@ internal abstract class TreeGrower
     private int _nodeCount;
     private double _rootWeight;
 
-    protected TreeGrower(FeatureEncoding encoding, TreeSettings settings, int statWidth, int valueWidth)
+    /// <param name="maxRows">The most distinct rows a tree holds (the training view's size): per-fit buffers are sized by it, not by the dataset.</param>
+    protected TreeGrower(FeatureEncoding encoding, TreeSettings settings, int statWidth, int valueWidth, int maxRows)
     {
         Encoding = encoding;
         Settings = settings;
         StatWidth = statWidth;
         ValueWidth = valueWidth;
-        Samples = new int[encoding.Rows];
+        Samples = new int[Math.Min(maxRows, encoding.Rows)];
         Weight = new double[encoding.Rows];
         _features = new int[encoding.FeatureCount];
         _constantFeatures = new int[encoding.FeatureCount];
-        _importance = new double[encoding.FeatureCount];
         _nodeValue = new double[64 * valueWidth];
         _recordStats = new double[64 * statWidth];
         NodeStats = new double[statWidth];
@@ -88,7 +87,6 @@ internal abstract class TreeGrower
     {
         Random = random;
         _nodeCount = 0;
-        Array.Clear(_importance);
         for (int f = 0; f < _features.Length; f++) _features[f] = f;
         ComputeStats(0, sampleCount, NodeStats);
         _rootWeight = StatsWeight(NodeStats);
@@ -354,11 +352,11 @@ internal abstract class TreeGrower
             (feature, threshold, left, right, value, weight, impurity) =
                 CostComplexityPruning.Prune(feature, threshold, left, right, value, ValueWidth, weight, impurity, _rootWeight, Settings.CcpAlpha);
         // Importances from the final tree, as scikit-learn computes them: each split's weighted impurity decrease.
-        Array.Clear(_importance);
+        // (Summed straight into the tree's own array: a per-tree Array.Clone showed up as a large share of tiny fits.)
+        var importances = new double[_features.Length];
         for (int i = 0; i < feature.Length; i++)
             if (feature[i] >= 0)
-                _importance[feature[i]] += weight[i] * impurity[i] - weight[left[i]] * impurity[left[i]] - weight[right[i]] * impurity[right[i]];
-        var importances = (double[])_importance.Clone();
+                importances[feature[i]] += weight[i] * impurity[i] - weight[left[i]] * impurity[left[i]] - weight[right[i]] * impurity[right[i]];
         double total = 0;
         foreach (var v in importances) total += v;
         if (total > 0) for (int i = 0; i < importances.Length; i++) importances[i] /= total;
