@@ -53,6 +53,30 @@ public class PredictGroupsCommandTests
         Assert.Equal("r3,,,,,failed_group", lines[4]);
     }
 
+    [Fact]
+    public async Task Group_models_of_a_text_target_predict_the_labels_by_name()
+    {
+        var dir = CliHarness.TempDir();
+        var models = Path.Combine(dir, "models");
+        string[] names = ["high", "low", "mid"];
+        var text = new StringBuilder("region,x,target\n");
+        for (int i = 0; i < 120; i++)
+            text.Append(CultureInfo.InvariantCulture, $"{(i % 2 == 0 ? "north" : "south")},{i:R},{(i % 2 == 0 ? names[i / 40] : names[(i / 40 + 1) % 3])}\n");
+        var train = Path.Combine(dir, "labels.csv");
+        File.WriteAllText(train, text.ToString());
+        var (exit, output, error) = await CliHarness.RunAsync("fit-groups", "--data", train, "--group-by", "region",
+            "--estimator", "decision-tree-classifier", "--out", models);
+        Assert.True(exit == 0, error + output);
+
+        string predicted = Path.Combine(dir, "labels_pred.csv");
+        (exit, output, error) = await CliHarness.RunAsync("predict", "--model", models, "--data", train, "--target", "target", "--proba", "--out", predicted);
+        Assert.True(exit == 0, error + output);
+        var lines = File.ReadAllLines(predicted);
+        Assert.Equal("prediction,proba_high,proba_low,proba_mid,status", lines[0]);
+        var truth = File.ReadAllLines(train).Skip(1).Select(l => l.Split(',')[2]).ToArray();
+        Assert.Equal(truth, lines.Skip(1).Select(l => l.Split(',')[0]));   // a depth-unlimited tree fits its group exactly
+    }
+
     /// <summary>The training file without its id column (fit-groups reads every other column as a feature).</summary>
     private static string Strip(string path, string dir)
     {

@@ -5,20 +5,27 @@ using Scalearn.Execution.Wire;
 
 namespace Scalearn.Jobs;
 
-/// <summary>Groups packed into one shared input: the feature and target names, then per group its key, rows and target.</summary>
-public sealed class GroupBlock(IReadOnlyList<string> featureNames, string targetName, IReadOnlyList<GroupBlock.Group> groups)
+/// <summary>
+/// Groups packed into one shared input: the feature and target names, the text class labels the targets are codes
+/// into (if the target column holds text), then per group its key, rows and target.
+/// </summary>
+public sealed class GroupBlock(IReadOnlyList<string> featureNames, string targetName, IReadOnlyList<GroupBlock.Group> groups,
+    IReadOnlyList<string>? classNames = null)
 {
     public sealed record Group(string Key, Matrix X, double[] Y);
 
     public IReadOnlyList<string> FeatureNames { get; } = featureNames;
     public string TargetName { get; } = targetName;
     public IReadOnlyList<Group> Groups { get; } = groups;
+    public IReadOnlyList<string>? ClassNames { get; } = classNames;
 
     public byte[] Encode()
     {
         var writer = new WireWriter();
         writer.Strings(FeatureNames);
         writer.String(TargetName);
+        writer.Bool(ClassNames is not null);
+        if (ClassNames is not null) writer.Strings(ClassNames);
         writer.Int32(Groups.Count);
         foreach (var g in Groups)
         {
@@ -66,6 +73,7 @@ public sealed class GroupBlock(IReadOnlyList<string> featureNames, string target
         var reader = new WireReader(bytes);
         var names = reader.Strings(RowBlock.MaxColumns);
         string target = reader.String(4096);
+        var classNames = reader.Bool() ? reader.Strings(1 << 20) : null;
         int count = reader.Int32(0, 1 << 24, "Group count");
         var groups = new Group[count];
         for (int i = 0; i < count; i++)
@@ -79,6 +87,6 @@ public sealed class GroupBlock(IReadOnlyList<string> featureNames, string target
             groups[i] = new Group(key, new Matrix(x, rows, names.Length), y);
         }
         reader.End();
-        return new GroupBlock(names, target, groups);
+        return new GroupBlock(names, target, groups, classNames);
     }
 }

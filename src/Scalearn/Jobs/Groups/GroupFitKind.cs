@@ -49,17 +49,18 @@ public sealed class GroupFitKind : TaskKind<GroupFitTask, GroupFitResult>
         foreach (var group in block.Groups)
         {
             FitInterruption.Check();
-            fits.Add(Fit(task, group, block.FeatureNames, block.TargetName));
+            fits.Add(Fit(task, group, block));
         }
         return new GroupFitResult(task.Pack, fits);
     }
 
-    private static GroupFit Fit(GroupFitTask task, GroupBlock.Group group, IReadOnlyList<string> names, string target)
+    private static GroupFit Fit(GroupFitTask task, GroupBlock.Group group, GroupBlock block)
     {
         var clock = Stopwatch.StartNew();
         try
         {
-            var data = new Dataset(group.X, group.Y, names, target, group.Key);
+            var names = block.FeatureNames;
+            var data = new Dataset(group.X, group.Y, names, block.TargetName, group.Key, classNames: block.ClassNames);
             IModel model;
             double score;
             IReadOnlyDictionary<string, object?> chosen;

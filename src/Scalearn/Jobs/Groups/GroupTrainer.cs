@@ -84,7 +84,7 @@ public static class GroupTrainer
             else
                 for (int p = 0; p < packs.Count; p++)
                 {
-                    var blob = new BytesBlob(new GroupBlock(table.Schema.FeatureNames, table.Data.TargetName, packs[p]).Encode());
+                    var blob = new BytesBlob(new GroupBlock(table.Schema.FeatureNames, table.Data.TargetName, packs[p], table.Data.ClassNames).Encode());
                     job.Share(blob);
                     tasks.Add(new GroupFitTask(p, estimator, options.Grid, options.Cv, blob.Id));
                 }
