@@ -15,13 +15,17 @@ internal sealed class RfPredictData
 {
     public const string Peer = "rf_predict_sklearn.py";
 
-    private RfPredictData(RandomForestClassifierModel model, string modelPath, string csv)
+    private RfPredictData(Dataset train, RandomForestClassifierModel model, string modelPath, string csv)
     {
+        Train = train;
         Model = model;
         ModelPath = modelPath;
         Csv = csv;
     }
 
+    public Dataset Train { get; }
+
+    /// <summary>The forest with n_jobs as scikit-learn's default (one thread), as saved in the model file.</summary>
     public RandomForestClassifierModel Model { get; }
     public string ModelPath { get; }
     public string Csv { get; }
@@ -35,8 +39,11 @@ internal sealed class RfPredictData
         var model = estimator.Fit(train);
         string modelPath = Path.Combine(Path.GetDirectoryName(csv)!, "rf_predict_rf100.scalearn");
         ModelFile.Save(modelPath, model, EstimatorSpec.Of(estimator), train.FeatureNames);
-        return new RfPredictData(model, modelPath, csv);
+        return new RfPredictData(train, model, modelPath, csv);
     }
+
+    /// <summary>The same forest (the same seed grows the same trees whatever the thread count) predicting on <paramref name="jobs"/> threads.</summary>
+    public RandomForestClassifierModel Fit(int? jobs) => new RandomForestClassifier { NEstimators = 100, RandomState = 0, NJobs = jobs }.Fit(Train);
 
     public Dataset LoadRows() => CsvLoader.Load(Csv, new CsvOptions { Target = null, Name = "rf_predict_1000000x20" });
 
