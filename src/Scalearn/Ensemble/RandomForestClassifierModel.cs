@@ -33,23 +33,9 @@ public sealed class RandomForestClassifierModel : ClassifierModel, IPersistableM
     protected override Matrix PredictProbaCore(DataView x)
     {
         ModelChecks.AllFinite(x, nameof(RandomForestClassifierModel));
-        int k = Classes.Length;
-        var result = new Matrix(x.Count, k);
-        ForestPrediction.ForRows(x.Count, _forest.Trees.Length, Jobs, (from, to) =>
-        {
-            for (int i = from; i < to; i++)
-            {
-                var row = x.Row(i);
-                var output = result.Row(i);
-                foreach (var tree in _forest.Trees)
-                {
-                    var p = tree.LeafValues(row);
-                    for (int c = 0; c < k; c++) output[c] += p[c];
-                }
-                for (int c = 0; c < k; c++) output[c] /= _forest.Trees.Length;
-            }
-        });
-        return result;
+        var sums = ForestPrediction.SumLeafValues(x, _forest.Trees, Jobs, Classes.Length);
+        for (int i = 0; i < sums.Length; i++) sums[i] /= _forest.Trees.Length;
+        return new Matrix(sums, x.Count, Classes.Length);
     }
 
     public void WritePayload(BinaryWriter writer)

@@ -33,17 +33,8 @@ public sealed class RandomForestRegressorModel : RegressorModel, IPersistableMod
     protected override double[] PredictCore(DataView x)
     {
         ModelChecks.AllFinite(x, nameof(RandomForestRegressorModel));
-        var result = new double[x.Count];
-        ForestPrediction.ForRows(x.Count, _forest.Trees.Length, Jobs, (from, to) =>
-        {
-            for (int i = from; i < to; i++)
-            {
-                var row = x.Row(i);
-                double sum = 0;
-                foreach (var tree in _forest.Trees) sum += tree.LeafValues(row)[0];
-                result[i] = sum / _forest.Trees.Length;
-            }
-        });
+        var result = ForestPrediction.SumLeafValues(x, _forest.Trees, Jobs, 1);
+        for (int i = 0; i < result.Length; i++) result[i] /= _forest.Trees.Length;
         return result;
     }
 

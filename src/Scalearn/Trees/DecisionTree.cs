@@ -60,6 +60,11 @@ public sealed class DecisionTree
 
     public ReadOnlySpan<double> LeafValues(ReadOnlySpan<double> row) => Values.AsSpan(Leaf(row) * ValueWidth, ValueWidth);
 
+    private PackedTree? _packed;
+
+    /// <summary>The tree in its prediction layout, built on first use (a race builds it twice, harmlessly).</summary>
+    internal PackedTree Packed => _packed ??= PackedTree.Of(this);
+
     internal void Write(BinaryWriter writer)
     {
         writer.Write(NodeCount);

@@ -216,6 +216,7 @@ internal sealed class ParquetTableReader : ITableReader
     private void LoadGroup(int index)
     {
         _groupFirstRow = FirstRowOf(index);
+        _group = null;   // the previous group's columns can go before this one's are decoded
         var decoded = new DecodedColumn?[_fields.Length];
         int c = 0;
         try

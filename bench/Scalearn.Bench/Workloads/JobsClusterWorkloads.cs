@@ -1,0 +1,54 @@
+namespace Scalearn.Bench.Workloads;
+
+/// <summary>
+/// rf_predict_cluster (issue 9): rf_predict's `scalearn predict` of the 1M-row CSV, local vs 2 local workers (target:
+/// within 1.2x). Needs --cluster (a broker) and rf_predict_sklearn.py's data.
+/// </summary>
+public sealed class RfPredictClusterWorkload : IWorkload
+{
+    public string Name => "rf_predict_cluster";
+
+    public IReadOnlyDictionary<string, object?> Run(BenchOptions options)
+    {
+        var data = RfPredictData.Prepare();
+        var expected = data.Model.Predict(data.LoadRows());
+        return CliClusterComparison.Run(options, Name, ".csv", output => ["predict", "--model", data.ModelPath, "--data", data.Csv, "--out", output],
+            output =>
+            {
+                int wrong = RfPredictData.Mismatches(output, expected);
+                if (wrong > 0) throw new InvalidOperationException($"{wrong} predictions differ from the in-memory ones.");
+            });
+    }
+}
+
+/// <summary>groups_cluster (issue 9): the groups workload's `scalearn fit-groups`, local vs 2 local workers (target: within 1.2x).</summary>
+public sealed class GroupsClusterWorkload : IWorkload
+{
+    public string Name => "groups_cluster";
+
+    public IReadOnlyDictionary<string, object?> Run(BenchOptions options)
+    {
+        string data = GroupsWorkload.DataPath();
+        return CliClusterComparison.Run(options, Name, "", output => GroupsWorkload.Args(data, output), output =>
+        {
+            int models = Directory.GetFiles(Path.Combine(output, "models")).Length;
+            if (models != 1000) throw new InvalidOperationException($"fit-groups wrote {models} model files for 1000 groups.");
+        });
+    }
+}
+
+/// <summary>knn_self_cluster (issue 9): the knn_self workload's `scalearn knn --self`, local vs 2 local workers (target: within 1.2x).</summary>
+public sealed class KnnSelfClusterWorkload : IWorkload
+{
+    public string Name => "knn_self_cluster";
+
+    public IReadOnlyDictionary<string, object?> Run(BenchOptions options)
+    {
+        string index = KnnSelfWorkload.Index();
+        return CliClusterComparison.Run(options, Name, ".csv", output => KnnSelfWorkload.Args(index, output), output =>
+        {
+            long lines = File.ReadLines(output).LongCount() - 1;
+            if (lines != (long)KnnSelfWorkload.Rows * KnnSelfWorkload.K) throw new InvalidOperationException($"knn --self wrote {lines} rows.");
+        });
+    }
+}
