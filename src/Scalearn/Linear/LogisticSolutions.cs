@@ -21,7 +21,7 @@ internal static class LogisticSolutions
             case LogisticSolver.Saga:
                 return Sag(objective, rows, settings, start, problem);
             default:
-                var options = new LbfgsOptions { MaxIterations = settings.MaxIter, GradientTolerance = settings.Tol, MaxLineSearchSteps = 50 };
+                var options = new LbfgsOptions { MaxIterations = settings.MaxIter, GradientTolerance = settings.Tol };
                 var result = Lbfgs.Minimize((w, g) =>
                 {
                     Execution.FitInterruption.Check();
