@@ -6,8 +6,8 @@ namespace Scalearn.Numerics;
 public delegate double DifferentiableFunction(ReadOnlySpan<double> x, Span<double> gradient);
 
 /// <summary>
-/// Settings of <see cref="Lbfgs"/>; the defaults are scipy's L-BFGS-B ones, which scikit-learn 1.2 (the peer) keeps for
-/// LogisticRegression (memory 10, 20 line-search steps, ftol = factr 1e7 x machine epsilon).
+/// Settings of <see cref="Lbfgs"/> (memory 10 as scipy's L-BFGS-B; a tight ftol of 64 machine epsilons by default;
+/// LogisticRegression sets scikit-learn's own, see LogisticSolutions.LbfgsSettings).
 /// </summary>
 public sealed record LbfgsOptions
 {
@@ -17,10 +17,10 @@ public sealed record LbfgsOptions
     public double GradientTolerance { get; init; } = 1e-5;
 
     /// <summary>Stop when the relative decrease of f in one iteration is at most this (scipy's ftol).</summary>
-    public double FunctionTolerance { get; init; } = 1e7 * 2.220446049250313e-16;
+    public double FunctionTolerance { get; init; } = 64 * 2.220446049250313e-16;
 
     public int Memory { get; init; } = 10;
-    public int MaxLineSearchSteps { get; init; } = 20;
+    public int MaxLineSearchSteps { get; init; } = 50;
 }
 
 public sealed record LbfgsResult(double[] X, double Value, int Iterations, bool Converged, string Reason);
