@@ -13,17 +13,30 @@ internal static class DataParallelBench
 {
     public const int WarmUpRuns = 2;
 
-    public static (double Seconds, T Result) Median<T>(int repeats, Func<T> run)
+    /// <summary>The median wall-clock and process CPU seconds of <paramref name="repeats"/> runs (CPU seconds are what
+    /// compares on a loaded machine), with the last run's result.</summary>
+    public static Timed<T> Median<T>(int repeats, Func<T> run)
     {
         var times = new List<double>();
+        var cpu = new List<double>();
         T result = default!;
+        using var process = Process.GetCurrentProcess();
         for (int r = 0; r < repeats; r++)
         {
+            process.Refresh();
+            var cpuStart = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             result = run();
             times.Add(watch.Elapsed.TotalSeconds);
+            process.Refresh();
+            cpu.Add((process.TotalProcessorTime - cpuStart).TotalSeconds);
         }
-        return (Workloads.Median.Of(times), result);
+        return new Timed<T>(Workloads.Median.Of(times), result, Workloads.Median.Of(cpu));
+    }
+
+    public readonly record struct Timed<T>(double Seconds, T Result, double CpuSeconds)
+    {
+        public void Deconstruct(out double seconds, out T result) => (seconds, result) = (Seconds, Result);
     }
 
     /// <summary>Runs <paramref name="fit"/> on two worker processes; null without --cluster.</summary>

@@ -260,7 +260,7 @@ internal sealed class ClusterJob<TTask, TResult> : IJob<TTask, TResult>, ICluste
         }
         var messages = new List<(string? Queue, Entry[] Tasks)>();
         var shared = new List<Entry>();
-        foreach (var group in batch.GroupBy(e => e.Preferred is null ? null : _executor.Holder(e.Preferred)))
+        foreach (var group in Place(batch).GroupBy(p => p.Worker, p => p.Entry))
         {
             if (group.Key is not { } holder)
             {
@@ -283,6 +283,37 @@ internal sealed class ClusterJob<TTask, TResult> : IJob<TTask, TResult>, ICluste
             Requeue(batch);
             await Task.Delay(TimeSpan.FromSeconds(1), _stop.Token).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Where each task goes: the holder of its preferred input; for a kind that spreads its inputs, an unheld one goes to
+    /// the live worker with the fewest of this job's preferred inputs per slot (when at least two are live); else null,
+    /// the shared queue.
+    /// </summary>
+    private List<(Entry Entry, (Guid Instance, string Queue)? Worker)> Place(List<Entry> batch)
+    {
+        var placed = batch.Select(e => (Entry: e, Worker: e.Preferred is null ? null : _executor.Holder(e.Preferred))).ToList();
+        if (!_kind.SpreadPreferredInputs || placed.All(p => p.Worker is not null || p.Entry.Preferred is null)) return placed;
+        var live = _executor.Workers.Live();
+        if (live.Count < 2) return placed;
+        var load = live.ToDictionary(w => w.Instance, _ => 0);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (entry, worker) in placed)
+            if (worker is { } w && load.ContainsKey(w.Instance) && seen.Add(entry.Preferred!)) load[w.Instance]++;
+        var assigned = new Dictionary<string, (Guid, string)>(StringComparer.Ordinal);
+        for (int i = 0; i < placed.Count; i++)
+        {
+            var (entry, worker) = placed[i];
+            if (worker is not null || entry.Preferred is not { } input) continue;
+            if (!assigned.TryGetValue(input, out var target))
+            {
+                var best = live.MinBy(w => (load[w.Instance] + 1.0) / Math.Max(1, w.Slots));
+                load[best.Instance]++;
+                assigned[input] = target = (best.Instance, best.Queue);
+            }
+            placed[i] = (entry, target);
+        }
+        return placed;
     }
 
     private async Task SendAsync(string? queue, Entry[] tasks)

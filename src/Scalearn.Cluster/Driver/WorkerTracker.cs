@@ -55,6 +55,13 @@ internal sealed class WorkerTracker(Action<string> log)
         lock (_workers) return _workers.TryGetValue(instance, out var w) && !Stale(w.SeenAt);
     }
 
+    /// <summary>The live workers with their own queues and slots, in a stable order.</summary>
+    public List<(Guid Instance, string Queue, int Slots)> Live()
+    {
+        lock (_workers)
+            return [.. _workers.Where(kv => !Stale(kv.Value.SeenAt)).OrderBy(kv => kv.Key).Select(kv => (kv.Key, kv.Value.Beat.Queue, kv.Value.Beat.Slots))];
+    }
+
     /// <summary>A live worker that holds input <paramref name="id"/> (it says so, or fetched it from this driver), with its own queue.</summary>
     public (Guid Instance, string Queue)? Holder(string id, Func<string, bool> fetchedBy)
     {

@@ -21,6 +21,13 @@ public abstract class TaskKind<TTask, TResult> : ITaskKind where TTask : notnull
     /// <summary>An input whose holder should run the task (a cached partition, a resident index shard), or null.</summary>
     public virtual string? PreferredInput(TTask task) => null;
 
+    /// <summary>
+    /// Whether a task whose preferred input no worker holds yet is placed on the least loaded live worker (by slots)
+    /// rather than left to whichever worker takes it first, so that inputs (partitions) spread evenly. Only when the
+    /// driver knows at least two workers; otherwise the task goes to the shared queue as usual.
+    /// </summary>
+    public virtual bool SpreadPreferredInputs => false;
+
     /// <summary>Runs the task. An exception fails the task: its outcome then carries <see cref="Failure"/>.</summary>
     public abstract TResult Run(TTask task, TaskContext context);
 

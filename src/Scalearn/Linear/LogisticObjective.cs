@@ -60,23 +60,19 @@ internal sealed class LogisticObjective
         var coef = w[..(_rows * _p)];
         var coefGradient = gradient[..(_rows * _p)];
         double loss = 0;
-        for (int i = 0; i < _n; i++)
+        if (_rows == 1)
         {
-            var row = Row(i);
-            double s = _sampleWeight[i];
-            if (s == 0) continue;
-            if (_rows == 1)
+            loss = BinaryLogisticPass.Run(_x, _n, _p, _classIndex, _positiveClass, _sampleWeight, coef, _fitIntercept ? w[_p] : 0,
+                coefGradient, out double interceptGradient);
+            if (_fitIntercept) gradient[_p] = interceptGradient;
+        }
+        else
+        {
+            for (int i = 0; i < _n; i++)
             {
-                double y = Sign(i);
-                double z = TensorPrimitives.Dot<double>(row, coef) + (_fitIntercept ? w[_p] : 0);
-                double margin = y * z;
-                loss += s * LogOnePlusExp(-margin);
-                double g = -s * y * LinearClassifierModel.Sigmoid(-margin);
-                TensorPrimitives.MultiplyAdd<double>(row, g, coefGradient, coefGradient);
-                if (_fitIntercept) gradient[_p] += g;
-            }
-            else
-            {
+                var row = Row(i);
+                double s = _sampleWeight[i];
+                if (s == 0) continue;
                 for (int k = 0; k < _rows; k++)
                     _scores[k] = TensorPrimitives.Dot<double>(row, coef.Slice(k * _p, _p)) + (_fitIntercept ? w[_rows * _p + k] : 0);
                 double max = TensorPrimitives.Max<double>(_scores);

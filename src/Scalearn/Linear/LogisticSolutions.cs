@@ -21,7 +21,7 @@ internal static class LogisticSolutions
             case LogisticSolver.Saga:
                 return Sag(objective, rows, settings, start, problem);
             default:
-                var options = new LbfgsOptions { MaxIterations = settings.MaxIter, GradientTolerance = settings.Tol, MaxLineSearchSteps = 50 };
+                var options = LbfgsSettings(settings.MaxIter, settings.Tol);
                 var result = Lbfgs.Minimize((w, g) =>
                 {
                     Execution.FitInterruption.Check();
@@ -31,6 +31,22 @@ internal static class LogisticSolutions
                     Console.Error.WriteLine($"lbfgs: {result.Iterations} iterations, objective {result.Value:G10}: {result.Reason}");
                 return result.X;
         }
+    }
+
+    /// <summary>
+    /// scikit-learn 1.2 calls scipy's L-BFGS-B with gtol = tol and scipy's other defaults: ftol = 1e7 machine epsilons
+    /// (factr) and 20 line-search steps. A tol below the default 1e-4 tightens ftol in proportion, down to 64 epsilons
+    /// (what later scikit-learn versions pass), so that a small tol reaches the optimum it asks for instead of stopping
+    /// where the default tol would.
+    /// </summary>
+    public static LbfgsOptions LbfgsSettings(int maxIter, double tol)
+    {
+        const double epsilon = 2.220446049250313e-16;
+        return new LbfgsOptions
+        {
+            MaxIterations = maxIter, GradientTolerance = tol, MaxLineSearchSteps = 20,
+            FunctionTolerance = Math.Max(64 * epsilon, 1e7 * epsilon * Math.Min(1, tol / 1e-4)),
+        };
     }
 
     /// <summary>scikit-learn's sag_solver with the log (binary, labels +1/-1) or multinomial loss: alpha = l2, beta = l1.</summary>

@@ -6,8 +6,8 @@ namespace Scalearn.Numerics;
 public delegate double DifferentiableFunction(ReadOnlySpan<double> x, Span<double> gradient);
 
 /// <summary>
-/// Settings of <see cref="Lbfgs"/>; the defaults mirror how scikit-learn calls scipy's L-BFGS-B
-/// (memory 10, 50 line-search steps, ftol = 64 * machine epsilon).
+/// Settings of <see cref="Lbfgs"/> (memory 10 as scipy's L-BFGS-B; a tight ftol of 64 machine epsilons by default;
+/// LogisticRegression sets scikit-learn's own, see LogisticSolutions.LbfgsSettings).
 /// </summary>
 public sealed record LbfgsOptions
 {
@@ -28,7 +28,7 @@ public sealed record LbfgsResult(double[] X, double Value, int Iterations, bool 
 /// <summary>Limited-memory BFGS with a strong-Wolfe line search (Nocedal and Wright, algorithms 7.4, 3.5 and 3.6).</summary>
 public static class Lbfgs
 {
-    private const double SufficientDecrease = 1e-4;
+    private const double SufficientDecrease = 1e-3;   // scipy L-BFGS-B line search (dcsrch) ftol
     private const double Curvature = 0.9;
 
     public static LbfgsResult Minimize(DifferentiableFunction function, ReadOnlySpan<double> start, LbfgsOptions? options = null)

@@ -58,6 +58,42 @@ public sealed class DataParallelClusterTests
         Assert.Equal(local.Intercept, remote.Intercept);
     }
 
+    [BrokerFact(Timeout = 120_000)]
+    public async Task PartitionsSpreadEvenlyOverTheWorkers()
+    {
+        string broker = Broker.ForCluster("dp-spread");
+        await using var workers = await WorkerProcesses.StartAsync(broker, 2, "dp-spread");
+        await using var executor = await ClusterExecutor.ConnectAsync(broker);
+        for (var waited = System.Diagnostics.Stopwatch.StartNew(); executor.Slots < 2; await Task.Delay(50))
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "the driver never saw both workers\n" + workers.Output);
+        var data = DataGenerators.MakeClassification(nSamples: 6_000, nFeatures: 8, randomState: 3);
+        var parts = PartitionedDataset.Split(data, 6);
+
+        var local = await new LogisticRegression().FitAsync(parts, new LocalExecutor(2));
+        // The second worker is frozen (not long enough to count as gone) while the first rounds go out: left to whichever
+        // worker takes tasks first, the first one would load most partitions.
+        Signal("STOP", workers.Workers[1].ProcessId);
+        var fit = new LogisticRegression().FitAsync(parts, executor);
+        await Task.Delay(1500);
+        Signal("CONT", workers.Workers[1].ProcessId);
+        var remote = await fit;
+
+        var bytes = executor.Statistics.BlobBytesByWorker;
+        Assert.Equal(2, bytes.Count);
+        long total = bytes.Values.Sum();
+        // Three partitions of 1,000 rows each, not the first worker to answer taking most of them.
+        Assert.All(bytes.Values, b => Assert.InRange(b, total * 2 / 5, total * 3 / 5));
+        Assert.Equal(local.Coef.Values, remote.Coef.Values);
+        Assert.Equal(local.Intercept, remote.Intercept);
+    }
+
+    private static void Signal(string signal, int pid)
+    {
+        using var kill = System.Diagnostics.Process.Start("kill", ["-" + signal, pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
     /// <summary>
     /// Runs <paramref name="fit"/>, SIGKILLing the first worker once it has run tasks and the fit reported iteration
     /// <paramref name="iteration"/> of <paramref name="stage"/>; returns the model, that iteration and the retried tasks.

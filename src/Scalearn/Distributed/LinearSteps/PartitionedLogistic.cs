@@ -34,7 +34,7 @@ internal static class PartitionedLogistic
         int p = summary.Features, k = classes.Length, rows = k == 2 ? 1 : k;
         double l2 = penalty == "'l2'" ? 1.0 / estimator.C : 0.0;
         bool multinomial = estimator.MultiClass == MultiClass.Multinomial || (estimator.MultiClass == MultiClass.Auto && k > 2);
-        var options = new LbfgsOptions { MaxIterations = estimator.MaxIter, GradientTolerance = estimator.Tol, MaxLineSearchSteps = 50 };
+        var options = LogisticSolutions.LbfgsSettings(estimator.MaxIter, estimator.Tol);
         var runner = session.Runner(LogisticStepKind.Instance);
         var coef = new Matrix(rows, p);
         var intercept = new double[rows];

@@ -58,6 +58,8 @@ internal abstract class PartitionStepKind<TRequest, TResult> : TaskKind<Partitio
 
     public override string? PreferredInput(PartitionTask<TRequest> task) => task.Attempt == 0 ? task.PartitionId : null;
 
+    public override bool SpreadPreferredInputs => true;
+
     public override PartitionResult<TResult> Run(PartitionTask<TRequest> task, TaskContext context)
     {
         var request = task.Request ?? context.Resident.GetOrAdd("dp-request:" + task.RequestId, () =>
