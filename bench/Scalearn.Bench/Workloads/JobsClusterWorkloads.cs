@@ -8,17 +8,33 @@ public sealed class RfPredictClusterWorkload : IWorkload
 {
     public string Name => "rf_predict_cluster";
 
-    public IReadOnlyDictionary<string, object?> Run(BenchOptions options)
+    public IReadOnlyDictionary<string, object?> Run(BenchOptions options) => Run(options, Name, dataOnWorkers: false);
+
+    internal static IReadOnlyDictionary<string, object?> Run(BenchOptions options, string name, bool dataOnWorkers)
     {
         var data = RfPredictData.Prepare();
         var expected = data.Model.Predict(data.LoadRows());
-        return CliClusterComparison.Run(options, Name, ".csv", output => ["predict", "--model", data.ModelPath, "--data", data.Csv, "--out", output],
+        if (dataOnWorkers)   // the worker processes started for the run inherit it: they may read the bench's data folder
+            Environment.SetEnvironmentVariable(Scalearn.Distributed.DataDirectories.Variable, Path.GetFullPath(data.Folder));
+        string[] onWorkers = dataOnWorkers ? ["--data-on-workers"] : [];
+        return CliClusterComparison.Run(options, name, ".csv", output => ["predict", "--model", data.ModelPath, "--data", data.Csv, "--out", output, .. onWorkers],
             output =>
             {
                 int wrong = RfPredictData.Mismatches(output, expected);
                 if (wrong > 0) throw new InvalidOperationException($"{wrong} predictions differ from the in-memory ones.");
             });
     }
+}
+
+/// <summary>
+/// rf_predict_cluster_on_workers (issue 9): the same with --data-on-workers, as when the file is on a mount every worker
+/// reads (local workers share this machine's disk): the workers read their row ranges, no rows pass through the broker.
+/// </summary>
+public sealed class RfPredictOnWorkersClusterWorkload : IWorkload
+{
+    public string Name => "rf_predict_cluster_on_workers";
+
+    public IReadOnlyDictionary<string, object?> Run(BenchOptions options) => RfPredictClusterWorkload.Run(options, Name, dataOnWorkers: true);
 }
 
 /// <summary>groups_cluster (issue 9): the groups workload's `scalearn fit-groups`, local vs 2 local workers (target: within 1.2x).</summary>

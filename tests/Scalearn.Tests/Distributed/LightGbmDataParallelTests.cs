@@ -13,6 +13,7 @@ namespace Scalearn.Tests.Distributed;
 /// LightGBM's data-parallel training with its ranks as threads of this process on loopback (this machine's executor):
 /// compared with LightGBM trained on one machine from the same bins.
 /// </summary>
+[Collection(LightGbmNetworkCollection.Name)]
 public class LightGbmDataParallelTests
 {
     private static readonly LocalExecutor Executor = new(3);
