@@ -60,8 +60,10 @@ internal sealed class SlotPool
             }
             queue.Enqueue(item);
             _queued++;
+            // A pulsed thread counts as idle until it wakes: with more queued items than idle threads, another
+            // thread is needed (pulsing the same waiter twice would leave an item queued beside a free slot).
             if (_idle > 0) Monitor.Pulse(_gate);
-            else if (_threads < Slots) StartThread();
+            if (_queued > _idle && _threads < Slots) StartThread();
         }
         return item.Completion;
     }
