@@ -18,7 +18,9 @@ public sealed class LightGbmDataParallelTests
         LGBMRegressor Estimator() => new() { NEstimators = 30, NumLeaves = 15, MinChildSamples = 10 };
 
         var single = (BoostingRegressorModel)Estimator().Fit(data);
-        var distributed = await Estimator().FitAsync(PartitionedDataset.Split(data, 2), executor);
+        // Unequal partitions: every rank starts from the whole data's mean, not the mean of the ranks' means.
+        var parts = PartitionedDataset.Of([data.Rows([.. Enumerable.Range(0, 700)]).Materialize(), data.Rows([.. Enumerable.Range(700, 1300)]).Materialize()]);
+        var distributed = await Estimator().FitAsync(parts, executor);
 
         var expected = single.Predict(data.All);
         var actual = distributed.Predict(data.All);

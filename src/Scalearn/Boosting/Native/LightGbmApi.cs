@@ -83,6 +83,10 @@ internal static unsafe partial class LightGbmApi
     public static partial int BoosterSaveModelToString(BoosterHandle booster, int startIteration, int numIteration,
         int importanceType, long bufferLength, out long length, byte* text);
 
+    [LibraryImport(Library, EntryPoint = "LGBM_BoosterDumpModel")]
+    public static partial int BoosterDumpModel(BoosterHandle booster, int startIteration, int numIteration,
+        int importanceType, long bufferLength, out long length, byte* json);
+
     [LibraryImport(Library, EntryPoint = "LGBM_BoosterFeatureImportance")]
     public static partial int BoosterFeatureImportance(BoosterHandle booster, int numIteration, int importanceType, double* result);
 }

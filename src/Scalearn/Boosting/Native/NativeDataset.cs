@@ -40,6 +40,13 @@ internal static unsafe class NativeDataset
         }
     }
 
+    /// <summary>The raw score each row starts from (class-major for several trees per iteration); with it LightGBM does not compute its own (boost_from_average).</summary>
+    public static void SetInitScores(DatasetHandle dataset, double[] scores)
+    {
+        fixed (double* data = scores)
+            LightGbm.Check(LightGbmApi.DatasetSetField(dataset, "init_score", data, scores.Length, LightGbmApi.DTypeFloat64), "set the dataset's initial scores");
+    }
+
     private static void SetField(DatasetHandle dataset, string field, float[] values)
     {
         fixed (float* data = values)

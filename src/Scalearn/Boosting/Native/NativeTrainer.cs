@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Scalearn.Boosting.Native;
 
 /// <summary>
@@ -59,20 +57,10 @@ internal sealed unsafe class NativeTrainer : IDisposable
     }
 
     /// <summary>LightGBM's model text of all iterations so far.</summary>
-    public string SaveModel()
-    {
-        var booster = OnOwnerThread(_booster);
-        long capacity = 1 << 20;
-        while (true)
-        {
-            var buffer = new byte[capacity];
-            long length;
-            fixed (byte* text = buffer)
-                LightGbm.Check(LightGbmApi.BoosterSaveModelToString(booster, 0, -1, LightGbmApi.ImportanceSplit, capacity, out length, text), "save the model");
-            if (length <= capacity) return Encoding.UTF8.GetString(buffer, 0, (int)Math.Max(0, length - 1));
-            capacity = length;
-        }
-    }
+    public string SaveModel() => NativeModelText.Save(OnOwnerThread(_booster));
+
+    /// <summary>LightGBM's JSON dump of the model (values at full precision, where the text rounds some to 6 digits).</summary>
+    public string DumpModel() => NativeModelText.Dump(OnOwnerThread(_booster));
 
     public void Dispose() => _booster.Dispose();
 

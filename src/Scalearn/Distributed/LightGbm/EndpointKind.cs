@@ -8,7 +8,8 @@ namespace Scalearn.Distributed.LightGbm;
 /// <summary>
 /// Round 1 of LightGBM data-parallel training, on the worker holding each partition: reserves a port for the
 /// partition's rank (<see cref="PortReservations"/>) and returns it with this process's identity and the partition's
-/// rows of the bins' sample (chosen per row in the whole dataset, so the sample does not depend on the split).
+/// rows of the bins' sample (chosen per row in the whole dataset, so the sample does not depend on the split) and the
+/// sum of its labels.
 /// </summary>
 [RegisteredTaskKind]
 internal sealed class EndpointKind : PartitionStepKind<EndpointRequest, RankEndpoint>
@@ -29,8 +30,11 @@ internal sealed class EndpointKind : PartitionStepKind<EndpointRequest, RankEndp
             sample.AddRange(data.X.Row(i));
             taken++;
         }
+        double labelSum = 0;
+        if (data.Y is { } y)
+            foreach (double label in y) labelSum += (float)label;
         int port = PortReservations.Open(request.Training, partition.Index);
-        return new RankEndpoint(RankHost.Address(), port, RankHost.Process, RankHost.ProcessName, new Matrix([.. sample], taken, cols));
+        return new RankEndpoint(RankHost.Address(), port, RankHost.Process, RankHost.ProcessName, new Matrix([.. sample], taken, cols), labelSum);
     }
 
     public override void WriteRequest(EndpointRequest request, WireWriter writer)
@@ -55,8 +59,9 @@ internal sealed class EndpointKind : PartitionStepKind<EndpointRequest, RankEndp
         writer.Guid(value.Process);
         writer.String(value.ProcessName);
         writer.Matrix(value.Sample);
+        writer.Double(value.LabelSum);
     }
 
     protected override RankEndpoint ReadValue(WireReader reader) =>
-        new(reader.String(256), reader.Int32(1, 65535, "Port"), reader.Guid(), reader.String(1024), reader.Matrix());
+        new(reader.String(256), reader.Int32(1, 65535, "Port"), reader.Guid(), reader.String(1024), reader.Matrix(), reader.Double());
 }

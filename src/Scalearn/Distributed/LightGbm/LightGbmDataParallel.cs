@@ -19,10 +19,13 @@ namespace Scalearn.Distributed.LightGbm;
 /// The ranks must run at the same time: on a cluster each partition must sit on its own worker with a free slot;
 /// on this machine's executor the ranks are threads of this process on loopback (LightGBM's network state is per
 /// thread), so it needs as many free slots as partitions. The bins are those a single-machine fit computes (all rows
-/// up to subsample_for_bin). LightGBM starts every rank from the unweighted mean of the ranks' own starting scores
-/// (ObtainAutomaticInitialScore), so the trees equal a single-machine fit's for regression on equal-sized partitions
-/// (tested: same tree text, predictions within 1e-9); with unequal partitions, or for classifiers (mean of log-odds),
-/// the start and thus the trees differ slightly. Bagging and GOSS draw rows per rank, so with them the model differs too.
+/// up to subsample_for_bin), and every rank starts from the whole data's starting score (<see cref="StartingScores"/>),
+/// so for regression the model text equals a single-machine fit's however the rows are partitioned (tested). Where it
+/// cannot: LightGBM's data-parallel learner knows a leaf's global row count only as estimated from its hessian sum
+/// (the serial learner counts the rows), and that count decides min_child_samples; with hessians that vary by row
+/// (classifiers, poisson, gamma, tweedie, fair) a split near that limit can go the other way, so those trees may differ
+/// and the fit is equally good rather than identical. regression_l1, quantile and mape re-fit leaf values from each
+/// rank's own median and start from the ranks' mean median. Bagging and GOSS draw rows per rank.
 /// </para>
 /// </summary>
 public static class LightGbmDataParallel
@@ -108,8 +111,9 @@ public static class LightGbmDataParallel
         Runner(ProbeKind.Instance).Run(new ProbeRequest(training, hosts, ports, (int)ProbeTimeout.TotalMilliseconds));
 
         var distributed = WithDataParallel(p, ranks);
+        var start = StartingScores.For(p.Get("objective")!, endpoints.Sum(e => e.LabelSum), summary.Rows, summary.ClassCounts);
         var request = new TrainRequest(training, hosts, ports, reference, distributed, estimator.NJobs ?? 0, estimator.NEstimators,
-            estimator.StopsAtEmptyRound, classifier ? summary.Classes : null, (int)JoinTimeout.TotalMilliseconds);
+            estimator.StopsAtEmptyRound, classifier ? summary.Classes : null, start, (int)JoinTimeout.TotalMilliseconds);
         var models = Runner(TrainKind.Instance).Run(request);
         for (int r = 1; r < models.Length; r++)
             if (models[r].ModelText != models[0].ModelText)
@@ -163,7 +167,8 @@ public static class LightGbmDataParallel
         string text = p.Format(lease.Threads);
         var reference = NativeBinReference.FromSample(sample, rows, features, text);
         var labels = new float[rows];
-        for (int i = 0; i < rows; i++) labels[i] = classes > 0 ? i % classes : 0;
+        // Labels every objective accepts (poisson refuses a zero sum, gamma a zero label).
+        for (int i = 0; i < rows; i++) labels[i] = classes > 0 ? i % classes : 1;
         using var check = NativeBinReference.Bin(reference, sample, rows, features, labels, text);
         using var booster = new NativeTrainer(check, text);
         return reference;

@@ -8,7 +8,8 @@ namespace Scalearn.Distributed.LightGbm;
 
 /// <summary>
 /// Round 3 of LightGBM data-parallel training: the rank of each partition trains with tree_learner=data on its own
-/// rows, binned with the shared bins, and returns the model text (the same on every rank). LightGBM keeps its network
+/// rows, binned with the shared bins and starting from the whole data's scores, and returns the model text (the same
+/// on every rank). LightGBM keeps its network
 /// state per OS thread, so joining the network, building the dataset and booster, and every round run on one
 /// dedicated thread (<see cref="RankThread"/>).
 /// </summary>
@@ -40,6 +41,7 @@ internal sealed class TrainKind : PartitionStepKind<TrainRequest, TrainResult>
             string parameters = LightGbmParameters.WithThreads(request.Parameters, lease.Threads);
             // Binned before joining (no peer waits on it, and it sets this thread's LightGBM log level to the fit's).
             using var dataset = NativeBinReference.Bin(request.BinReference, values, data.Count, data.FeatureCount, labels, parameters);
+            if (request.StartScores is { } scores) NativeDataset.SetInitScores(dataset, StartingScores.Column(scores, data.Count));
             PortReservations.Release(request.Training, rank, request.Ports[rank]);
             // LightGBM's lower ranks connect to the higher ones and wait 10 s before retrying a refused connection:
             // higher ranks join first so that their listeners are up when the lower ranks connect.
@@ -52,7 +54,8 @@ internal sealed class TrainKind : PartitionStepKind<TrainRequest, TrainResult>
                 FitInterruption.Check();
                 if (trainer.UpdateOneIteration() && request.StopAtEmptyRound) break;
             }
-            return trainer.SaveModel();
+            string model = trainer.SaveModel();
+            return request.StartScores is { } start ? NativeModelText.Rewritten(StartingScores.AddToFirstTrees(model, trainer.DumpModel(), start)) : model;
         }, () => $"workers cannot reach each other: rank {rank} on {RankHost.ProcessName} could not connect LightGBM's network ({request.Machines}) "
             + $"within {request.JoinTimeoutMilliseconds / 1000.0:0.#} s; every rank must start at once on its own worker, and each must reach the others' host:port directly.");
         return new TrainResult(text);
@@ -88,6 +91,7 @@ internal sealed class TrainKind : PartitionStepKind<TrainRequest, TrainResult>
         writer.Int32(request.Rounds);
         writer.Bool(request.StopAtEmptyRound);
         writer.Doubles(request.Classes);
+        writer.Doubles(request.StartScores);
         writer.Int32(request.JoinTimeoutMilliseconds);
     }
 
@@ -105,8 +109,11 @@ internal sealed class TrainKind : PartitionStepKind<TrainRequest, TrainResult>
         var classes = reader.NullableDoubles(Summaries.SummaryKind.MaxClasses);
         if (classes is not null && (classes.Length < 2 || classes.Zip(classes.Skip(1)).Any(c => !(c.First < c.Second))))
             throw new InvalidDataException("A classifier's training needs at least two sorted, distinct classes.");
+        var start = reader.NullableDoubles(Summaries.SummaryKind.MaxClasses);
+        if (start is not null && (start.Length != (classes is { Length: > 2 } ? classes.Length : 1) || !start.All(double.IsFinite)))
+            throw new InvalidDataException("Starting scores must be finite, one per tree of an iteration.");
         int timeout = reader.Int32(1, 3_600_000, "Join timeout");
-        return new TrainRequest(training, hosts, ports, reference, parameters, nJobs, rounds, stop, classes, timeout);
+        return new TrainRequest(training, hosts, ports, reference, parameters, nJobs, rounds, stop, classes, start, timeout);
     }
 
     protected override void WriteValue(TrainResult value, WireWriter writer) => writer.String(value.ModelText);
