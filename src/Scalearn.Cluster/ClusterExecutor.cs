@@ -163,8 +163,11 @@ public sealed class ClusterExecutor : ITaskExecutor, IAsyncDisposable
         return true;
     }
 
-    internal (Guid Instance, string Queue)? Holder(string id) =>
-        Workers.Holder(id, worker => Blobs.Fetched(worker, id) || _ranWith.TryGetValue(id, out var ran) && ran == worker);
+    internal (Guid Instance, string Queue)? Holder(string id) => Workers.Holder(id, worker => Holds(worker, id));
+
+    internal List<(Guid Instance, string Queue, int Slots)> Holders(string id) => Workers.Holders(id, worker => Holds(worker, id));
+
+    private bool Holds(string worker, string id) => Blobs.Fetched(worker, id) || _ranWith.TryGetValue(id, out var ran) && ran == worker;
 
     /// <summary>A task preferring <paramref name="id"/> ran on <paramref name="worker"/>: it holds what the task left there.</summary>
     internal void RanWith(string id, string worker) => _ranWith[id] = worker;

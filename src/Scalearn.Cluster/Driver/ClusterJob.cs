@@ -286,12 +286,15 @@ internal sealed class ClusterJob<TTask, TResult> : IJob<TTask, TResult>, ICluste
     }
 
     /// <summary>
-    /// Where each task goes: the holder of its preferred input; for a kind that spreads its inputs, an unheld one goes to
-    /// the live worker with the fewest of this job's preferred inputs per slot (when at least two are live); else null,
-    /// the shared queue.
+    /// Where each task goes (null: the shared queue). For a kind that spreads its inputs (partitions resident on
+    /// workers), the holder of its preferred input, and an unheld one goes to the live worker with the fewest of this
+    /// job's preferred inputs per slot (when at least two are live). For other kinds the preferred input (a model, an
+    /// index) is only a saving, as every worker can fetch it: a task goes to a holder with a slot free for this job,
+    /// else to the shared queue for any idle worker (all to the first holder would leave the others idle).
     /// </summary>
     private List<(Entry Entry, (Guid Instance, string Queue)? Worker)> Place(List<Entry> batch)
     {
+        if (!_kind.SpreadPreferredInputs) return PlaceOnFreeHolders(batch);
         var placed = batch.Select(e => (Entry: e, Worker: e.Preferred is null ? null : _executor.Holder(e.Preferred))).ToList();
         if (!_kind.SpreadPreferredInputs || placed.All(p => p.Worker is not null || p.Entry.Preferred is null)) return placed;
         var live = _executor.Workers.Live();
@@ -314,6 +317,30 @@ internal sealed class ClusterJob<TTask, TResult> : IJob<TTask, TResult>, ICluste
             placed[i] = (entry, target);
         }
         return placed;
+    }
+
+    private List<(Entry Entry, (Guid Instance, string Queue)? Worker)> PlaceOnFreeHolders(List<Entry> batch)
+    {
+        var result = new List<(Entry, (Guid, string)?)>(batch.Count);
+        Dictionary<Guid, int>? running = null;
+        foreach (var entry in batch)
+        {
+            (Guid, string)? target = null;
+            if (entry.Preferred is { } input)
+            {
+                if (running is null)
+                    lock (_gate) running = _inFlight.Values.Where(e => e.PlacedOn is not null).GroupBy(e => e.PlacedOn!.Value).ToDictionary(g => g.Key, g => g.Count());
+                foreach (var (instance, queue, slots) in _executor.Holders(input))
+                {
+                    if (running.GetValueOrDefault(instance) >= slots) continue;
+                    running[instance] = running.GetValueOrDefault(instance) + 1;
+                    target = (instance, queue);
+                    break;
+                }
+            }
+            result.Add((entry, target));
+        }
+        return result;
     }
 
     private async Task SendAsync(string? queue, Entry[] tasks)

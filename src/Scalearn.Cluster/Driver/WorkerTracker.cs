@@ -73,5 +73,13 @@ internal sealed class WorkerTracker(Action<string> log)
         return null;
     }
 
+    /// <summary>Every live worker holding <paramref name="id"/>, in a fixed order, with its slots.</summary>
+    public List<(Guid Instance, string Queue, int Slots)> Holders(string id, Func<string, bool> fetchedBy)
+    {
+        lock (_workers)
+            return [.. _workers.Where(kv => !Stale(kv.Value.SeenAt) && (kv.Value.Beat.Resident.Contains(id) || fetchedBy(kv.Value.Beat.Worker)))
+                .OrderBy(kv => kv.Key).Select(kv => (kv.Key, kv.Value.Beat.Queue, kv.Value.Beat.Slots))];
+    }
+
     private static bool Stale(long seenAt) => Stopwatch.GetElapsedTime(seenAt) > LiveWindow;
 }
