@@ -18,13 +18,17 @@ public abstract class TaskKind<TTask, TResult> : ITaskKind where TTask : notnull
     /// <summary>Ids of the shared inputs (<see cref="Blobs.IBlob"/>) the task reads; each must be shared with the job.</summary>
     public virtual IReadOnlyList<string> Inputs(TTask task) => [];
 
-    /// <summary>An input whose holder should run the task (a cached partition, a resident index shard), or null.</summary>
+    /// <summary>
+    /// An input whose holder should run the task, or null. By default only a saving (a model or index every worker may
+    /// fetch): the task goes to a holder while one has a slot free for the job, else to any worker.
+    /// </summary>
     public virtual string? PreferredInput(TTask task) => null;
 
     /// <summary>
-    /// Whether a task whose preferred input no worker holds yet is placed on the least loaded live worker (by slots)
-    /// rather than left to whichever worker takes it first, so that inputs (partitions) spread evenly. Only when the
-    /// driver knows at least two workers; otherwise the task goes to the shared queue as usual.
+    /// Whether preferred inputs are resident state to keep in one place (a cached partition, an index shard): every task
+    /// goes to its input's holder, busy or not, and a task whose input no worker holds yet is placed on the least loaded
+    /// live worker (by slots) rather than left to whichever worker takes it first, so that inputs spread evenly. The
+    /// spreading needs the driver to know at least two workers; otherwise the task goes to the shared queue as usual.
     /// </summary>
     public virtual bool SpreadPreferredInputs => false;
 

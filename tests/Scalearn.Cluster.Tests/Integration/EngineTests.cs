@@ -29,18 +29,23 @@ public sealed class EngineTests
     }
 
     [BrokerFact(Timeout = 90_000)]
-    public async Task TasksGoWhereTheirInputIsAndElsewhereWhenThatWorkerDies()
+    public async Task TasksGoToTheHolderOfTheirInputWhileItHasASlotFreeAndElsewhereWhenThatWorkerDies()
     {
         string broker = Broker.ForCluster("place");
         await using var workers = await WorkerProcesses.StartAsync(broker, 2, "place", WorkerProcesses.Plugin);
         await using var executor = await ClusterExecutor.ConnectAsync(broker);
         var partition = new BytesBlob(Enumerable.Range(0, 5000).Select(i => (byte)i).ToArray());
 
-        // First pass: whoever takes the task fetches the partition and holds it.
+        // First pass: whoever takes the task fetches the input and holds it.
         var first = Assert.Single(await ProbeJobs.RunAsync(executor, [new ProbeTask(0, 1, Input: partition.Id)], [partition]));
         await Task.Delay(1500);   // a heartbeat listing the held input
-        var again = await ProbeJobs.RunAsync(executor, Enumerable.Range(0, 12).Select(i => new ProbeTask(i, i, SleepMs: 10, Input: partition.Id)), [partition]);
-        Assert.All(again, o => Assert.Equal(first.Worker, o.Worker));
+        // One task at a time: the holder's slot is free, so each goes there.
+        for (int i = 0; i < 4; i++)
+            Assert.Equal(first.Worker, Assert.Single(await ProbeJobs.RunAsync(executor, [new ProbeTask(i, i, SleepMs: 10, Input: partition.Id)], [partition])).Worker);
+        // Many at once: the holder's one slot is taken, so the others go to whichever worker is idle, and both work.
+        var many = await ProbeJobs.RunAsync(executor, Enumerable.Range(0, 12).Select(i => new ProbeTask(i, i, SleepMs: 150, Input: partition.Id)), [partition]);
+        Assert.Equal(2, many.Select(o => o.Worker).Distinct().Count());
+        Assert.All(many, o => Assert.Equal(partition.Length, o.Result.InputLength));
 
         // The holder dies: the next tasks preferring its partition run on the other worker.
         workers.Workers.Single(w => w.Name == first.Worker).Kill();

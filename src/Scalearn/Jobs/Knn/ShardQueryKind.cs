@@ -40,6 +40,8 @@ public sealed class ShardQueryKind : TaskKind<ShardQueryTask, ShardQueryResult>
 
     public override string? PreferredInput(ShardQueryTask task) => task.ShardId;
 
+    public override bool SpreadPreferredInputs => true;
+
     public override ShardQueryResult Run(ShardQueryTask task, TaskContext context)
     {
         var shard = context.Resident.GetOrAdd(ResidentCache.HeldKey(task.ShardId + ":" + task.Metric), () =>
