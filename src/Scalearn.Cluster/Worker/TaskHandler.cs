@@ -78,17 +78,21 @@ internal sealed class TaskHandler(SlotPool pool, InputFetcher inputs, DriverLeas
         // would leave the slot idle for a round trip each time. The message is acknowledged (by returning) only after
         // every outcome is confirmed, so a worker that dies mid-message has its tasks redelivered.
         Task sending = Task.CompletedTask;
-        foreach (var (key, body) in envelope.Tasks)
+        for (int i = 0; i < envelope.Tasks.Count; i++)
         {
+            var (key, body) = envelope.Tasks[i];
             if (state.Token.IsCancellationRequested)
             {
                 logger.LogDebug("Job {Job} ended ({Reason}); dropping its remaining tasks", job, state.EndReason);
                 break;
             }
             if (state.IsCancelled(key)) continue;
+            if (i + 1 < envelope.Tasks.Count) Prefetch(envelope, kind, state, envelope.Tasks[i + 1]);
             var item = await RunOneAsync(envelope, kind, state, key, body, job);
             if (item is not null) pending.Add(item);
-            if (sinceFlush.Elapsed >= FlushInterval && pending.Count > 0)
+            // Outcomes go out as soon as the previous send is confirmed (a driver keeping a window of chunks waits for
+            // them), and are batched while it is not, at least every flush interval.
+            if (pending.Count > 0 && (sending.IsCompleted || sinceFlush.Elapsed >= FlushInterval))
             {
                 await sending;
                 sending = SendAsync(reply, envelope.Job, [.. pending], context.CancellationToken);
@@ -98,6 +102,23 @@ internal sealed class TaskHandler(SlotPool pool, InputFetcher inputs, DriverLeas
         }
         await sending;
         if (pending.Count > 0) await SendAsync(reply, envelope.Job, pending, context.CancellationToken);
+    }
+
+    /// <summary>Starts fetching the next task's inputs while this one runs (the fetch is shared with that task's own; a failure there is reported by the task).</summary>
+    private void Prefetch(TaskEnvelope envelope, ITaskKind kind, DriverLeases.JobState state, (TaskKey Key, byte[] Body) next)
+    {
+        if (state.IsCancelled(next.Key)) return;
+        IRunnableTask task;
+        try
+        {
+            task = kind.Decode(next.Body);
+        }
+        catch (InvalidDataException)
+        {
+            return;
+        }
+        foreach (var id in task.Inputs)
+            _ = inputs.GetAsync(envelope, id, state.Token).AsTask().ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
     }
 
     private async Task<ResultItem?> RunOneAsync(TaskEnvelope envelope, ITaskKind kind, DriverLeases.JobState state, TaskKey key, byte[] body, string job)
