@@ -1,4 +1,5 @@
 using Scalearn.Data;
+using Scalearn.Data.Csv;
 using Scalearn.Data.Tables;
 using Scalearn.Distributed;
 using Scalearn.Execution;
@@ -46,14 +47,31 @@ internal static class RowChunks
         }
     }
 
-    /// <summary>Partitions of about <paramref name="batchSize"/> rows: one scan counts the rows, a second cuts the ranges.</summary>
+    /// <summary>
+    /// Partitions of about <paramref name="batchSize"/> rows. A CSV's row count is estimated from its first megabyte
+    /// (the one scan that cuts the ranges then makes every boundary and row number exact); Parquet's is in its footer.
+    /// </summary>
     internal static IReadOnlyList<TablePartition> Plan(string dataPath, int batchSize, CancellationToken cancellationToken)
     {
         string full = Path.GetFullPath(dataPath);
-        var whole = TablePartitioner.Split(full, 1, cancellationToken);
-        long rows = whole.Sum(p => p.RowCount);
+        long rows = TableFormats.Of(full) == TableFormat.Csv ? EstimatedCsvRows(full, cancellationToken)
+            : TablePartitioner.Split(full, 1, cancellationToken).Sum(p => p.RowCount);
         int count = (int)Math.Clamp((rows + batchSize - 1) / batchSize, 1, PartitionedDataset.MaxPartitions);
-        return count == 1 ? whole : TablePartitioner.Split(full, count, cancellationToken);
+        return TablePartitioner.Split(full, count, cancellationToken);
+    }
+
+    private static long EstimatedCsvRows(string path, CancellationToken cancellationToken)
+    {
+        const int SampleBytes = 1 << 20;
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        long length = file.Length;
+        var sample = new byte[(int)Math.Min(length, SampleBytes)];
+        file.ReadExactly(sample);
+        var scan = CsvRecordScanner.Scan(new MemoryStream(sample, writable: false), null, cancellationToken);
+        long records = scan.Records - 1;   // the header is a record too
+        if (sample.Length == length || records <= 0) return Math.Max(0, records);
+        double bytesPerRow = (double)(sample.Length - scan.DataStart.Offset) / records;   // the last one may be cut off: an estimate
+        return (long)Math.Ceiling((length - scan.DataStart.Offset) / bytesPerRow);
     }
 
     /// <summary>A task's feature rows: the shipped dataset, or its partition read here and put in the model's column order.</summary>
