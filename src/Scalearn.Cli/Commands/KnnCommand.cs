@@ -13,7 +13,7 @@ public static class KnnCommand
         var queries = new Option<string?>("--queries") { Description = "CSV or Parquet file of query points, with the index's columns" };
         var self = new Option<bool>("--self") { Description = "Query every indexed point, excluding itself (scikit-learn's kneighbors() with no X)" };
         var k = new Option<int>("--k") { Description = "Neighbours per query", DefaultValueFactory = _ => 5 };
-        var metric = new Option<string>("--metric") { Description = "Distance: minkowski (euclidean), euclidean, manhattan, chebyshev, cosine, ...", DefaultValueFactory = _ => "minkowski" };
+        var metric = new Option<string>("--metric") { Description = "Distance: minkowski (euclidean with p=2), euclidean, manhattan or cosine", DefaultValueFactory = _ => "minkowski" };
         var output = new Option<string>("--out", "-o") { Description = "Output file (query, rank, neighbor, distance), CSV or Parquet", Required = true };
         var batchSize = new Option<int>("--batch-size") { Description = "Queries per task", DefaultValueFactory = _ => 2_000 };
         var shards = new Option<int>("--shards")
