@@ -134,35 +134,18 @@ public static class KnnQueryJob
             yield return (chunk, chunks.Share(new BytesBlob(RowBlock.Encode(chunk.Data.X))));
     }
 
-    /// <summary>Runs a query job through an ordered window into the output file, committed only when every chunk is answered.</summary>
-    private static async Task<long> WriteAsync<TTask>(IJob<TTask, KnnResult> job, int slots, string outPath, int k, Func<TTask, string?> queriesOf,
-        string failureNote, Func<ChunkWindow<TTask, KnnResult, long>, SharedChunks, Task> submit, CancellationToken cancellationToken) where TTask : notnull
-    {
-        using var output = new AtomicOutput(outPath);
-        long rows = 0;
-        await using (job)
-        {
-            var chunks = new SharedChunks(job.Share, job.Unshare);
-            using var writer = TableWriter.Create(output.TempPath);
-            await using var window = new ChunkWindow<TTask, KnnResult, long>(job, slots,
-                (_, outcome) =>
-                {
-                    if (outcome.Failed) throw new InvalidOperationException($"Query chunk {outcome.Key} failed on worker '{outcome.Worker}': {outcome.Error}{failureNote}");
-                    if (queriesOf(outcome.Task) is { } q) chunks.Release(q);
-                },
-                (firstQuery, outcome) =>
-                {
-                    writer.Write(LongForm(firstQuery, outcome.Result));
-                    rows += outcome.Result.Indices.Length;
-                },
-                cancellationToken);
-            await submit(window, chunks);
-            await window.FinishAsync();
-            if (writer.RowsWritten == 0) writer.Write(LongForm(0, new KnnResult(0, k, [], [])));
-        }
-        output.Commit();
-        return rows;
-    }
+    /// <summary>Runs a query job into the output file in query order (<see cref="OrderedOutput"/>), one row per neighbour.</summary>
+    private static Task<long> WriteAsync<TTask>(IJob<TTask, KnnResult> job, int slots, string outPath, int k, Func<TTask, string?> queriesOf,
+        string failureNote, Func<ChunkWindow<TTask, KnnResult, long>, SharedChunks, Task> submit, CancellationToken cancellationToken) where TTask : notnull =>
+        OrderedOutput.RunAsync(job, slots, outPath,
+            (_, outcome) => $"Query chunk {outcome.Key} failed on worker '{outcome.Worker}': {outcome.Error}{failureNote}",
+            queriesOf,
+            (writer, firstQuery, result) =>
+            {
+                writer.Write(LongForm(firstQuery, result));
+                return result.Indices.Length;
+            },
+            submit, writer => writer.Write(LongForm(0, new KnnResult(0, k, [], []))), cancellationToken);
 
     private static TableColumn[] LongForm(long firstQuery, KnnResult result)
     {

@@ -73,33 +73,19 @@ public static class BatchPredictor
         var score = options.Target is null ? null : new StreamedScore(classifier is not null);
 
         var model = new BytesBlob(modelBytes);
-        using var output = new AtomicOutput(outPath);
-        long rows = 0;
-        await using (var job = executor.Start(PredictKind.Instance, [model], new JobOptions { Progress = options.Progress }))
-        {
-            var chunks = new SharedChunks(job.Share, job.Unshare);
-            using var writer = TableWriter.Create(output.TempPath);
-            await using var window = new ChunkWindow<PredictTask, PredictResult, Pending>(job, executor.Slots,
-                (chunk, outcome) =>
-                {
-                    if (outcome.Failed)
-                        throw new InvalidOperationException(RowChunks.Failure(dataPath, chunk.FirstRow, chunk.Count, options.DataOnWorkers, outcome.Worker, outcome.Error));
-                    chunks.Release(outcome.Task.Rows);
-                },
-                (chunk, outcome) =>
-                {
-                    Write(writer, chunk, outcome.Result, probaNames, label, score);
-                    rows += outcome.Result.Predictions.Length;
-                },
-                cancellationToken);
-            foreach (var chunk in RowChunks.Read(dataPath, mapping, loaded.FeatureNames, options.BatchSize, options.DataOnWorkers, cancellationToken))
+        long rows = await OrderedOutput.RunAsync(executor.Start(PredictKind.Instance, [model], new JobOptions { Progress = options.Progress }), executor.Slots, outPath,
+            (Pending chunk, TaskOutcome<PredictTask, PredictResult> outcome) =>
+                RowChunks.Failure(dataPath, chunk.FirstRow, chunk.Count, options.DataOnWorkers, outcome.Worker, outcome.Error),
+            task => task.Rows,
+            (writer, chunk, result) => Write(writer, chunk, result, probaNames, label, score),
+            async (window, chunks) =>
             {
-                chunks.Share(chunk.Rows);
-                await window.SubmitAsync(new PredictTask(window.Next, model.Id, chunk.Rows.Id, options.Proba), Pending.Of(chunk, options.Keep));
-            }
-            await window.FinishAsync();
-        }
-        output.Commit();
+                foreach (var chunk in RowChunks.Read(dataPath, mapping, loaded.FeatureNames, options.BatchSize, options.DataOnWorkers, cancellationToken))
+                {
+                    chunks.Share(chunk.Rows);
+                    await window.SubmitAsync(new PredictTask(window.Next, model.Id, chunk.Rows.Id, options.Proba), Pending.Of(chunk, options.Keep));
+                }
+            }, null, cancellationToken);
         return new BatchPredictSummary(rows, score?.Name, score?.Value, clock.Elapsed);
     }
 
@@ -138,7 +124,7 @@ public static class BatchPredictor
         return -1;
     }
 
-    private static void Write(ITableWriter writer, Pending chunk, PredictResult result, string[] probaNames, Func<double, string>? label, StreamedScore? score)
+    private static long Write(ITableWriter writer, Pending chunk, PredictResult result, string[] probaNames, Func<double, string>? label, StreamedScore? score)
     {
         if (result.Predictions.Length != chunk.Count)
             throw new InvalidOperationException($"Chunk at row {chunk.FirstRow + 1} got {result.Predictions.Length} predictions for {chunk.Count} rows.");
@@ -156,5 +142,6 @@ public static class BatchPredictor
         }
         writer.Write(columns);
         if (score is not null && chunk.Y is not null) score.Add(chunk.Y, result.Predictions);
+        return chunk.Count;
     }
 }

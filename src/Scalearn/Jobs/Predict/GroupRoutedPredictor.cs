@@ -50,63 +50,50 @@ public static class GroupRoutedPredictor
         var score = options.Target is null ? null : new StreamedScore(classifier);
 
         var blobs = new Dictionary<string, FileBlob>(StringComparer.Ordinal);
-        using var output = new AtomicOutput(outPath);
-        long rows = 0;
-        await using (var job = executor.Start(GroupPredictKind.Instance, null, new JobOptions { Progress = options.Progress }))
-        {
-            var chunks = new SharedChunks(job.Share, job.Unshare);
-            using var writer = TableWriter.Create(output.TempPath);
-            await using var window = new ChunkWindow<GroupPredictTask, PredictResult, Pending>(job, executor.Slots,
-                (chunk, outcome) =>
-                {
-                    if (outcome.Failed)
-                        throw new InvalidOperationException(RowChunks.Failure(dataPath, chunk.FirstRow, chunk.Count, options.DataOnWorkers, outcome.Worker, outcome.Error));
-                    chunks.Release(outcome.Task.Rows);
-                },
-                (chunk, outcome) =>
-                {
-                    Write(writer, chunk, outcome.Result, probaNames, label, score);
-                    rows += outcome.Result.Predictions.Length;
-                },
-                cancellationToken);
-            foreach (var chunk in RowChunks.Read(dataPath, mapping, loaded.FeatureNames, options.BatchSize, options.DataOnWorkers, cancellationToken))
+        var job = executor.Start(GroupPredictKind.Instance, null, new JobOptions { Progress = options.Progress });
+        long rows = await OrderedOutput.RunAsync(job, executor.Slots, outPath,
+            (Pending chunk, TaskOutcome<GroupPredictTask, PredictResult> outcome) =>
+                RowChunks.Failure(dataPath, chunk.FirstRow, chunk.Count, options.DataOnWorkers, outcome.Worker, outcome.Error),
+            task => task.Rows,
+            (writer, chunk, result) => Write(writer, chunk, result, probaNames, label, score),
+            async (window, chunks) =>
             {
-                var keys = GroupTrainer.GroupKeys(chunk.Driver!.Group!);
-                var models = new List<string>();
-                var slot = new Dictionary<string, int>(StringComparer.Ordinal);
-                var route = new int[chunk.Count];
-                var status = new string?[chunk.Count];
-                for (int i = 0; i < route.Length; i++)
+                foreach (var chunk in RowChunks.Read(dataPath, mapping, loaded.FeatureNames, options.BatchSize, options.DataOnWorkers, cancellationToken))
                 {
-                    route[i] = -1;
-                    var entry = groups.Find(keys[i]);
-                    status[i] = entry is null ? UnknownGroup : entry.Ok ? Ok : FailedGroup;
-                    if (entry is not { Ok: true }) continue;
-                    if (!slot.TryGetValue(entry.Key, out int m))
+                    var keys = GroupTrainer.GroupKeys(chunk.Driver!.Group!);
+                    var models = new List<string>();
+                    var slot = new Dictionary<string, int>(StringComparer.Ordinal);
+                    var route = new int[chunk.Count];
+                    var status = new string?[chunk.Count];
+                    for (int i = 0; i < route.Length; i++)
                     {
-                        if (!blobs.TryGetValue(entry.Key, out var blob))
+                        route[i] = -1;
+                        var entry = groups.Find(keys[i]);
+                        status[i] = entry is null ? UnknownGroup : entry.Ok ? Ok : FailedGroup;
+                        if (entry is not { Ok: true }) continue;
+                        if (!slot.TryGetValue(entry.Key, out int m))
                         {
-                            blobs[entry.Key] = blob = new FileBlob(entry.ModelPath!);
-                            job.Share(blob);
+                            if (!blobs.TryGetValue(entry.Key, out var blob))
+                            {
+                                blobs[entry.Key] = blob = new FileBlob(entry.ModelPath!);
+                                job.Share(blob);
+                            }
+                            slot[entry.Key] = m = models.Count;
+                            models.Add(blob.Id);
                         }
-                        slot[entry.Key] = m = models.Count;
-                        models.Add(blob.Id);
+                        route[i] = m;
                     }
-                    route[i] = m;
+                    chunks.Share(chunk.Rows);
+                    await window.SubmitAsync(new GroupPredictTask(window.Next, chunk.Rows.Id, models, route, options.Proba, classes),
+                        new Pending(chunk.FirstRow, chunk.Count, BatchPredictor.Kept(chunk.Driver, options.Keep), chunk.Driver.Data.Y, status));
                 }
-                chunks.Share(chunk.Rows);
-                await window.SubmitAsync(new GroupPredictTask(window.Next, chunk.Rows.Id, models, route, options.Proba, classes),
-                    new Pending(chunk.FirstRow, chunk.Count, BatchPredictor.Kept(chunk.Driver, options.Keep), chunk.Driver.Data.Y, status));
-            }
-            await window.FinishAsync();
-        }
-        output.Commit();
+            }, null, cancellationToken);
         return new BatchPredictSummary(rows, score?.Name, score?.Value, clock.Elapsed);
     }
 
     private sealed record Pending(long FirstRow, int Count, IReadOnlyList<TableColumn> Kept, double[]? Y, string?[] Status);
 
-    private static void Write(ITableWriter writer, Pending chunk, PredictResult result, string[] probaNames, Func<double, string>? label, StreamedScore? score)
+    private static long Write(ITableWriter writer, Pending chunk, PredictResult result, string[] probaNames, Func<double, string>? label, StreamedScore? score)
     {
         if (result.Predictions.Length != chunk.Count)
             throw new InvalidOperationException($"Chunk at row {chunk.FirstRow + 1} got {result.Predictions.Length} predictions for {chunk.Count} rows.");
@@ -123,8 +110,11 @@ public static class GroupRoutedPredictor
         }
         columns.Add(new StringColumn("status", chunk.Status));
         writer.Write(columns);
-        if (score is null || chunk.Y is null) return;
-        var ok = Enumerable.Range(0, chunk.Count).Where(i => chunk.Status[i] == Ok).ToArray();
-        score.Add(ok.Select(i => chunk.Y[i]).ToArray(), ok.Select(i => result.Predictions[i]).ToArray());
+        if (score is not null && chunk.Y is not null)
+        {
+            var ok = Enumerable.Range(0, chunk.Count).Where(i => chunk.Status[i] == Ok).ToArray();
+            score.Add(ok.Select(i => chunk.Y[i]).ToArray(), ok.Select(i => result.Predictions[i]).ToArray());
+        }
+        return chunk.Count;
     }
 }
