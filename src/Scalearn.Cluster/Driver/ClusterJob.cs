@@ -296,7 +296,7 @@ internal sealed class ClusterJob<TTask, TResult> : IJob<TTask, TResult>, ICluste
     {
         if (!_kind.SpreadPreferredInputs) return PlaceOnFreeHolders(batch);
         var placed = batch.Select(e => (Entry: e, Worker: e.Preferred is null ? null : _executor.Holder(e.Preferred))).ToList();
-        if (!_kind.SpreadPreferredInputs || placed.All(p => p.Worker is not null || p.Entry.Preferred is null)) return placed;
+        if (placed.All(p => p.Worker is not null || p.Entry.Preferred is null)) return placed;
         var live = _executor.Workers.Live();
         if (live.Count < 2) return placed;
         var load = live.ToDictionary(w => w.Instance, _ => 0);

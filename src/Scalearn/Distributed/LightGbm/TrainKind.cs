@@ -9,9 +9,8 @@ namespace Scalearn.Distributed.LightGbm;
 /// <summary>
 /// Round 3 of LightGBM data-parallel training: the rank of each partition trains with tree_learner=data on its own
 /// rows, binned with the shared bins and starting from the whole data's scores, and returns the model text (the same
-/// on every rank). LightGBM keeps its network
-/// state per OS thread, so joining the network, building the dataset and booster, and every round run on one
-/// dedicated thread (<see cref="RankThread"/>).
+/// on every rank). LightGBM keeps its network state per OS thread, so joining the network, building the dataset and
+/// booster, and every round run on one dedicated thread (<see cref="RankThread"/>).
 /// </summary>
 [RegisteredTaskKind]
 internal sealed class TrainKind : PartitionStepKind<TrainRequest, TrainResult>
