@@ -85,7 +85,7 @@ internal sealed class ClassificationGrower : TreeGrower
 
     protected override void ComputeStats(int start, int end, Span<double> stats)
     {
-        stats.Clear();
+        for (int k = 0; k < stats.Length; k++) stats[k] = 0;   // a loop: Span.Clear calls out to memset, costly on 10 doubles per node
         ref int samples = ref MemoryMarshal.GetArrayDataReference(Samples);
         ref double w = ref MemoryMarshal.GetArrayDataReference(Weight);
         ref int y = ref MemoryMarshal.GetArrayDataReference(_classOf);
