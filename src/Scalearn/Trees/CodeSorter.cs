@@ -15,6 +15,7 @@ internal sealed class CodeSorter
 {
     private const int InsertionLimit = 32;
     private const int MaxDigitBits = 11;
+    private const int MinCountingRows = 8;
 
     private int[] _rows;
     private int[] _codes;
@@ -96,7 +97,9 @@ internal sealed class CodeSorter
         }
         if (min == max) return false;
         int span = max - min + 1;
-        if (m <= InsertionLimit) InsertionSort(m);
+        // Small nodes whose codes span fewer values than they have rows (digits' 17-value pixels) count faster than
+        // they insert: both sorts are stable, so the order is the same.
+        if (m <= InsertionLimit && (span >= m || m < MinCountingRows)) InsertionSort(m);
         else if (!radix || span <= 1 << MaxDigitBits || span <= 2 * m) CountingSort(m, min, span);
         else RadixSort(m, passes, digitBits);
         return true;

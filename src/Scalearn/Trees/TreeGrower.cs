@@ -98,17 +98,19 @@ internal abstract class TreeGrower
     private void GrowDepthFirst(int sampleCount)
     {
         // An explicit stack whose slots also hold each pending node's statistics, computed by its parent.
+        // The parent also computed each child's weight and impurity (the same functions of the same statistics), so a
+        // node never recomputes them: tiny trees spend a large share of their time on these per-node sums and logs.
         int top = 0;
-        _records[top] = new PendingNode(0, sampleCount, 0, -1, false, 0);
+        _records[top] = new PendingNode(0, sampleCount, 0, -1, false, 0, _rootWeight, Impurity(NodeStats));
         NodeStats.CopyTo(_recordStats, 0);
         top++;
         while (top > 0)
         {
             top--;
-            var (start, end, depth, parent, isLeft, constants) = _records[top];
+            var (start, end, depth, parent, isLeft, constants, weight, impurity) = _records[top];
             _recordStats.AsSpan(top * StatWidth, StatWidth).CopyTo(NodeStats);
-            var outcome = EvaluateNode(start, end, depth, constants, statsReady: true);
-            int node = AddNode(parent, isLeft, NodeStats);
+            var outcome = EvaluateNode(start, end, depth, constants, weight, impurity);
+            int node = AddNode(parent, isLeft, NodeStats, weight, impurity);
             if ((node & 1023) == 1023) Execution.FitInterruption.Check();
             if (outcome.Feature < 0) continue;
             SetSplit(node, outcome);
@@ -117,15 +119,15 @@ internal abstract class TreeGrower
                 Array.Resize(ref _records, _records.Length * 2);
                 Array.Resize(ref _recordStats, _records.Length * StatWidth);
             }
-            _records[top] = new PendingNode(outcome.Position, end, depth + 1, node, false, outcome.Constants);
+            _records[top] = new PendingNode(outcome.Position, end, depth + 1, node, false, outcome.Constants, outcome.RightWeight, outcome.RightImpurity);
             RightStats.CopyTo(_recordStats, top * StatWidth);
-            _records[top + 1] = new PendingNode(start, outcome.Position, depth + 1, node, true, outcome.Constants);
+            _records[top + 1] = new PendingNode(start, outcome.Position, depth + 1, node, true, outcome.Constants, outcome.LeftWeight, outcome.LeftImpurity);
             LeftStats.CopyTo(_recordStats, (top + 1) * StatWidth);
             top += 2;
         }
     }
 
-    private readonly record struct PendingNode(int Start, int End, int Depth, int Parent, bool IsLeft, int Constants);
+    private readonly record struct PendingNode(int Start, int End, int Depth, int Parent, bool IsLeft, int Constants, double Weight, double Impurity);
 
     private void GrowBestFirst(int sampleCount, int maxLeafNodes)
     {
@@ -146,24 +148,27 @@ internal abstract class TreeGrower
     private void Enqueue(PriorityQueue<FrontierNode, (double, int)> frontier, int start, int end, int depth, int parent, bool isLeft)
     {
         // Nodes are not visited depth-first here, so constant features are not carried from parent to child.
-        var outcome = EvaluateNode(start, end, depth, 0, statsReady: false);
-        int node = AddNode(parent, isLeft, NodeStats);
+        ComputeStats(start, end, NodeStats);
+        double weight = StatsWeight(NodeStats), impurity = Impurity(NodeStats);
+        var outcome = EvaluateNode(start, end, depth, 0, weight, impurity);
+        int node = AddNode(parent, isLeft, NodeStats, weight, impurity);
         // Highest improvement first; ties in creation order.
         frontier.Enqueue(new FrontierNode(start, end, depth, node, outcome), (-outcome.Improvement, node));
     }
 
     private sealed record FrontierNode(int Start, int End, int Depth, int Node, NodeOutcome Outcome);
 
-    private readonly record struct NodeOutcome(int Feature, double Threshold, int Position, double Improvement, int Constants);
+    /// <summary>A node's split (Feature -1 for a leaf) and, for a split, its children's weights and impurities.</summary>
+    private readonly record struct NodeOutcome(int Feature, double Threshold, int Position, double Improvement, int Constants,
+        double LeftWeight = 0, double LeftImpurity = 0, double RightWeight = 0, double RightImpurity = 0);
 
-    /// <summary>Computes the node's statistics into NodeStats (unless ready) and, unless it is a leaf, finds and applies its split.</summary>
-    private NodeOutcome EvaluateNode(int start, int end, int depth, int knownConstants, bool statsReady)
+    /// <summary>
+    /// Unless the node (statistics in NodeStats, of the given weight and impurity) is a leaf, finds and applies its split.
+    /// </summary>
+    private NodeOutcome EvaluateNode(int start, int end, int depth, int knownConstants, double weight, double impurity)
     {
         var leaf = new NodeOutcome(-1, 0, end, double.NegativeInfinity, knownConstants);
-        if (!statsReady) ComputeStats(start, end, NodeStats);
         int count = end - start;
-        double weight = StatsWeight(NodeStats);
-        double impurity = Impurity(NodeStats);
         var s = Settings;
         if (depth >= s.MaxDepth || count < s.MinSamplesSplit || count < 2 * s.MinSamplesLeaf || weight < 2 * s.MinWeightLeaf || impurity <= Epsilon)
             return leaf;
@@ -178,7 +183,7 @@ internal abstract class TreeGrower
         double leftImpurity = Impurity(LeftStats), rightImpurity = Impurity(RightStats);
         double improvement = Improvement(weight, impurity, leftWeight, leftImpurity, rightWeight, rightImpurity, LeftStats, RightStats);
         if (improvement + Epsilon < s.MinImpurityDecrease) return leaf with { Constants = constants };
-        return new NodeOutcome(best.Feature, best.Threshold, position, improvement, constants);
+        return new NodeOutcome(best.Feature, best.Threshold, position, improvement, constants, leftWeight, leftImpurity, rightWeight, rightImpurity);
     }
 
     /// <summary>
@@ -307,7 +312,7 @@ internal abstract class TreeGrower
         }
     }
 
-    private int AddNode(int parent, bool isLeft, ReadOnlySpan<double> stats)
+    private int AddNode(int parent, bool isLeft, ReadOnlySpan<double> stats, double weight, double impurity)
     {
         int node = _nodeCount++;
         if (node == _nodeFeature.Length)
@@ -326,8 +331,8 @@ internal abstract class TreeGrower
         _nodeLeft[node] = -1;
         _nodeRight[node] = -1;
         LeafValue(stats, _nodeValue.AsSpan(node * ValueWidth, ValueWidth));
-        _nodeWeight[node] = StatsWeight(stats);
-        _nodeImpurity[node] = Impurity(stats);
+        _nodeWeight[node] = weight;
+        _nodeImpurity[node] = impurity;
         if (parent >= 0)
         {
             if (isLeft) _nodeLeft[parent] = node;

@@ -8,6 +8,8 @@ public class CodeSorterTests
     /// <summary>Every path (insertion, counting, one to three radix passes) sorts a node's rows stably by code.</summary>
     [Theory]
     [InlineData(20, 100_000, 7)]
+    [InlineData(30, 17, 5)]   // a small node counted (its codes span fewer values than it has rows)
+    [InlineData(6, 3, 6)]     // too few rows to count: inserted
     [InlineData(500, 300, 1)]
     [InlineData(3_000, 60_000, 2)]
     [InlineData(3_000, 5_000_000, 3)]
