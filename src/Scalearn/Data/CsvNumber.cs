@@ -1,8 +1,4 @@
 using System.Globalization;
-using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace Scalearn.Data;
 
@@ -30,13 +26,23 @@ internal static class CsvNumber
         int n = s.Length;
         if (n == 0) return 0;
         int i = s[0] is '-' or '+' ? 1 : 0;
+        ulong mantissa = 0;
+        uint d;
         int integerStart = i;
-        ulong mantissa = AppendDigits(s, ref i, 0);
+        while (i < n && (d = (uint)(s[i] - '0')) <= 9)
+        {
+            mantissa = mantissa * 10 + d;
+            i++;
+        }
         int digits = i - integerStart, fractionDigits = 0;
         if (i < n && s[i] == '.')
         {
             int fractionStart = ++i;
-            mantissa = AppendDigits(s, ref i, mantissa);
+            while (i < n && (d = (uint)(s[i] - '0')) <= 9)
+            {
+                mantissa = mantissa * 10 + d;
+                i++;
+            }
             fractionDigits = i - fractionStart;
             digits += fractionDigits;
         }
@@ -45,47 +51,6 @@ internal static class CsvNumber
         if (fractionDigits > 0) v /= PowersOfTen[fractionDigits];
         value = s[0] == '-' ? -v : v;
         return i;
-    }
-
-    private static readonly ulong[] DigitScale = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000];
-
-    /// <summary>
-    /// Appends the run of ASCII digits at <paramref name="i"/> to <paramref name="mantissa"/> (which wraps past 19
-    /// digits; callers refuse more than 15) and moves <paramref name="i"/> past it. Up to 8 digits are taken at once
-    /// where 8 characters remain: one vector compare finds the run, and the digits, as bytes of one word, are combined
-    /// pairwise by three multiplications (the "eight digits" SWAR step of simdjson).
-    /// </summary>
-    private static ulong AppendDigits(ReadOnlySpan<char> s, ref int i, ulong mantissa)
-    {
-        if (Vector128.IsHardwareAccelerated)
-        {
-            ref ushort start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(s));
-            var zero = Vector128.Create((ushort)'0');
-            var ten = Vector128.Create((ushort)10);
-            while (i + 8 <= s.Length)
-            {
-                var d = Vector128.LoadUnsafe(ref start, (nuint)i) - zero;
-                uint digitLanes = Vector128.LessThan(d, ten).ExtractMostSignificantBits();
-                int count = BitOperations.TrailingZeroCount(~digitLanes);
-                if (count == 0) return mantissa;
-                // Lane k (the k-th character) is byte k: shifting left by the non-digit lanes drops them and leaves
-                // leading zeros, so the word holds the run as an 8-digit number, most significant digit in the low byte.
-                ulong word = Vector128.Narrow(d, d).AsUInt64().ToScalar() << (8 * (8 - count));
-                word = (word * 10 + (word >> 8)) & 0x00FF00FF00FF00FF;
-                word = (word * 100 + (word >> 16)) & 0x0000FFFF0000FFFF;
-                word = (word * 10_000 + (word >> 32)) & 0xFFFFFFFF;
-                mantissa = mantissa * DigitScale[count] + word;
-                i += count;
-                if (count < 8) return mantissa;
-            }
-        }
-        uint digit;
-        while (i < s.Length && (digit = (uint)(s[i] - '0')) <= 9)
-        {
-            mantissa = mantissa * 10 + digit;
-            i++;
-        }
-        return mantissa;
     }
 
     /// <summary>Cells that mean "no value": empty, "nan" and "NA" in any case.</summary>

@@ -85,10 +85,11 @@ internal sealed class CsvParallelChunks(CsvInput input, TableOptions options, in
     {
         try
         {
+            (char[], byte[])? text = null;
             for (int k = first; ; k += parsers)
             {
                 var range = cuts.Wait(k, stop);
-                var chunk = range is { } r ? ParseChunk(r.Start, r.End, schema, labels, name, returned) : null;
+                var chunk = range is { } r ? ParseChunk(r.Start, r.End, schema, labels, name, returned, ref text) : null;
                 queue.Add(new Parsed(chunk, null), stop);
                 if (chunk is null) return;
             }
@@ -104,14 +105,15 @@ internal sealed class CsvParallelChunks(CsvInput input, TableOptions options, in
 
     /// <summary>One chunk's records, read as the sequential reader reads them (same parser, same file line numbers).</summary>
     private TableChunk? ParseChunk(CsvRecordStart start, long end, CsvSchema schema, TargetLabels? labels, string name,
-        ConcurrentQueue<TableChunk> returned)
+        ConcurrentQueue<TableChunk> returned, ref (char[], byte[])? text)
     {
-        using var source = input.Open(start.Offset, end, start.Line);
+        using var source = input.Open(start.Offset, end, start.Line, text);
         var parser = new CsvRowParser(input.Name, schema.Header, options.OptionNames);
         if (parser.Exhausted(source)) return null;
         var buffers = ChunkBuffers.Create(schema.Table, chunkRows, returned.TryDequeue(out var recycled) ? recycled : null);
         schema.Bind(parser, buffers, options, wholeFile: false, labels);
         int rows = parser.ReadRows(source, 0, chunkRows);
+        text = source.Buffers;
         return rows == 0 ? null : buffers.Build(rows, start.RecordsBefore - 1, name, labels?.Finish(default));
     }
 
