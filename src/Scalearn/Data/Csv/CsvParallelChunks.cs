@@ -28,7 +28,7 @@ internal sealed class CsvParallelChunks(CsvInput input, TableOptions options, in
         var labels = CsvTableReader.ChunkLabels(schema.Table, options, input.Name);
         string name = options.Name ?? Path.GetFileNameWithoutExtension(input.Name);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var cuts = new ChunkCuts();
+        var cuts = new ChunkCuts(parsers);
         using var wake = stop.Token.Register(cuts.Wake);
         var returned = new ConcurrentQueue<TableChunk>();
         var queues = new BlockingCollection<Parsed>[parsers];
@@ -71,7 +71,7 @@ internal sealed class CsvParallelChunks(CsvInput input, TableOptions options, in
         try
         {
             using var stream = new FileStream(input.Path!, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            var result = CsvRecordScanner.Scan(stream, null, stop, chunkRows, cuts.Add);
+            var result = CsvRecordScanner.Scan(stream, null, stop, chunkRows, start => cuts.Add(start, stop));
             cuts.Finish(result.Length, null);
         }
         catch (Exception e)
@@ -88,7 +88,7 @@ internal sealed class CsvParallelChunks(CsvInput input, TableOptions options, in
             (char[], byte[])? text = null;
             for (int k = first; ; k += parsers)
             {
-                var range = cuts.Wait(k, stop);
+                var range = cuts.Wait(first, k, stop);
                 var chunk = range is { } r ? ParseChunk(r.Start, r.End, schema, labels, name, returned, ref text) : null;
                 queue.Add(new Parsed(chunk, null), stop);
                 if (chunk is null) return;
@@ -119,17 +119,24 @@ internal sealed class CsvParallelChunks(CsvInput input, TableOptions options, in
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <summary>The chunk starts found so far, shared by the scan thread and the parsers.</summary>
-    private sealed class ChunkCuts
+    /// <summary>
+    /// The chunk starts found and not yet taken, shared by the scan thread and the parsers: a window of a few chunks per
+    /// parser, so the scan (far faster than parsing) waits rather than holding one entry per chunk of a huge file.
+    /// </summary>
+    private sealed class ChunkCuts(int parsers)
     {
         private readonly List<CsvRecordStart> _starts = [];
+        private readonly int _window = 4 * parsers + 8;
+        private readonly int[] _next = Enumerable.Range(0, parsers).ToArray();
+        private int _base;
         private long _length = -1;
         private ExceptionDispatchInfo? _error;
 
-        public void Add(CsvRecordStart start)
+        public void Add(CsvRecordStart start, CancellationToken stop)
         {
             lock (_starts)
             {
+                while (_starts.Count >= _window && !stop.IsCancellationRequested) Monitor.Wait(_starts);
                 _starts.Add(start);
                 Monitor.PulseAll(_starts);
             }
@@ -149,23 +156,43 @@ internal sealed class CsvParallelChunks(CsvInput input, TableOptions options, in
             lock (_starts) Monitor.PulseAll(_starts);
         }
 
-        /// <summary>Chunk k's byte range once known; null when the data has fewer chunks.</summary>
-        public (CsvRecordStart Start, long End)? Wait(int k, CancellationToken stop)
+        /// <summary>Chunk k's byte range (parser p's next chunk) once known; null when the data has fewer chunks.</summary>
+        public (CsvRecordStart Start, long End)? Wait(int p, int k, CancellationToken stop)
         {
             lock (_starts)
             {
                 while (true)
                 {
                     stop.ThrowIfCancellationRequested();
-                    if (_starts.Count > k + 1) return (_starts[k], _starts[k + 1].Offset);
-                    if (_length >= 0 || _error is not null)
+                    int at = k - _base;
+                    (CsvRecordStart, long)? range = null;
+                    if (_starts.Count > at + 1) range = (_starts[at], _starts[at + 1].Offset);
+                    else if (_length >= 0 || _error is not null)
                     {
                         _error?.Throw();
-                        return _starts.Count > k ? (_starts[k], _length) : null;
+                        if (_starts.Count > at) range = (_starts[at], _length);
                     }
-                    Monitor.Wait(_starts);
+                    else
+                    {
+                        Monitor.Wait(_starts);
+                        continue;
+                    }
+                    Taken(p, k);
+                    return range;
                 }
             }
+        }
+
+        /// <summary>Parser p moves on past chunk k: starts no parser needs any more leave the window.</summary>
+        private void Taken(int p, int k)
+        {
+            _next[p] = k + parsers;
+            int needed = _next.Min();
+            int drop = Math.Min(needed - _base, _starts.Count);
+            if (drop <= 0) return;
+            _starts.RemoveRange(0, drop);
+            _base += drop;
+            Monitor.PulseAll(_starts);
         }
     }
 }
