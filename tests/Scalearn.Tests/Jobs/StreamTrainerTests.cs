@@ -217,20 +217,24 @@ public sealed class StreamTrainerTests : IDisposable
     {
         var path = Csv("threads.csv", 4_321);
         var runs = new List<(StreamFitResult Result, List<StreamFitProgress> Chunks)>();
+        foreach (bool shuffle in new[] { false, true })
         foreach (int threads in new[] { 1, 2, 3 })
         {
             var progress = new Recorder();
             var result = await StreamTrainer.RunAsync(new LocalExecutor(2), path, new SGDRegressor { RandomState = 0 },
-                new StreamFitOptions { ChunkSize = 300, Epochs = 2, ParseThreads = threads, Progress = progress });
+                new StreamFitOptions { ChunkSize = 300, Epochs = 2, ParseThreads = threads, Progress = progress, ShuffleChunks = shuffle, RandomState = 4 });
             runs.Add((result, progress.Chunks));
         }
         var data = TableReader.Load(path);
-        foreach (var (result, chunks) in runs.Skip(1))
+        for (int k = 0; k < runs.Count; k++)
         {
-            Assert.Equal(((IPredictor)runs[0].Result.Model).Predict(data), ((IPredictor)result.Model).Predict(data));
-            Assert.Equal(runs[0].Chunks.Select(c => (c.Epoch, c.FirstRow, c.Rows, c.Score)), chunks.Select(c => (c.Epoch, c.FirstRow, c.Rows, c.Score)));
-            Assert.Equal(runs[0].Result.EpochScores, result.EpochScores);
+            var (expected, result) = (runs[k < 3 ? 0 : 3], runs[k]);
+            Assert.Equal(((IPredictor)expected.Result.Model).Predict(data), ((IPredictor)result.Result.Model).Predict(data));
+            Assert.Equal(expected.Chunks.Select(c => (c.Epoch, c.FirstRow, c.Rows, c.Score)), result.Chunks.Select(c => (c.Epoch, c.FirstRow, c.Rows, c.Score)));
+            Assert.Equal(expected.Result.EpochScores, result.Result.EpochScores);
         }
+        Assert.NotEqual(runs[0].Chunks.Select(c => c.FirstRow), runs[3].Chunks.Select(c => c.FirstRow));
+        Assert.Equal(4_321, runs[3].Chunks.Where(c => c.Epoch == 0).Sum(c => c.Rows));
         Assert.Equal(2 * 15, runs[0].Chunks.Count);
     }
 

@@ -7,7 +7,7 @@ namespace Scalearn.Data.Csv;
 
 /// <summary>
 /// Consecutive chunks of a CSV file parsed by several threads and delivered strictly in file order; see
-/// <see cref="TableReader.ParseAhead"/>.
+/// <see cref="TableReader.ParseAhead(string, TableOptions?, int, int?, bool, CancellationToken)"/>.
 /// <para>
 /// One thread scans the file for record starts (quote-aware, vectorized: far faster than parsing) and publishes the
 /// byte range of every chunk of <c>chunkRows</c> records with its first row and line. Parser k of n parses chunks k,
@@ -16,8 +16,12 @@ namespace Scalearn.Data.Csv;
 /// it. Memory: at most 2n+1 chunks exist at once (one parsing and one queued per parser, one with the consumer).
 /// </para>
 /// </summary>
+/// <param name="partitions">
+/// Instead of consecutive chunks of <paramref name="chunkRows"/> rows: these partitions of the file, whole, in this order
+/// (a shuffled epoch); no scan is needed then.
+/// </param>
 internal sealed class CsvParallelChunks(CsvInput input, TableOptions options, int chunkRows, int parsers, bool reuse,
-    CancellationToken cancellationToken) : IEnumerable<TableChunk>
+    CancellationToken cancellationToken, IReadOnlyList<TablePartition>? partitions = null) : IEnumerable<TableChunk>
 {
     /// <summary>A parsed chunk, the end of the data (null chunk), or the error that stopped its parser.</summary>
     private readonly record struct Parsed(TableChunk? Chunk, ExceptionDispatchInfo? Error);
@@ -35,7 +39,7 @@ internal sealed class CsvParallelChunks(CsvInput input, TableOptions options, in
         var threads = new List<Thread>();
         try
         {
-            threads.Add(Start("csv chunk scan", () => Scan(cuts, stop.Token)));
+            if (partitions is null) threads.Add(Start("csv chunk scan", () => Scan(cuts, stop.Token)));
             for (int p = 0; p < parsers; p++)
             {
                 var queue = queues[p] = new BlockingCollection<Parsed>(1);
@@ -88,8 +92,9 @@ internal sealed class CsvParallelChunks(CsvInput input, TableOptions options, in
             (char[], byte[])? text = null;
             for (int k = first; ; k += parsers)
             {
-                var range = cuts.Wait(first, k, stop);
-                var chunk = range is { } r ? ParseChunk(r.Start, r.End, schema, labels, name, returned, ref text) : null;
+                var range = partitions is null ? cuts.Wait(first, k, stop) : k < partitions.Count ? Range(partitions[k]) : null;
+                int rows = partitions is null || k >= partitions.Count ? chunkRows : checked((int)Math.Max(1, partitions[k].RowCount));
+                var chunk = range is { } r ? ParseChunk(r.Start, r.End, rows, schema, labels, name, returned, ref text) : null;
                 queue.Add(new Parsed(chunk, null), stop);
                 if (chunk is null) return;
             }
@@ -104,17 +109,24 @@ internal sealed class CsvParallelChunks(CsvInput input, TableOptions options, in
     }
 
     /// <summary>One chunk's records, read as the sequential reader reads them (same parser, same file line numbers).</summary>
-    private TableChunk? ParseChunk(CsvRecordStart start, long end, CsvSchema schema, TargetLabels? labels, string name,
+    private TableChunk? ParseChunk(CsvRecordStart start, long end, int maxRows, CsvSchema schema, TargetLabels? labels, string name,
         ConcurrentQueue<TableChunk> returned, ref (char[], byte[])? text)
     {
         using var source = input.Open(start.Offset, end, start.Line, text);
         var parser = new CsvRowParser(input.Name, schema.Header, options.OptionNames);
         if (parser.Exhausted(source)) return null;
-        var buffers = ChunkBuffers.Create(schema.Table, chunkRows, returned.TryDequeue(out var recycled) ? recycled : null);
+        var buffers = ChunkBuffers.Create(schema.Table, maxRows, returned.TryDequeue(out var recycled) ? recycled : null);
         schema.Bind(parser, buffers, options, wholeFile: false, labels);
-        int rows = parser.ReadRows(source, 0, chunkRows);
+        int rows = parser.ReadRows(source, 0, maxRows);
         text = source.Buffers;
         return rows == 0 ? null : buffers.Build(rows, start.RecordsBefore - 1, name, labels?.Finish(default));
+    }
+
+    /// <summary>A partition's byte range, refused (as <see cref="TableReader.Open(TablePartition, TableOptions?)"/> does) when the file changed.</summary>
+    private static (CsvRecordStart Start, long End) Range(TablePartition partition)
+    {
+        partition.CheckUnchanged();
+        return (new CsvRecordStart(partition.Start, partition.FirstRow + 1, partition.FirstLine), partition.End);
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

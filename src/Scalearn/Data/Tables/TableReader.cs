@@ -118,6 +118,31 @@ public static class TableReader
         }
     }
 
-    /// <summary>The default parser threads of <see cref="ParseAhead"/> at most: past that the consumer is the bottleneck.</summary>
+    /// <summary>
+    /// Whole partitions of one file made by <see cref="TablePartitioner.Split"/>, in the given order (e.g. shuffled), one
+    /// chunk each, parsed ahead by <paramref name="parsers"/> threads and delivered in that order, with the file's row
+    /// numbers; the same chunks whatever the thread count. Parquet, or a single parser, reads on one background thread.
+    /// </summary>
+    public static IEnumerable<TableChunk> ParseAhead(IReadOnlyList<TablePartition> partitions, TableOptions? options = null,
+        int? parsers = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(partitions);
+        if (parsers is < 1) throw new ArgumentOutOfRangeException(nameof(parsers), parsers, "At least one parser thread is needed.");
+        if (partitions.Select(p => p.Path).Distinct().Count() > 1) throw new ArgumentException("The partitions must be of one file.", nameof(partitions));
+        options ??= TableOptions.Default;
+        int threads = parsers ?? Math.Clamp(Environment.ProcessorCount, 1, MaxParsers);
+        if (partitions.Count == 0) return [];
+        if (threads > 1 && partitions[0].Format == TableFormat.Csv)
+            return new CsvParallelChunks(CsvInput.File(partitions[0].Path), options, DefaultChunkRows, threads, reuse: false, cancellationToken, partitions);
+        return OneByOne(partitions, options, cancellationToken);
+
+        static IEnumerable<TableChunk> OneByOne(IReadOnlyList<TablePartition> partitions, TableOptions options, CancellationToken cancellationToken)
+        {
+            using var reader = new PartitionSequenceReader(partitions, options);
+            foreach (var chunk in reader.ReadAhead(DefaultChunkRows, depth: 1, cancellationToken: cancellationToken)) yield return chunk;
+        }
+    }
+
+    /// <summary>The default parser threads of <see cref="ParseAhead(string, TableOptions?, int, int?, bool, CancellationToken)"/> at most: past that the consumer is the bottleneck.</summary>
     public const int MaxParsers = 4;
 }

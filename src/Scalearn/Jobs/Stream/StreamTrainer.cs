@@ -13,7 +13,7 @@ namespace Scalearn.Jobs;
 /// <summary>
 /// Out-of-core learning: partial_fit over a CSV or Parquet file chunk by chunk, with progressive validation (each chunk
 /// is scored by the model learned from the chunks before it, then learned from). Background threads parse a few chunks ahead, in
-/// parallel (<see cref="TableReader.ParseAhead"/>), so memory is set by the chunk size and the cores, not the file.
+/// parallel (<see cref="TableReader.ParseAhead(string, TableOptions?, int, int?, bool, CancellationToken)"/>), so memory is set by the chunk size and the cores, not the file.
 /// <para>
 /// Learning is sequential, so the learner stays on the driver, where its state lives. On this machine each chunk is
 /// scored in place. On another executor (a cluster) the executor scores: chunk k and the snapshot taken before learning
@@ -129,16 +129,10 @@ public static class StreamTrainer
             }
         }
 
-        private IEnumerable<TableChunk> EpochChunks(bool reuse)
-        {
-            if (_partitions is null)
-            {
-                foreach (var chunk in TableReader.ParseAhead(path, table, options.ChunkSize, options.ParseThreads, reuse, cancellationToken)) yield return chunk;
-                yield break;
-            }
-            using var reader = new PartitionSequenceReader(Shuffled(_partitions, _order), table);
-            foreach (var chunk in reader.ReadAhead(options.ChunkSize, depth: 1, cancellationToken: cancellationToken)) yield return chunk;
-        }
+        private IEnumerable<TableChunk> EpochChunks(bool reuse) =>
+            _partitions is null
+                ? TableReader.ParseAhead(path, table, options.ChunkSize, options.ParseThreads, reuse, cancellationToken)
+                : TableReader.ParseAhead(Shuffled(_partitions, _order), table, options.ParseThreads, cancellationToken);
 
         public void Done(TableChunk chunk)
         {

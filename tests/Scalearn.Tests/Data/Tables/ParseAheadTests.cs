@@ -124,6 +124,23 @@ public sealed class ParseAheadTests : IDisposable
     }
 
     [Fact]
+    public void Partitions_in_any_order_are_parsed_whole_and_delivered_in_that_order()
+    {
+        var path = _files.Write("parts.csv", TempFiles.SampleCsv(3_000));
+        var options = new TableOptions { KeepTextColumns = true };
+        var partitions = TablePartitioner.Split(path, 9);
+        var order = partitions.Reverse().Skip(1).Concat([partitions[^1]]).ToArray();
+        var expected = TableReader.ParseAhead(order, options, parsers: 1).ToList();
+        Assert.Equal(order.Select(p => p.FirstRow), expected.Select(c => c.FirstRow));
+        Assert.Equal(order.Select(p => (int)p.RowCount), expected.Select(c => c.Count));
+        AssertSame(expected, TableReader.ParseAhead(order, options, parsers: 3).ToList());
+
+        File.AppendAllText(path, "3000,0.5,1,w,0\n");
+        var e = Assert.Throws<IOException>(() => TableReader.ParseAhead(order, options, parsers: 3).ToList());
+        Assert.Contains("changed since it was partitioned", e.Message);
+    }
+
+    [Fact]
     public void Leaving_early_stops_the_parsers()
     {
         var path = _files.Write("early.csv", TempFiles.SampleCsv(20_000));
