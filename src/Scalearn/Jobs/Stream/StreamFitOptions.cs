@@ -23,7 +23,7 @@ public sealed record StreamFitOptions
 
     /// <summary>
     /// Threads parsing chunks ahead of the learner (in file order; the result does not depend on it); null: one per core,
-    /// at most <see cref="Data.Tables.TableReader.MaxParsers"/>. Shuffled chunks are read by one thread.
+    /// at most <see cref="Data.Tables.TableReader.MaxParsers"/>.
     /// </summary>
     public int? ParseThreads { get; init; }
 
