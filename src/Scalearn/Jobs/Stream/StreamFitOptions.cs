@@ -22,7 +22,7 @@ public sealed record StreamFitOptions
     public int? RandomState { get; init; }
 
     /// <summary>
-    /// Threads parsing chunks ahead of the learner (in file order; the result does not depend on it); null: one per core,
+    /// Threads parsing chunks ahead of the learner (delivered in learning order; the result does not depend on it); null: one per core,
     /// at most <see cref="Data.Tables.TableReader.MaxParsers"/>.
     /// </summary>
     public int? ParseThreads { get; init; }
