@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Scalearn.Data;
 
@@ -20,6 +21,7 @@ internal static class CsvNumber
     /// rounded result, identical to double.Parse. The CSV parser calls it at a cell's start and accepts the number when a
     /// separator follows, so a numeric cell is read in one pass.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int ParsePlainPrefix(ReadOnlySpan<char> s, out double value)
     {
         value = 0;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Scalearn.Data;
 
 /// <summary>
@@ -67,6 +69,7 @@ internal ref struct CsvTokenizer
     /// Reads the next field in one pass when it is a plain decimal directly followed by a comma or "\n" inside the buffer;
     /// otherwise consumes nothing and returns false (the caller then uses <see cref="NextField"/>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryNextNumber(out double value, out bool endOfRecord)
     {
         var rest = _text[_pos..];

@@ -213,11 +213,42 @@ public sealed class StreamTrainerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_bad_cell_deep_in_the_file_names_its_row_and_column()
+    public async Task The_model_and_scores_do_not_depend_on_the_parse_threads()
+    {
+        var path = Csv("threads.csv", 4_321);
+        var runs = new List<(StreamFitResult Result, List<StreamFitProgress> Chunks)>();
+        foreach (bool shuffle in new[] { false, true })
+        foreach (int threads in new[] { 1, 2, 3 })
+        {
+            var progress = new Recorder();
+            var result = await StreamTrainer.RunAsync(new LocalExecutor(2), path, new SGDRegressor { RandomState = 0 },
+                new StreamFitOptions { ChunkSize = 300, Epochs = 2, ParseThreads = threads, Progress = progress, ShuffleChunks = shuffle, RandomState = 4 });
+            runs.Add((result, progress.Chunks));
+        }
+        var data = TableReader.Load(path);
+        for (int k = 0; k < runs.Count; k++)
+        {
+            var (expected, result) = (runs[k < 3 ? 0 : 3], runs[k]);
+            Assert.Equal(((IPredictor)expected.Result.Model).Predict(data), ((IPredictor)result.Result.Model).Predict(data));
+            Assert.Equal(expected.Chunks.Select(c => (c.Epoch, c.FirstRow, c.Rows, c.Score)), result.Chunks.Select(c => (c.Epoch, c.FirstRow, c.Rows, c.Score)));
+            Assert.Equal(expected.Result.EpochScores, result.Result.EpochScores);
+        }
+        Assert.NotEqual(runs[0].Chunks.Select(c => c.FirstRow), runs[3].Chunks.Select(c => c.FirstRow));
+        Assert.Equal(4_321, runs[3].Chunks.Where(c => c.Epoch == 0).Sum(c => c.Rows));
+        Assert.Equal(2 * 15, runs[0].Chunks.Count);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task A_bad_cell_deep_in_the_file_names_its_row_and_column(int parseThreads)
     {
         var path = Csv("bad.csv", 5_000, cell: r => r == 4_321 ? "oops" : null);
+        var progress = new Recorder();
         var e = await Assert.ThrowsAnyAsync<DataFormatException>(() => StreamTrainer.RunAsync(new LocalExecutor(2), path, new SGDRegressor(),
-            new StreamFitOptions { ChunkSize = 500 }));
+            new StreamFitOptions { ChunkSize = 500, ParseThreads = parseThreads, Progress = progress }));
+        Assert.Equal(8, progress.Chunks.Count);   // the chunks before the bad one were learned, in order
+        Assert.Equal(Enumerable.Range(0, 8).Select(k => k * 500L), progress.Chunks.Select(c => c.FirstRow));
         Assert.Contains("bad.csv", e.Message);
         Assert.Contains("oops", e.Message);
         Assert.Contains("x0", e.Message);
@@ -264,6 +295,8 @@ public sealed class StreamTrainerTests : IDisposable
         Assert.Contains("learns from a target", e.Message);
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => StreamTrainer.RunAsync(new LocalExecutor(1), path, new SGDRegressor(), new StreamFitOptions { ChunkSize = 0 }));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => StreamTrainer.RunAsync(new LocalExecutor(1), path, new SGDRegressor(), new StreamFitOptions { Epochs = 0 }));
+        var threads = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => StreamTrainer.RunAsync(new LocalExecutor(1), path, new SGDRegressor(), new StreamFitOptions { ParseThreads = 0 }));
+        Assert.Contains("ParseThreads", threads.Message);
     }
 
     public void Dispose() => _files.Dispose();

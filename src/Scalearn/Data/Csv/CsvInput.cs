@@ -35,12 +35,13 @@ internal sealed class CsvInput
             : new CsvTextSource(OpenFile(), Name);
 
     /// <summary>Opens the bytes [start, end) of the file; <paramref name="firstLine"/> is the line at <paramref name="start"/>.</summary>
-    public CsvTextSource Open(long start, long end, long firstLine)
+    /// <param name="buffers">Buffers of a source opened before (<see cref="CsvTextSource.Buffers"/>) to reuse.</param>
+    public CsvTextSource Open(long start, long end, long firstLine, (char[] Chars, byte[] Bytes)? buffers = null)
     {
         if (_path is null) throw new InvalidOperationException("Only a file can be read by byte range.");
         var stream = OpenFile();
         stream.Position = start;
-        return new CsvTextSource(stream, Name, end - start, atFileStart: start == 0, firstLine)
+        return new CsvTextSource(stream, Name, end - start, atFileStart: start == 0, firstLine, buffers: buffers)
         {
             RestIsWhitespace = () => RestIsWhitespace(end),
         };

@@ -9,7 +9,10 @@ namespace Scalearn.Data.Csv;
 internal sealed class CsvRecordScanner
 {
     private readonly long[] _targets;
+    private readonly long _cutEvery;
+    private readonly Action<CsvRecordStart>? _onCut;
     private readonly List<CsvRecordStart> _starts = [];
+    private long _nextCut;
     private int _nextTarget;
     private long _records;
     private long _lines = 1;
@@ -18,13 +21,25 @@ internal sealed class CsvRecordScanner
     private byte _prev = (byte)'\n';
     private CsvRecordStart? _dataStart;
 
-    private CsvRecordScanner(long[] targets) => _targets = targets;
+    private CsvRecordScanner(long[] targets, long cutEvery, Action<CsvRecordStart>? onCut)
+    {
+        _targets = targets;
+        _cutEvery = cutEvery;
+        _onCut = onCut;
+    }
 
     /// <summary>Scans a whole stream from its current position (taken as the file start).</summary>
     /// <param name="targets">Ascending byte offsets; for each, the first record start at or after it is reported.</param>
-    public static CsvScanResult Scan(Stream stream, long[]? targets = null, CancellationToken cancellationToken = default)
+    /// <param name="cutEvery">
+    /// With <paramref name="onCut"/>: reports, as the scan reaches them, the line start where the data begins and the
+    /// line start after every <paramref name="cutEvery"/> further data records (a blank line there included, so a chunk's
+    /// byte range holds exactly its records): the boundaries of consecutive chunks of that many rows.
+    /// </param>
+    public static CsvScanResult Scan(Stream stream, long[]? targets = null, CancellationToken cancellationToken = default,
+        long cutEvery = 0, Action<CsvRecordStart>? onCut = null)
     {
-        var scanner = new CsvRecordScanner(targets ?? []);
+        if (onCut is not null) ArgumentOutOfRangeException.ThrowIfLessThan(cutEvery, 1);
+        var scanner = new CsvRecordScanner(targets ?? [], cutEvery, onCut);
         var buffer = new byte[1 << 20];
         int carried = 0;
         long blockStart = 0;
@@ -116,6 +131,11 @@ internal sealed class CsvRecordScanner
             _nextTarget++;
         }
         if (_dataStart is null && _records == 1) _dataStart = new CsvRecordStart(offset, 1, _lines);
+        if (_onCut is not null && _records >= 1 && _records - 1 == _nextCut)
+        {
+            _onCut(new CsvRecordStart(offset, _records, _lines));
+            _nextCut += _cutEvery;
+        }
         if (first is not ((byte)'\n' or (byte)'\r')) _records++;
     }
 }

@@ -54,7 +54,7 @@ internal sealed class CsvTableReader : ITableReader
     }
 
     /// <summary>Chunks of a text target must code its labels alike, so the labels must be known before the first chunk.</summary>
-    private static TargetLabels? ChunkLabels(TableSchema schema, TableOptions options, string source)
+    internal static TargetLabels? ChunkLabels(TableSchema schema, TableOptions options, string source)
     {
         if (schema.Target is not { Kind: ColumnKind.String } target) return null;
         if (options.ClassNames is null)

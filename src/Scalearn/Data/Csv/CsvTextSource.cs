@@ -21,11 +21,14 @@ internal sealed class CsvTextSource : IDisposable
 
     /// <param name="length">Bytes to read from the stream's current position (-1: to its end).</param>
     /// <param name="atFileStart">Strip a UTF-8 byte order mark.</param>
-    public CsvTextSource(Stream stream, string sourceName, long length = -1, bool atFileStart = true, long firstLine = 1, int bufferChars = 1 << 18)
-        : this(sourceName, firstLine, bufferChars)
+    /// <param name="buffers">The buffers of an earlier source to reuse (<see cref="Buffers"/>), for one reader opening many ranges.</param>
+    public CsvTextSource(Stream stream, string sourceName, long length = -1, bool atFileStart = true, long firstLine = 1, int bufferChars = 1 << 18,
+        (char[] Chars, byte[] Bytes)? buffers = null)
+        : this(sourceName, firstLine, buffers is { } b ? 0 : bufferChars)
     {
         _stream = stream;
-        _bytes = new byte[ByteBlock];
+        _bytes = buffers?.Bytes ?? new byte[ByteBlock];
+        if (buffers is { } reused) _chars = reused.Chars;
         _bytesLeft = length < 0 ? long.MaxValue : length;
         _stripBom = atFileStart;
     }
@@ -41,11 +44,14 @@ internal sealed class CsvTextSource : IDisposable
     {
         SourceName = sourceName;
         Line = firstLine;
-        _chars = new char[Math.Max(bufferChars, 16)];
+        _chars = bufferChars == 0 ? [] : new char[Math.Max(bufferChars, 16)];
         _bytes = [];
     }
 
     public string SourceName { get; }
+
+    /// <summary>The text and byte buffers, to hand to the next source once this one is done.</summary>
+    public (char[] Chars, byte[] Bytes) Buffers => (_chars, _bytes);
 
     /// <summary>1-based physical line of the first unconsumed character.</summary>
     public long Line { get; private set; }

@@ -89,4 +89,60 @@ public static class TableReader
         ArgumentOutOfRangeException.ThrowIfLessThan(depth, 1);
         return new ReadAheadChunks(reader, chunkRows, depth, reuse, cancellationToken);
     }
+
+    /// <summary>
+    /// The file's chunks of <paramref name="chunkRows"/> rows, in file order, parsed ahead of the consumer by
+    /// <paramref name="parsers"/> threads: a CSV file is cut at record starts by one quote-aware scan running ahead, and
+    /// consecutive chunks are parsed side by side (see <see cref="CsvParallelChunks"/>); the chunks, their row numbers and
+    /// any error (after the chunks before it) are those of <see cref="ReadAhead"/>, whatever the thread count. Parquet, or
+    /// a single parser, reads on one background thread.
+    /// </summary>
+    /// <param name="parsers">Parser threads; null: one per core, at most <see cref="MaxParsers"/>.</param>
+    /// <param name="reuse">A chunk is valid only until the next is requested; its arrays then go back to the parsers.</param>
+    public static IEnumerable<TableChunk> ParseAhead(string path, TableOptions? options = null, int chunkRows = DefaultChunkRows,
+        int? parsers = null, bool reuse = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkRows, 1);
+        if (parsers is < 1) throw new ArgumentOutOfRangeException(nameof(parsers), parsers, "At least one parser thread is needed.");
+        options ??= TableOptions.Default;
+        int threads = parsers ?? Math.Clamp(Environment.ProcessorCount, 1, MaxParsers);
+        if (threads > 1 && TableFormats.Of(path) == TableFormat.Csv)
+            return new CsvParallelChunks(CsvInput.File(path), options, chunkRows, threads, reuse, cancellationToken);
+        return OneReader(path, options, chunkRows, reuse, cancellationToken);
+
+        static IEnumerable<TableChunk> OneReader(string path, TableOptions options, int chunkRows, bool reuse, CancellationToken cancellationToken)
+        {
+            using var reader = Open(path, options);
+            foreach (var chunk in reader.ReadAhead(chunkRows, depth: 1, reuse, cancellationToken)) yield return chunk;
+        }
+    }
+
+    /// <summary>
+    /// Whole partitions of one file made by <see cref="TablePartitioner.Split"/>, in the given order (e.g. shuffled), one
+    /// chunk each, parsed ahead by <paramref name="parsers"/> threads and delivered in that order, with the file's row
+    /// numbers; the same chunks whatever the thread count. Parquet, or a single parser, reads on one background thread.
+    /// </summary>
+    public static IEnumerable<TableChunk> ParseAhead(IReadOnlyList<TablePartition> partitions, TableOptions? options = null,
+        int? parsers = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(partitions);
+        if (parsers is < 1) throw new ArgumentOutOfRangeException(nameof(parsers), parsers, "At least one parser thread is needed.");
+        if (partitions.Select(p => p.Path).Distinct().Count() > 1) throw new ArgumentException("The partitions must be of one file.", nameof(partitions));
+        options ??= TableOptions.Default;
+        int threads = parsers ?? Math.Clamp(Environment.ProcessorCount, 1, MaxParsers);
+        if (partitions.Count == 0) return [];
+        if (threads > 1 && partitions[0].Format == TableFormat.Csv)
+            return new CsvParallelChunks(CsvInput.File(partitions[0].Path), options, DefaultChunkRows, threads, reuse: false, cancellationToken, partitions);
+        return OneByOne(partitions, options, cancellationToken);
+
+        static IEnumerable<TableChunk> OneByOne(IReadOnlyList<TablePartition> partitions, TableOptions options, CancellationToken cancellationToken)
+        {
+            using var reader = new PartitionSequenceReader(partitions, options);
+            foreach (var chunk in reader.ReadAhead(DefaultChunkRows, depth: 1, cancellationToken: cancellationToken)) yield return chunk;
+        }
+    }
+
+    /// <summary>The default parser threads of <see cref="ParseAhead(string, TableOptions?, int, int?, bool, CancellationToken)"/> at most: past that the consumer is the bottleneck.</summary>
+    public const int MaxParsers = 4;
 }

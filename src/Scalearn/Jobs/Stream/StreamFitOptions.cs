@@ -21,6 +21,12 @@ public sealed record StreamFitOptions
     /// <summary>Seed of the chunk order; null draws one (not reproducible).</summary>
     public int? RandomState { get; init; }
 
+    /// <summary>
+    /// Threads parsing chunks ahead of the learner (delivered in learning order; the result does not depend on it); null: one per core,
+    /// at most <see cref="Data.Tables.TableReader.MaxParsers"/>.
+    /// </summary>
+    public int? ParseThreads { get; init; }
+
     /// <summary>Target column; null reads none (transformers, clusterers). Supervised estimators need it.</summary>
     public string? Target { get; init; } = "target";
 

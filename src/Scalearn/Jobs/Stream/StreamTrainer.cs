@@ -12,8 +12,8 @@ namespace Scalearn.Jobs;
 
 /// <summary>
 /// Out-of-core learning: partial_fit over a CSV or Parquet file chunk by chunk, with progressive validation (each chunk
-/// is scored by the model learned from the chunks before it, then learned from). A background reader parses at most two
-/// chunks ahead, so memory is set by the chunk size, not the file.
+/// is scored by the model learned from the chunks before it, then learned from). Background threads parse a few chunks ahead, in
+/// parallel (<see cref="TableReader.ParseAhead(string, TableOptions?, int, int?, bool, CancellationToken)"/>), so memory is set by the chunk size and the cores, not the file.
 /// <para>
 /// Learning is sequential, so the learner stays on the driver, where its state lives. On this machine each chunk is
 /// scored in place. On another executor (a cluster) the executor scores: chunk k and the snapshot taken before learning
@@ -33,6 +33,7 @@ public static class StreamTrainer
         options ??= new StreamFitOptions();
         if (options.ChunkSize < 1) throw new ArgumentOutOfRangeException(nameof(options), options.ChunkSize, "--chunk-size must be at least 1.");
         if (options.Epochs < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Epochs, "--epochs must be at least 1.");
+        if (options.ParseThreads < 1) throw new ArgumentOutOfRangeException(nameof(options), options.ParseThreads, "ParseThreads must be at least 1 (or null: one per core).");
         var incremental = Incremental(estimator);
         bool classifier = EstimatorTraits.IsClassifier(estimator);
         var final = Final(estimator);
@@ -102,7 +103,7 @@ public static class StreamTrainer
         await window.FinishAsync();
     }
 
-    /// <summary>The epochs' chunks in learning order, parsed one chunk ahead; counts what was learned.</summary>
+    /// <summary>The epochs' chunks in learning order, parsed ahead; counts what was learned.</summary>
     private sealed class ChunkStream(string path, TableOptions table, StreamFitOptions options, CancellationToken cancellationToken)
     {
         private readonly IReadOnlyList<TablePartition>? _partitions = options.ShuffleChunks ? Partitions(path, options.ChunkSize, cancellationToken) : null;
@@ -117,9 +118,8 @@ public static class StreamTrainer
         {
             for (int epoch = 0; epoch < options.Epochs; epoch++)
             {
-                using var reader = _partitions is null ? TableReader.Open(path, table) : new PartitionSequenceReader(Shuffled(_partitions, _order), table);
                 int index = 0;
-                foreach (var chunk in reader.ReadAhead(options.ChunkSize, depth: 1, reuse: reuse && _partitions is null, cancellationToken: cancellationToken))
+                foreach (var chunk in EpochChunks(reuse))
                 {
                     FitInterruption.Check();
                     cancellationToken.ThrowIfCancellationRequested();
@@ -128,6 +128,11 @@ public static class StreamTrainer
                 }
             }
         }
+
+        private IEnumerable<TableChunk> EpochChunks(bool reuse) =>
+            _partitions is null
+                ? TableReader.ParseAhead(path, table, options.ChunkSize, options.ParseThreads, reuse, cancellationToken)
+                : TableReader.ParseAhead(Shuffled(_partitions, _order), table, options.ParseThreads, cancellationToken);
 
         public void Done(TableChunk chunk)
         {

@@ -1,6 +1,4 @@
-using Scalearn.Data.Tables;
-
-namespace Scalearn.Jobs;
+namespace Scalearn.Data.Tables;
 
 /// <summary>
 /// Reads given partitions of a file, in the given order, one whole partition per chunk (each chunk keeps the file's
