@@ -113,7 +113,14 @@ internal sealed class LocalJob<TTask, TResult> : IJob<TTask, TResult> where TTas
     {
         CancellationTokenSource? cancel;
         lock (_live) _live.TryGetValue(key, out cancel);
-        cancel?.Cancel();
+        try
+        {
+            cancel?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The task finished meanwhile (Finish disposes its source): nothing left to cancel.
+        }
     }
 
     public void Complete()
