@@ -17,6 +17,7 @@ internal sealed class TaskHandler(SlotPool pool, InputFetcher inputs, DriverLeas
     Execution.ResidentCache resident, string workerName, ILogger logger)
 {
     private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan EagerFlushAfter = TimeSpan.FromMilliseconds(10);
     private int _busy;
     private long _lastRejectLog;
 
@@ -90,9 +91,9 @@ internal sealed class TaskHandler(SlotPool pool, InputFetcher inputs, DriverLeas
             if (i + 1 < envelope.Tasks.Count) Prefetch(envelope, kind, state, envelope.Tasks[i + 1]);
             var item = await RunOneAsync(envelope, kind, state, key, body, job);
             if (item is not null) pending.Add(item);
-            // Outcomes go out as soon as the previous send is confirmed (a driver keeping a window of chunks waits for
-            // them), and are batched while it is not, at least every flush interval.
-            if (pending.Count > 0 && (sending.IsCompleted || sinceFlush.Elapsed >= FlushInterval))
+            // Outcomes of 10 ms or more of work go out as soon as the previous send is confirmed (a driver keeping a
+            // window of chunks waits for them); tiny tasks' outcomes are batched, at least every flush interval.
+            if (pending.Count > 0 && (sending.IsCompleted && sinceFlush.Elapsed >= EagerFlushAfter || sinceFlush.Elapsed >= FlushInterval))
             {
                 await sending;
                 sending = SendAsync(reply, envelope.Job, [.. pending], context.CancellationToken);
