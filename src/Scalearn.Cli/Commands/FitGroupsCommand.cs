@@ -43,19 +43,20 @@ public static class FitGroupsCommand
                 message => AnsiConsole.MarkupLineInterpolated($"[yellow]{message}[/]"), ct, parse.GetValue(clusterKey));
             IReadOnlyList<GroupFit> fits;
             var clock = System.Diagnostics.Stopwatch.StartNew();
+            var models = new ModelWriter(parse.GetRequiredValue(output));
             try
             {
                 fits = await GroupTrainer.RunAsync(executor, dataPath, EstimatorSpec.Of(estimator), new GroupTrainOptions
                 {
                     GroupBy = parse.GetRequiredValue(groupBy), Target = parse.GetValue(target) ?? "target", Grid = parse.GetValue(grid), Cv = parse.GetValue(cv),
-                    DataOnWorkers = parse.GetValue(onWorkers),
+                    DataOnWorkers = parse.GetValue(onWorkers), Received = models.Write,
                 }, ct);
             }
             finally
             {
                 if (executor is IAsyncDisposable disposable) await disposable.DisposeAsync();
             }
-            Write(parse.GetRequiredValue(output), fits, parse.GetRequiredValue(groupBy), parse.GetValue(target) ?? "target");
+            Write(parse.GetRequiredValue(output), fits, models, parse.GetRequiredValue(groupBy), parse.GetValue(target) ?? "target");
             Summarize(fits, clock.Elapsed, parse.GetRequiredValue(output));
             return fits.All(f => f.Ok) ? 0 : 3;
         });
@@ -77,29 +78,46 @@ public static class FitGroupsCommand
     }
 
     /// <summary>
-    /// groups.csv, models/&lt;group&gt;.scalearn and the manifest 'predict --model FOLDER' reads (the group-by column, each
-    /// group's model file and classes) in <paramref name="folder"/>, each file written whole then renamed.
+    /// Writes each group's model to models/&lt;group&gt;.scalearn (whole, then renamed) as its fit arrives and keeps only
+    /// the file name and classes, so the command's memory does not grow with the number of groups.
     /// </summary>
-    private static void Write(string folder, IReadOnlyList<GroupFit> fits, string groupBy, string target)
+    private sealed class ModelWriter(string folder)
     {
-        var models = Path.Combine(folder, "models");
-        Directory.CreateDirectory(models);
-        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private readonly string _models = Path.Combine(folder, "models");
+        private readonly HashSet<string> _used = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, (string File, double[]? Classes)> _written = new(StringComparer.Ordinal);
+
+        public GroupFit Write(GroupFit fit)
+        {
+            if (fit.Model is null) return fit;
+            if (_used.Count == 0) Directory.CreateDirectory(_models);
+            string name = FileName(fit.Key);
+            for (int n = 2; !_used.Add(name); n++) name = FileName(fit.Key) + "~" + n;
+            using (var file = new AtomicOutput(Path.Combine(_models, name + ".scalearn")))
+            {
+                File.WriteAllBytes(file.TempPath, fit.Model);
+                file.Commit();
+            }
+            var classes = (ModelFile.Load(new MemoryStream(fit.Model, writable: false)).Model as IClassifierModel)?.Classes;
+            _written[fit.Key] = ("models/" + name + ".scalearn", classes);
+            return fit with { Model = null };
+        }
+
+        public (string? File, double[]? Classes) Find(string key) => _written.TryGetValue(key, out var w) ? w : (null, null);
+    }
+
+    /// <summary>
+    /// groups.csv and the manifest 'predict --model FOLDER' reads (the group-by column, each group's model file and
+    /// classes) in <paramref name="folder"/>, in the groups' order, each file written whole then renamed.
+    /// </summary>
+    private static void Write(string folder, IReadOnlyList<GroupFit> fits, ModelWriter models, string groupBy, string target)
+    {
+        Directory.CreateDirectory(Path.Combine(folder, "models"));
         var manifest = new List<(string, string?, double[]?)>(fits.Count);
         foreach (var fit in fits)
         {
-            if (fit.Model is null)
-            {
-                manifest.Add((fit.Key, null, null));
-                continue;
-            }
-            string name = FileName(fit.Key);
-            for (int n = 2; !used.Add(name); n++) name = FileName(fit.Key) + "~" + n;
-            using var file = new AtomicOutput(Path.Combine(models, name + ".scalearn"));
-            File.WriteAllBytes(file.TempPath, fit.Model);
-            file.Commit();
-            var classes = (ModelFile.Load(new MemoryStream(fit.Model, writable: false)).Model as IClassifierModel)?.Classes;
-            manifest.Add((fit.Key, "models/" + name + ".scalearn", classes));
+            var (file, classes) = fit.Ok ? models.Find(fit.Key) : (null, null);
+            manifest.Add((fit.Key, file, classes));
         }
         GroupModels.WriteManifest(folder, groupBy, target, manifest);
         using var table = new AtomicOutput(Path.Combine(folder, "groups.csv"));

@@ -54,6 +54,21 @@ public sealed class GroupTrainerTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_fit_is_handed_to_received_as_it_arrives_and_its_answer_is_kept()
+    {
+        var seen = new List<GroupFit>();
+        var fits = await GroupTrainer.RunAsync(new LocalExecutor(2), Csv(), Tree, new GroupTrainOptions
+        {
+            GroupBy = "store", Received = fit => { seen.Add(fit); return fit with { Model = null }; },
+        });
+
+        Assert.Equal(["big", "mid", "tiny"], seen.Select(f => f.Key).OrderBy(k => k, StringComparer.Ordinal));
+        Assert.All(seen, f => Assert.NotNull(f.Model));
+        Assert.All(fits, f => Assert.Null(f.Model));
+        Assert.Equal(seen.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => (f.Key, f.Score)), fits.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => (f.Key, f.Score)));
+    }
+
+    [Fact]
     public async Task A_failing_group_is_reported_with_its_error_and_the_others_fit()
     {
         var fits = await GroupTrainer.RunAsync(new LocalExecutor(2), Csv(), Tree,

@@ -26,6 +26,13 @@ public sealed record GroupTrainOptions
     public bool DataOnWorkers { get; init; }
 
     public IProgress<JobProgress>? Progress { get; init; }
+
+    /// <summary>
+    /// Called with each group's fit as its task's result arrives (on the caller's context, one at a time); what it returns
+    /// is kept in the result instead, e.g. the fit without its model once the model is written, so memory does not grow
+    /// with the number of groups.
+    /// </summary>
+    public Func<GroupFit, GroupFit>? Received { get; init; }
 }
 
 /// <summary>
@@ -98,7 +105,7 @@ public static class GroupTrainer
                             options.DataOnWorkers ? $"worker '{outcome.Worker}' could not fit the group from {Path.GetFullPath(dataPath)} (--data-on-workers; drop the flag " +
                                 $"if that path is not on a mount every worker can read, under its {DataDirectories.Variable}): {outcome.Error}" : outcome.Error, null);
                 else
-                    foreach (var fit in outcome.Result.Groups) fits[fit.Key] = fit;
+                    foreach (var fit in outcome.Result.Groups) fits[fit.Key] = options.Received is { } received ? received(fit) : fit;
             }
         }
         return groups.Select(g => fits.TryGetValue(g.Key, out var fit) ? fit
