@@ -36,6 +36,29 @@ public class FitGroupsCommandTests
         Assert.Contains("2 of 3 groups fitted", text);
     }
 
+    /// <summary>Keys that clean to one file name are numbered in the groups' order, whatever order their fits arrive in.</summary>
+    [Fact]
+    public async Task Keys_with_the_same_file_name_are_numbered_in_group_order()
+    {
+        var dir = CliHarness.TempDir();
+        var text = new StringBuilder("store,x,target\n");
+        string[] keys = ["a b", "a_b", "A/b"];
+        for (int i = 0; i < 90; i++) text.Append(CultureInfo.InvariantCulture, $"{keys[i % 3]},{i:R},{i * (1 + i % 3):R}\n");
+        var data = Path.Combine(dir, "stores.csv");
+        File.WriteAllText(data, text.ToString());
+        var output = Path.Combine(dir, "out");
+
+        var (exit, stdout, error) = await CliHarness.RunAsync("fit-groups", "--data", data, "--group-by", "store",
+            "--estimator", "decision-tree-regressor", "--out", output);
+
+        Assert.True(exit == 0, error + stdout);
+        var files = Directory.GetFiles(Path.Combine(output, "models")).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(["A_b~3.scalearn", "a_b.scalearn", "a_b~2.scalearn"], files);
+        using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "fit-groups.json")));
+        var models = manifest.RootElement.GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("model").GetString()!).ToArray();
+        Assert.Equal(["models/a_b.scalearn", "models/a_b~2.scalearn", "models/A_b~3.scalearn"], models);
+    }
+
     [Fact]
     public async Task Bad_params_and_a_missing_group_column_are_clear_errors()
     {

@@ -81,29 +81,37 @@ public static class FitGroupsCommand
     /// Writes each group's model to models/&lt;group&gt;.scalearn (whole, then renamed) as its fit arrives and keeps only
     /// the file name and classes, so the command's memory does not grow with the number of groups.
     /// </summary>
+    /// <summary>
+    /// Writes each group's model file as its fit arrives (so the models are not all held until the end), under a
+    /// temporary name: the final names, models/&lt;group&gt;.scalearn with "~2", "~3" for keys that clean to the same
+    /// name, are given in the groups' order by <see cref="Name"/>, so they do not depend on the order fits arrive in.
+    /// </summary>
     private sealed class ModelWriter(string folder)
     {
         private readonly string _models = Path.Combine(folder, "models");
+        private readonly Dictionary<string, (string Temp, double[]? Classes)> _written = new(StringComparer.Ordinal);
         private readonly HashSet<string> _used = new(StringComparer.OrdinalIgnoreCase);
-        private readonly Dictionary<string, (string File, double[]? Classes)> _written = new(StringComparer.Ordinal);
 
         public GroupFit Write(GroupFit fit)
         {
             if (fit.Model is null) return fit;
-            if (_used.Count == 0) Directory.CreateDirectory(_models);
-            string name = FileName(fit.Key);
-            for (int n = 2; !_used.Add(name); n++) name = FileName(fit.Key) + "~" + n;
-            using (var file = new AtomicOutput(Path.Combine(_models, name + ".scalearn")))
-            {
-                File.WriteAllBytes(file.TempPath, fit.Model);
-                file.Commit();
-            }
+            if (_written.Count == 0) Directory.CreateDirectory(_models);
+            string temp = Path.Combine(_models, $".{Guid.NewGuid():N}.partial.scalearn");
+            File.WriteAllBytes(temp, fit.Model);
             var classes = (ModelFile.Load(new MemoryStream(fit.Model, writable: false)).Model as IClassifierModel)?.Classes;
-            _written[fit.Key] = ("models/" + name + ".scalearn", classes);
+            _written[fit.Key] = (temp, classes);
             return fit with { Model = null };
         }
 
-        public (string? File, double[]? Classes) Find(string key) => _written.TryGetValue(key, out var w) ? w : (null, null);
+        /// <summary>Moves the group's model file to its final name (call in the groups' order) and returns that name and the model's classes.</summary>
+        public (string? File, double[]? Classes) Name(string key)
+        {
+            if (!_written.Remove(key, out var written)) return (null, null);
+            string name = FileName(key);
+            for (int n = 2; !_used.Add(name); n++) name = FileName(key) + "~" + n;
+            File.Move(written.Temp, Path.Combine(_models, name + ".scalearn"), overwrite: true);
+            return ("models/" + name + ".scalearn", written.Classes);
+        }
     }
 
     /// <summary>
@@ -116,7 +124,7 @@ public static class FitGroupsCommand
         var manifest = new List<(string, string?, double[]?)>(fits.Count);
         foreach (var fit in fits)
         {
-            var (file, classes) = fit.Ok ? models.Find(fit.Key) : (null, null);
+            var (file, classes) = fit.Ok ? models.Name(fit.Key) : (null, null);
             manifest.Add((fit.Key, file, classes));
         }
         GroupModels.WriteManifest(folder, groupBy, target, manifest);
