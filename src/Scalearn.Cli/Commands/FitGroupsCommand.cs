@@ -43,7 +43,7 @@ public static class FitGroupsCommand
                 message => AnsiConsole.MarkupLineInterpolated($"[yellow]{message}[/]"), ct, parse.GetValue(clusterKey));
             IReadOnlyList<GroupFit> fits;
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var models = new ModelWriter(parse.GetRequiredValue(output));
+            var models = new ModelWriter(parse.GetRequiredValue(output), EstimatorTraits.IsClassifier(estimator));
             try
             {
                 fits = await GroupTrainer.RunAsync(executor, dataPath, EstimatorSpec.Of(estimator), new GroupTrainOptions
@@ -86,7 +86,8 @@ public static class FitGroupsCommand
     /// temporary name: the final names, models/&lt;group&gt;.scalearn with "~2", "~3" for keys that clean to the same
     /// name, are given in the groups' order by <see cref="Name"/>, so they do not depend on the order fits arrive in.
     /// </summary>
-    private sealed class ModelWriter(string folder)
+    /// <param name="classifier">Whether the models have classes to record (each model is read back for them).</param>
+    private sealed class ModelWriter(string folder, bool classifier)
     {
         private readonly string _models = Path.Combine(folder, "models");
         private readonly Dictionary<string, (string Temp, double[]? Classes)> _written = new(StringComparer.Ordinal);
@@ -98,7 +99,7 @@ public static class FitGroupsCommand
             if (_written.Count == 0) Directory.CreateDirectory(_models);
             string temp = Path.Combine(_models, $".{Guid.NewGuid():N}.partial.scalearn");
             File.WriteAllBytes(temp, fit.Model);
-            var classes = (ModelFile.Load(new MemoryStream(fit.Model, writable: false)).Model as IClassifierModel)?.Classes;
+            var classes = classifier ? (ModelFile.Load(new MemoryStream(fit.Model, writable: false)).Model as IClassifierModel)?.Classes : null;
             _written[fit.Key] = (temp, classes);
             return fit with { Model = null };
         }
