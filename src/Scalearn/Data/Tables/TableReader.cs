@@ -104,9 +104,8 @@ public static class TableReader
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkRows, 1);
-        if (parsers is < 1) throw new ArgumentOutOfRangeException(nameof(parsers), parsers, "At least one parser thread is needed.");
+        int threads = ParserThreads(parsers);
         options ??= TableOptions.Default;
-        int threads = parsers ?? Math.Clamp(Environment.ProcessorCount, 1, MaxParsers);
         if (threads > 1 && TableFormats.Of(path) == TableFormat.Csv)
             return new CsvParallelChunks(CsvInput.File(path), options, chunkRows, threads, reuse, cancellationToken);
         return OneReader(path, options, chunkRows, reuse, cancellationToken);
@@ -127,10 +126,9 @@ public static class TableReader
         int? parsers = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(partitions);
-        if (parsers is < 1) throw new ArgumentOutOfRangeException(nameof(parsers), parsers, "At least one parser thread is needed.");
+        int threads = ParserThreads(parsers);
         if (partitions.Select(p => p.Path).Distinct().Count() > 1) throw new ArgumentException("The partitions must be of one file.", nameof(partitions));
         options ??= TableOptions.Default;
-        int threads = parsers ?? Math.Clamp(Environment.ProcessorCount, 1, MaxParsers);
         if (partitions.Count == 0) return [];
         if (threads > 1 && partitions[0].Format == TableFormat.Csv)
             return new CsvParallelChunks(CsvInput.File(partitions[0].Path), options, DefaultChunkRows, threads, reuse: false, cancellationToken, partitions);
@@ -142,6 +140,14 @@ public static class TableReader
             foreach (var chunk in reader.ReadAhead(DefaultChunkRows, depth: 1, cancellationToken: cancellationToken)) yield return chunk;
         }
     }
+
+    /// <summary>The parser threads asked for, or by default one per core, at most <see cref="MaxParsers"/>.</summary>
+    private static int ParserThreads(int? parsers) => parsers switch
+    {
+        < 1 => throw new ArgumentOutOfRangeException(nameof(parsers), parsers, "At least one parser thread is needed."),
+        { } n => n,
+        null => Math.Clamp(Environment.ProcessorCount, 1, MaxParsers),
+    };
 
     /// <summary>The default parser threads of <see cref="ParseAhead(string, TableOptions?, int, int?, bool, CancellationToken)"/> at most: past that the consumer is the bottleneck.</summary>
     public const int MaxParsers = 4;
