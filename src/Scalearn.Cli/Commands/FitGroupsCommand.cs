@@ -43,7 +43,7 @@ public static class FitGroupsCommand
                 message => AnsiConsole.MarkupLineInterpolated($"[yellow]{message}[/]"), ct, parse.GetValue(clusterKey));
             IReadOnlyList<GroupFit> fits;
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var models = new ModelWriter(parse.GetRequiredValue(output), EstimatorTraits.IsClassifier(estimator));
+            using var models = new ModelWriter(parse.GetRequiredValue(output), EstimatorTraits.IsClassifier(estimator));
             try
             {
                 fits = await GroupTrainer.RunAsync(executor, dataPath, EstimatorSpec.Of(estimator), new GroupTrainOptions
@@ -85,9 +85,10 @@ public static class FitGroupsCommand
     /// Writes each group's model file as its fit arrives (so the models are not all held until the end), under a
     /// temporary name: the final names, models/&lt;group&gt;.scalearn with "~2", "~3" for keys that clean to the same
     /// name, are given in the groups' order by <see cref="Name"/>, so they do not depend on the order fits arrive in.
+    /// Disposing deletes the files that never got a name (a run that failed part-way leaves no partial model files).
     /// </summary>
     /// <param name="classifier">Whether the models have classes to record (each model is read back for them).</param>
-    private sealed class ModelWriter(string folder, bool classifier)
+    private sealed class ModelWriter(string folder, bool classifier) : IDisposable
     {
         private readonly string _models = Path.Combine(folder, "models");
         private readonly Dictionary<string, (string Temp, double[]? Classes)> _written = new(StringComparer.Ordinal);
@@ -112,6 +113,12 @@ public static class FitGroupsCommand
             for (int n = 2; !_used.Add(name); n++) name = FileName(key) + "~" + n;
             File.Move(written.Temp, Path.Combine(_models, name + ".scalearn"), overwrite: true);
             return ("models/" + name + ".scalearn", written.Classes);
+        }
+
+        public void Dispose()
+        {
+            foreach (var (temp, _) in _written.Values) File.Delete(temp);
+            _written.Clear();
         }
     }
 
