@@ -4,8 +4,9 @@ namespace Scalearn.Bench.Workloads;
 
 /// <summary>
 /// A `scalearn` command run locally and with --cluster on 2 local worker processes (this machine's cores split
-/// between them), alternately, after one untimed run of each (the workers are long-lived: their steady state is what
-/// jobs see). Reports medians of wall and driver CPU seconds, the workers' CPU seconds, and cluster / local.
+/// between them), alternately. The first run of each is reported apart ("cold": workers just started, nothing cached,
+/// as a user's first job meets them); the medians of the repeats after it are the steady state long-lived workers give.
+/// Reports medians of wall and driver CPU seconds, the workers' CPU seconds, and cluster / local.
 /// </summary>
 internal static class CliClusterComparison
 {
@@ -26,6 +27,7 @@ internal static class CliClusterComparison
         var local = new List<CliRun>();
         var cluster = new List<CliRun>();
         var workerCpu = new List<double>();
+        CliRun? coldLocal = null, coldCluster = null;
         try
         {
             CliRun Once(bool onCluster)
@@ -43,8 +45,8 @@ internal static class CliClusterComparison
                     else File.Delete(output);
                 }
             }
-            Once(false);
-            Once(true);
+            coldLocal = Once(false);
+            coldCluster = Once(true);
             for (int r = 0; r < Math.Max(1, options.Repeats); r++)
             {
                 local.Add(Once(false));
@@ -71,6 +73,9 @@ internal static class CliClusterComparison
             ["cluster_driver_peak_rss_mb"] = Median.Of(cluster.Select(r => r.PeakRssMb)),
             ["local_runs"] = local.Select(r => Math.Round(r.Seconds, 3)).ToArray(),
             ["cluster_runs"] = cluster.Select(r => Math.Round(r.Seconds, 3)).ToArray(),
+            ["cold_local_seconds"] = Math.Round(coldLocal!.Seconds, 3),
+            ["cold_cluster_seconds"] = Math.Round(coldCluster!.Seconds, 3),
+            ["cold_ratio"] = Math.Round(coldCluster.Seconds / coldLocal.Seconds, 3),
             ["workers"] = Workers,
             ["slots_per_worker"] = slots,
         };
