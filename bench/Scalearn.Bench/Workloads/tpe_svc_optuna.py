@@ -4,7 +4,8 @@ TPESampler(seed=s) one trial at a time, TPESampler(seed=s, constant_liar=True) w
 oldest in flight finishes first) and RandomSampler(seed=s), for a side-by-side comparison with the C# workload.
 
 Usage: /usr/bin/python3 bench/Scalearn.Bench/Workloads/tpe_svc_optuna.py [SEEDS]   (default 10, as TPE_SVC_SEEDS in C#)
-TPE_SVC_MODES=tpe,tpe_liar4,random runs a subset, as in C#.
+TPE_SVC_MODES=tpe,tpe_liar4,random runs a subset, as in C#; tpe_mv and tpe_mv_liar4 run Optuna with multivariate=True
+(Scalearn's default) for a comparison at the same settings.
 With OPTUNA_LOGPDF_FIX=1 the run applies Optuna's own later fix of its truncated-normal log density (issue #5109,
 released in 3.5), which Scalearn's TPE includes: it then runs the same algorithm as the C# side, on other random draws.
 """
@@ -59,11 +60,13 @@ def best(sampler, in_flight):
 
 
 start = time.perf_counter()
-MODES = [m for m in os.environ.get("TPE_SVC_MODES", "tpe,tpe_liar4,random").split(",") if m in ("tpe", "tpe_liar4", "random")]
+MODES = [m for m in os.environ.get("TPE_SVC_MODES", "tpe,tpe_liar4,random").split(",") if m in ("tpe", "tpe_liar4", "random", "tpe_mv", "tpe_mv_liar4")]
 SAMPLERS = {
     "tpe": (lambda s: optuna.samplers.TPESampler(seed=s), 1),
     "tpe_liar4": (lambda s: optuna.samplers.TPESampler(seed=s, constant_liar=True), IN_FLIGHT),
     "random": (lambda s: optuna.samplers.RandomSampler(seed=s), 1),
+    "tpe_mv": (lambda s: optuna.samplers.TPESampler(seed=s, multivariate=True), 1),
+    "tpe_mv_liar4": (lambda s: optuna.samplers.TPESampler(seed=s, multivariate=True, constant_liar=True), IN_FLIGHT),
 }
 fields = {"workload": "tpe_svc (Optuna 3.1" + (" + logpdf fix)" if os.environ.get("OPTUNA_LOGPDF_FIX") == "1" else ")")}
 for mode in MODES:

@@ -40,6 +40,7 @@ internal sealed class ClusterJob<TTask, TResult> : IJob<TTask, TResult>, ICluste
     private readonly object _gate = new();
     private readonly LinkedList<Entry> _queued = new();
     private readonly Dictionary<TaskKey, Entry> _inFlight = new();
+    private readonly ResultParts _parts = new();
     private readonly HashSet<TaskKey> _keys = [];
     private readonly List<TaskKey> _toCancel = [];
     private readonly Channel<TaskOutcome<TTask, TResult>> _outcomes =
@@ -163,7 +164,8 @@ internal sealed class ClusterJob<TTask, TResult> : IJob<TTask, TResult>, ICluste
                 TResult result;
                 try
                 {
-                    result = _kind.DecodeResult(item.Result!);
+                    if (_parts.Add(results.Worker, item) is not { } whole) continue;   // more parts to come
+                    result = _kind.DecodeResult(whole);
                 }
                 catch (InvalidDataException e)
                 {
@@ -181,6 +183,7 @@ internal sealed class ClusterJob<TTask, TResult> : IJob<TTask, TResult>, ICluste
             lock (_gate)
             {
                 if (!_inFlight.Remove(item.Key)) continue;
+                _parts.Forget(item.Key);
                 _done++;
                 if (outcome.Failed) _failed++;
                 _rows += _kind.Rows(entry.Task, outcome.Result);

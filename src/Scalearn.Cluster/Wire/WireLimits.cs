@@ -7,7 +7,13 @@ internal static partial class WireLimits
 {
     public const int MaxTasksPerMessage = 10_000;
     public const int MaxTaskBytes = 1 << 20;
-    public const int MaxResultBytes = 64 << 20;
+    /// <summary>A task's whole result, reassembled from its parts.</summary>
+    public const int MaxResultBytes = 1 << 30;
+    /// <summary>Results larger than this go out in parts of this size, each in its own message.</summary>
+    public const int ResultPartBytes = 8 << 20;
+    /// <summary>What a received part (or an unsplit result) may hold: twice the part size, for a peer that cuts differently.</summary>
+    public const int MaxResultPartBytes = 2 * ResultPartBytes;
+    public const int MaxResultParts = MaxResultBytes / ResultPartBytes;
     public const int MaxResultsPerMessage = 10_000;
     public const int MaxErrorBytes = 1 << 16;
     public const long MaxBlobBytes = 64L << 30;

@@ -174,7 +174,30 @@ internal sealed class TaskHandler(SlotPool pool, InputFetcher inputs, DriverLeas
         }
     }
 
-    private Task SendAsync(ISendEndpoint reply, Guid job, IReadOnlyList<ResultItem> results, CancellationToken ct)
+    /// <summary>
+    /// Sends outcomes in messages of about <see cref="WireLimits.ResultPartBytes"/> at most: a larger result goes out in
+    /// parts, one message each, so that none nears the broker's message size limit (RabbitMQ's default is 128 MB).
+    /// </summary>
+    private async Task SendAsync(ISendEndpoint reply, Guid job, IReadOnlyList<ResultItem> results, CancellationToken ct)
+    {
+        var batch = new List<ResultItem>();
+        long bytes = 0;
+        foreach (var item in results.SelectMany(r => r.Split(WireLimits.ResultPartBytes)))
+        {
+            int size = item.Result?.Length ?? 0;
+            if (batch.Count > 0 && (bytes + size > WireLimits.ResultPartBytes || batch.Count == WireLimits.MaxResultsPerMessage))
+            {
+                await SendOneAsync(reply, job, batch, ct);
+                batch = [];
+                bytes = 0;
+            }
+            batch.Add(item);
+            bytes += size;
+        }
+        if (batch.Count > 0) await SendOneAsync(reply, job, batch, ct);
+    }
+
+    private Task SendOneAsync(ISendEndpoint reply, Guid job, IReadOnlyList<ResultItem> results, CancellationToken ct)
     {
         var body = new ResultEnvelope(job, workerName, results).Encode();
         return reply.Send(auth.Seal(body, (b, mac) => new ResultMessage { Body = b, Mac = mac }), ct);

@@ -1,3 +1,4 @@
+using Scalearn.Cluster.Driver;
 using Scalearn.Cluster.Messages;
 using Scalearn.Cluster.Wire;
 using Scalearn.Cluster.Worker;
@@ -30,12 +31,49 @@ public sealed class EnvelopeTests
     }
 
     [Fact]
+    public void ALargeResultTravelsInPartsAndIsReassembledInAnyOrder()
+    {
+        var whole = Enumerable.Range(0, 10_000).Select(i => (byte)(i * 7)).ToArray();
+        var item = new ResultItem(new TaskKey(3), whole, null, 1.5);
+        var parts = item.Split(4096).ToList();
+        Assert.Equal([4096, 4096, 1808], parts.Select(p => p.Result!.Length));
+        Assert.All(parts, p => Assert.Equal(3, p.Parts));
+        Assert.Single(new ResultItem(new TaskKey(4), [1, 2], null, 0).Split(4096));
+        Assert.Single(new ResultItem(new TaskKey(5), null, "boom", 0).Split(1));
+
+        // Out of order, one part twice, and each part through its own message.
+        var received = new[] { parts[2], parts[0], parts[0], parts[1] }
+            .Select(p => ResultEnvelope.Decode(new ResultEnvelope(Guid.Empty, "w", [p]).Encode()).Results[0]).ToList();
+        var assembler = new ResultParts();
+        Assert.Null(assembler.Add("w", received[0]));
+        Assert.Null(assembler.Add("w", received[1]));
+        Assert.Null(assembler.Add("w", received[2]));
+        Assert.Null(assembler.Add("other", received[3]));   // another worker's run of the same task is kept apart
+        Assert.Equal(whole, assembler.Add("w", received[3]));
+
+        var fresh = new ResultParts();
+        Assert.Null(fresh.Add("w", parts[0]));
+        Assert.Throws<InvalidDataException>(() => fresh.Add("w", parts[1] with { Parts = 4 }));
+        fresh.Forget(parts[0].Key);
+        Assert.Null(fresh.Add("w", parts[1]));   // forgotten: part 0 must come again
+    }
+
+    [Fact]
+    public void ResultPartsOutsideTheirCountAreRejected()
+    {
+        var part = new ResultItem(new TaskKey(1), [1, 2, 3], null, 0, Part: 2, Parts: 2);
+        Assert.Throws<InvalidDataException>(() => ResultEnvelope.Decode(new ResultEnvelope(Guid.Empty, "w", [part]).Encode()));
+        var tooMany = part with { Part = 0, Parts = WireLimits.MaxResultParts + 1 };
+        Assert.Throws<InvalidDataException>(() => ResultEnvelope.Decode(new ResultEnvelope(Guid.Empty, "w", [tooMany]).Encode()));
+    }
+
+    [Fact]
     public void HostileBodiesAreRejectedWithoutLargeAllocations()
     {
         Assert.Throws<InvalidDataException>(() => TaskEnvelope.Decode([1, 2, 3]));
         Assert.Throws<InvalidDataException>(() => ResultEnvelope.Decode(new byte[40]));
         var noResult = new ResultEnvelope(Guid.NewGuid(), "w", [new ResultItem(new TaskKey(1), [1], null, 0)]).Encode();
-        noResult[^18] = 0;   // the has-result flag (before a 1-byte result, a null error and the duration): neither result nor error
+        noResult[^26] = 0;   // the has-result flag (before the part numbers, a 1-byte result, a null error and the duration): neither result nor error
         Assert.Throws<InvalidDataException>(() => ResultEnvelope.Decode(noResult));
         var badReply = new TaskEnvelope(Guid.NewGuid(), Guid.NewGuid(), "k", "amqp://evil/", 0, [(new TaskKey(1), [])]).Encode();
         Assert.Throws<InvalidDataException>(() => TaskEnvelope.Decode(badReply));

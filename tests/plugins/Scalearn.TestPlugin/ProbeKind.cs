@@ -4,12 +4,17 @@ using Scalearn.Execution.Wire;
 namespace Scalearn.TestPlugin;
 
 /// <summary>
-/// Squares <see cref="Value"/> after optionally sleeping, allocating and reading a shared input: a task kind that is not
-/// the search's, for engine tests (limits, cancellation, placement, input shipping).
+/// Squares <see cref="Value"/> after optionally sleeping, allocating and reading a shared input, and returns a payload of
+/// <see cref="PayloadBytes"/> patterned bytes: a task kind that is not the search's, for engine tests (limits,
+/// cancellation, placement, input shipping, large results).
 /// </summary>
-public sealed record ProbeTask(long Id, long Value, int SleepMs = 0, int AllocateMb = 0, bool IgnoreCancel = false, string? Input = null);
+public sealed record ProbeTask(long Id, long Value, int SleepMs = 0, int AllocateMb = 0, bool IgnoreCancel = false, string? Input = null, int PayloadBytes = 0);
 
-public sealed record ProbeResult(long Id, long Square, string Worker, long InputLength);
+public sealed record ProbeResult(long Id, long Square, string Worker, long InputLength, byte[]? Payload = null)
+{
+    /// <summary>Byte <paramref name="i"/> of task <paramref name="id"/>'s payload.</summary>
+    public static byte PayloadByte(long id, int i) => (byte)(i * 31 + i / 251 + id);
+}
 
 [RegisteredTaskKind]
 public sealed class ProbeKind : TaskKind<ProbeTask, ProbeResult>
@@ -41,7 +46,9 @@ public sealed class ProbeKind : TaskKind<ProbeTask, ProbeResult>
         }
         long length = task.Input is null ? -1 : context.Input<byte[]>(task.Input).LongLength;
         GC.KeepAlive(hold);
-        return new ProbeResult(task.Id, task.Value * task.Value, context.Worker, length);
+        var payload = new byte[task.PayloadBytes];
+        for (int i = 0; i < payload.Length; i++) payload[i] = ProbeResult.PayloadByte(task.Id, i);
+        return new ProbeResult(task.Id, task.Value * task.Value, context.Worker, length, payload);
     }
 
     public override ProbeResult Failure(ProbeTask task, string error) => new(task.Id, -1, "", -1);
@@ -54,10 +61,12 @@ public sealed class ProbeKind : TaskKind<ProbeTask, ProbeResult>
         writer.Int32(task.AllocateMb);
         writer.Bool(task.IgnoreCancel);
         writer.String(task.Input);
+        writer.Int32(task.PayloadBytes);
     }
 
     public override ProbeTask ReadTask(WireReader reader) =>
-        new(reader.Int64(), reader.Int64(), reader.Int32(0, 3_600_000, "Sleep"), reader.Int32(0, 1 << 16, "Allocation"), reader.Bool(), reader.NullableString(64));
+        new(reader.Int64(), reader.Int64(), reader.Int32(0, 3_600_000, "Sleep"), reader.Int32(0, 1 << 16, "Allocation"), reader.Bool(), reader.NullableString(64),
+            reader.Int32(0, 1 << 30, "Payload"));
 
     public override void WriteResult(ProbeResult result, WireWriter writer)
     {
@@ -65,12 +74,21 @@ public sealed class ProbeKind : TaskKind<ProbeTask, ProbeResult>
         writer.Int64(result.Square);
         writer.String(result.Worker);
         writer.Int64(result.InputLength);
+        writer.Bytes(result.Payload ?? []);
     }
 
-    public override ProbeResult ReadResult(WireReader reader) => new(reader.Int64(), reader.Int64(), reader.String(256), reader.Int64());
+    public override ProbeResult ReadResult(WireReader reader) => new(reader.Int64(), reader.Int64(), reader.String(256), reader.Int64(), reader.Bytes());
 
-    public override string? Mismatch(ProbeTask task, ProbeResult result) =>
-        result.Id != task.Id ? $"result for task {result.Id}, not {task.Id}" : result.Square < 0 ? "a square cannot be negative" : null;
+    public override string? Mismatch(ProbeTask task, ProbeResult result)
+    {
+        if (result.Id != task.Id) return $"result for task {result.Id}, not {task.Id}";
+        if (result.Square < 0) return "a square cannot be negative";
+        var payload = result.Payload ?? [];
+        if (payload.Length != task.PayloadBytes) return $"a payload of {payload.Length} bytes, not {task.PayloadBytes}";
+        for (int i = 0; i < payload.Length; i++)
+            if (payload[i] != ProbeResult.PayloadByte(task.Id, i)) return $"payload byte {i} is {payload[i]}, not {ProbeResult.PayloadByte(task.Id, i)}";
+        return null;
+    }
 
     public override long Rows(ProbeTask task, ProbeResult result) => 1;
 }
