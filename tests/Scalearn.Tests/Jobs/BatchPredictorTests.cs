@@ -60,6 +60,24 @@ public sealed class BatchPredictorTests : IDisposable
         Assert.Single(Directory.GetFiles(Path.GetDirectoryName(output)!, "*.partial*").Concat([output]));
     }
 
+    [Theory]
+    [InlineData("out.csv")]
+    [InlineData("out.parquet")]
+    public async Task A_file_without_rows_gives_an_output_with_the_columns_and_no_rows(string name)
+    {
+        var (modelPath, _) = Fit(_files.Write("train.csv", Csv(300)));
+        var empty = _files.Write("empty.csv", "id,x0,x1,x2,target\n");
+        var output = _files.Path(name);
+
+        var summary = await BatchPredictor.RunAsync(new LocalExecutor(2), modelPath, empty, output,
+            new BatchPredictOptions { Proba = true, Keep = ["id", "x1"], Target = "target" });
+
+        using var written = TableReader.Open(output, TableOptions.AllColumns);
+        Assert.Equal(["id", "x1", "prediction", "proba_0", "proba_1", "proba_2"], written.Schema.Columns.Select(c => c.Name));
+        Assert.Empty(written.ReadAhead(100));
+        Assert.Equal(0, summary.Rows);
+    }
+
     [Fact]
     public async Task Identical_chunks_in_flight_together_are_each_answered()
     {
