@@ -86,6 +86,19 @@ public sealed class StreamTrainerTests : IDisposable
     }
 
     [Fact]
+    public async Task One_row_chunks_of_a_regressor_have_no_r2_rather_than_a_score_of_zero()
+    {
+        var path = Csv("reg1.csv", 20);
+        var progress = new Recorder();
+        var result = await StreamTrainer.RunAsync(new LocalExecutor(1), path, new SGDRegressor { RandomState = 0 },
+            new StreamFitOptions { ChunkSize = 1, Progress = progress });
+
+        Assert.Equal(20, progress.Chunks.Count);
+        Assert.All(progress.Chunks, c => Assert.True(double.IsNaN(c.Score)));   // r2_score of one sample is undefined (NaN)
+        Assert.True(double.IsNaN(result.EpochScores[0]));
+    }
+
+    [Fact]
     public async Task Scoring_through_an_executor_job_gives_the_scores_and_model_of_scoring_in_place()
     {
         var path = Csv("clf.csv", 2_000, classify: true);
