@@ -203,12 +203,27 @@ internal sealed class ParquetTableReader : ITableReader
                 ColumnRole.Feature or ColumnRole.Target => ColumnKind.Double,
                 ColumnRole.Text => ColumnKind.String,
                 _ when options.TextColumns.Contains(field.Name) || !numeric => ColumnKind.String,
-                _ => valueClass == ParquetValueClass.Integer ? ColumnKind.Long : ColumnKind.Double,
+                _ => valueClass == ParquetValueClass.Integer && !MayHoldNulls(reader, (DataField)field) ? ColumnKind.Long : ColumnKind.Double,
             };
             columns[c] = new SchemaColumn(c, field.Name, kind, role);
             dataFields[c] = role == ColumnRole.Excluded ? null : (DataField)field;
         }
         return (new TableSchema(path, TableFormat.Parquet, columns, options.Target ?? "target", reader.Metadata?.NumRows), dataFields);
+    }
+
+    /// <summary>
+    /// Whether a nullable column may hold nulls: unless every row group's statistics count none. An integer column with
+    /// nulls is then read as doubles with NaN for the nulls (as pandas reads it), since longs have no missing value.
+    /// </summary>
+    private static bool MayHoldNulls(ParquetReader reader, DataField field)
+    {
+        if (!field.IsNullable) return false;
+        foreach (var group in reader.Metadata?.RowGroups ?? [])
+        {
+            var chunk = group.Columns.FirstOrDefault(c => c.MetaData?.PathInSchema is [var only] && only == field.Name);
+            if (chunk?.MetaData?.Statistics?.NullCount is not 0) return true;
+        }
+        return false;
     }
 
     private long FirstRowOf(int group) => _reader.Metadata!.RowGroups.Take(group).Sum(g => g.NumRows);
