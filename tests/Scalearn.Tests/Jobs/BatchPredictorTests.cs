@@ -162,6 +162,15 @@ public sealed class BatchPredictorTests : IDisposable
         Assert.Contains("4323", e.Message);   // line 4323: the header, then 4,321 rows before it
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(output)!, "bad-out*"));
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(output)!, ".bad-out*"));
+        // No hint naming a reader option that predict gives no way to set.
+        Assert.DoesNotContain("KeepTextColumns", e.Message);
+
+        var hole = _files.Write("hole.csv", Csv(50, cell: r => r == 7 ? "" : null));
+        e = await Assert.ThrowsAnyAsync<DataFormatException>(() => BatchPredictor.RunAsync(new LocalExecutor(1), modelPath, hole, output,
+            new BatchPredictOptions { Keep = ["id"], Target = "target" }));
+        Assert.Contains("missing value", e.Message);
+        Assert.Contains("line 9", e.Message);
+        Assert.DoesNotContain("AllowMissing", e.Message);
     }
 
     [Fact]

@@ -190,7 +190,7 @@ internal sealed class ParquetTableReader : ITableReader
             {
                 if (!options.KeepTextColumns)
                     throw Unsupported(valueClass == ParquetValueClass.String
-                        ? $"holds text; {options.OptionNames.KeepTextColumns} keeps text columns (for encoders), or leave it out with {options.OptionNames.Exclude}"
+                        ? "holds text" + TableOptionNames.Hint(options.OptionNames.KeepTextColumns, $"keeps text columns (for encoders), or leave it out with {options.OptionNames.Exclude}")
                         : "cannot be a numeric feature; exclude it or read it as a text column");
                 role = ColumnRole.Text;
             }
@@ -319,7 +319,7 @@ internal sealed class ParquetTableReader : ITableReader
     {
         if (double.IsInfinity(v)) throw Error(column, row, $"infinite value {v} is not allowed");
         if (isTarget) throw Error(column, row, "missing target value");
-        if (!_options.AllowMissing) throw Error(column, row, $"missing value (null or NaN); {_options.OptionNames.AllowMissing} loads missing values as NaN");
+        if (!_options.AllowMissing) throw Error(column, row, "missing value (null or NaN)" + TableOptionNames.Hint(_options.OptionNames.AllowMissing, "loads missing values as NaN"));
         return double.NaN;
     }
 

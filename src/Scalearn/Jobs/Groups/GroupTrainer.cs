@@ -58,7 +58,7 @@ public static class GroupTrainer
 
         // Missing cells are read as NaN: each group's estimator then takes them (an imputing pipeline, gradient boosting)
         // or fails that group alone with its own error, as a per-group fit of a pandas frame does.
-        var read = new TableOptions { Target = options.Target, Group = options.GroupBy, AllowMissing = true };
+        var read = new TableOptions { Target = options.Target, Group = options.GroupBy, AllowMissing = true, OptionNames = TableOptionNames.Fixed };
         var table = TableReader.ReadAll(dataPath, options.DataOnWorkers ? read with { Target = null, Features = [] } : read);
         var groups = Split(table, !options.DataOnWorkers);
         int slots = Math.Max(1, executor.Slots);

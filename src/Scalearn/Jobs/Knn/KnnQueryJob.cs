@@ -34,7 +34,7 @@ public sealed record KnnQueryOptions
 /// </summary>
 public static class KnnQueryJob
 {
-    private static readonly TableOptions Read = new() { Target = null };
+    private static readonly TableOptions Read = new() { Target = null, OptionNames = TableOptionNames.Fixed };
 
     public static async Task<long> RunAsync(ITaskExecutor executor, string indexPath, string? queriesPath, string outPath,
         KnnQueryOptions options, CancellationToken cancellationToken = default)

@@ -92,7 +92,7 @@ public sealed class FeatureMapping
 
     private static TableOptions Read(string? target, string[] passthrough, IReadOnlyList<string> textColumns, IReadOnlyList<string>? classNames, string? group) => new()
     {
-        Target = target, Passthrough = passthrough, TextColumns = textColumns, AllowMissing = textColumns.Count > 0,
+        Target = target, Passthrough = passthrough, TextColumns = textColumns, AllowMissing = textColumns.Count > 0, OptionNames = TableOptionNames.Fixed,
         ClassNames = target is not null ? classNames : null, Group = group,
     };
 
