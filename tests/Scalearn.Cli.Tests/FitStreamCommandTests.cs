@@ -75,6 +75,35 @@ public class FitStreamCommandTests
     }
 
     [Fact]
+    public async Task A_text_target_is_learned_by_its_labels_and_predict_writes_the_labels()
+    {
+        var dir = CliHarness.TempDir();
+        var data = Path.Combine(dir, "labels.csv");
+        // The first 60 rows are "small" only: the first chunks lack the other label.
+        File.WriteAllText(data, "a,b,target\n" + string.Concat(Enumerable.Range(0, 120).Select(i =>
+            string.Create(CultureInfo.InvariantCulture, $"{(i < 60 ? -1 - i % 7 : 1 + i % 5)},{i % 3},{(i < 60 ? "small" : "big")}\n"))));
+        var model = Path.Combine(dir, "nb.scalearn");
+
+        var (exit, text, error) = await CliHarness.RunAsync("fit-stream", "--data", data, "--estimator", "GaussianNB", "--chunk-size", "20", "--out", model);
+        Assert.True(exit == 0, error + text);
+
+        var output = Path.Combine(dir, "out.csv");
+        (exit, text, error) = await CliHarness.RunAsync("predict", "--model", model, "--data", data, "--target", "target", "--proba", "--out", output);
+        Assert.True(exit == 0, error + text);
+        var lines = File.ReadAllLines(output);
+        Assert.Equal("prediction,proba_big,proba_small", lines[0]);
+        Assert.StartsWith("small,", lines[1]);
+        Assert.StartsWith("big,", lines[^1]);
+        Assert.Contains("score: 1.0000", text);
+
+        // Labels given up front, as text.
+        (exit, text, error) = await CliHarness.RunAsync("fit-stream", "--data", data, "--estimator", "GaussianNB", "--chunk-size", "20",
+            "--classes", "small,big,huge", "--out", model, "--force");
+        Assert.True(exit == 0, error + text);
+        Assert.Equal(["big", "huge", "small"], ModelSchema.For(ModelFile.Load(model).Model)!.ClassNames);
+    }
+
+    [Fact]
     public async Task Bad_input_is_a_clear_error_and_leaves_no_model()
     {
         var dir = CliHarness.TempDir();

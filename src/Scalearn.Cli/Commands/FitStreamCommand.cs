@@ -29,7 +29,7 @@ public static class FitStreamCommand
         var target = new Option<string>("--target") { Description = "Target column (left out of the features when the estimator is unsupervised)", DefaultValueFactory = _ => "target" };
         var classes = new Option<string?>("--classes")
         {
-            Description = "A classifier's classes, comma-separated (scikit-learn's partial_fit classes=); without it a first pass over the target column finds them",
+            Description = "A classifier's classes, comma-separated numbers or text labels (scikit-learn's partial_fit classes=); without it a first pass over the target column finds them",
         };
         var parameters = new Option<string?>("--params", "-p") { Description = "Parameters as a JSON object, or @file.json, e.g. {\"alpha\":0.001}" };
         var seed = new Option<int?>("--seed") { Description = "random_state of the estimator and of the chunk order" };
@@ -59,6 +59,7 @@ public static class FitStreamCommand
             var columns = TableReader.ReadSchema(dataPath, TableOptions.AllColumns).Columns.Select(c => c.Name);
             string? targetColumn = explicitTarget || columns.Contains(targetName) ? targetName : null;
 
+            var classList = ParseClasses(parse.GetValue(classes));
             var executor = await ExecutorFactory.CreateAsync(parse.GetValue(cluster), parse.GetValue(jobs),
                 message => AnsiConsole.MarkupLineInterpolated($"[yellow]{message}[/]"), ct, parse.GetValue(clusterKey));
             StreamFitResult result;
@@ -67,7 +68,7 @@ public static class FitStreamCommand
                 result = await StreamTrainer.RunAsync(executor, dataPath, model, new StreamFitOptions
                 {
                     ChunkSize = parse.GetValue(chunkSize), Epochs = parse.GetValue(epochs), ShuffleChunks = parse.GetValue(shuffle),
-                    RandomState = parse.GetValue(seed), Target = targetColumn, Classes = ParseClasses(parse.GetValue(classes)),
+                    RandomState = parse.GetValue(seed), Target = targetColumn, Classes = classList.Numbers, ClassNames = classList.Labels,
                     Progress = new ChunkLines(),
                 }, ct);
             }
@@ -91,13 +92,16 @@ public static class FitStreamCommand
         return command;
     }
 
-    private static double[]? ParseClasses(string? text)
+    /// <summary>--classes as numbers (a numeric target's labels) or, when any is not a number, as text labels.</summary>
+    private static (double[]? Numbers, string[]? Labels) ParseClasses(string? text)
     {
-        if (text is null) return null;
+        if (text is null) return (null, null);
         var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (parts.Length == 0) throw new UsageException("--classes needs at least one class label, e.g. --classes 0,1,2.");
-        return parts.Select(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out double v)
-            ? v : throw new UsageException($"--classes: '{p}' is not a number; the classes are the target's numeric labels, e.g. --classes 0,1,2.")).ToArray();
+        if (parts.Length == 0) throw new UsageException("--classes needs at least one class label, e.g. --classes 0,1,2 or --classes ham,spam.");
+        var numbers = new double[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+            if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out numbers[i])) return (null, parts);
+        return (numbers, null);
     }
 
     private static string Format(double score) => double.IsNaN(score) ? "-" : score.ToString("F4", CultureInfo.InvariantCulture);

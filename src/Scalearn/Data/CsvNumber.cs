@@ -10,7 +10,16 @@ internal static class CsvNumber
         [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
     public static bool TryParse(ReadOnlySpan<char> s, out double value) =>
-        TryParsePlainDecimal(s, out value) || double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+        TryParsePlainDecimal(s, out value) || double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out value) || TryParseInf(s, out value);
+
+    /// <summary>"inf", "+inf", "-inf" in any case: how pandas and numpy write infinities (.NET reads only "Infinity").</summary>
+    private static bool TryParseInf(ReadOnlySpan<char> s, out double value)
+    {
+        s = s.Trim();
+        int sign = s.Length > 0 && s[0] is '-' or '+' ? 1 : 0;
+        value = s.Length > 0 && s[0] == '-' ? double.NegativeInfinity : double.PositiveInfinity;
+        return s[sign..].Equals("inf", StringComparison.OrdinalIgnoreCase);
+    }
 
     private static bool TryParsePlainDecimal(ReadOnlySpan<char> s, out double value) =>
         ParsePlainPrefix(s, out value) is var n && n > 0 && n == s.Length;

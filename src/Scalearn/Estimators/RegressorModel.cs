@@ -20,17 +20,9 @@ public abstract class RegressorModel : IPredictor
     {
         data = this.Align(data);
         var predicted = Predict(data);
-        double mean = 0;
-        for (int i = 0; i < predicted.Length; i++) mean += data.Target(i);
-        mean /= predicted.Length;
-        double ssRes = 0, ssTot = 0;
-        for (int i = 0; i < predicted.Length; i++)
-        {
-            double y = data.Target(i);
-            ssRes += (y - predicted[i]) * (y - predicted[i]);
-            ssTot += (y - mean) * (y - mean);
-        }
-        return ssTot == 0 ? (ssRes == 0 ? 1.0 : 0.0) : 1 - ssRes / ssTot;
+        var actual = new double[predicted.Length];
+        for (int i = 0; i < actual.Length; i++) actual[i] = data.Target(i);
+        return Metrics.RegressionMetrics.R2(actual, predicted);
     }
 
     protected abstract double[] PredictCore(DataView x);

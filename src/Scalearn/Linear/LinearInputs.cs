@@ -18,9 +18,13 @@ internal static class LinearInputs
         var classes = new SortedSet<double>();
         for (int i = 0; i < data.Count; i++) classes.Add(data.Target(i));
         if (classes.Count < 2)
-            throw new ArgumentException($"{estimator} needs samples of at least 2 classes in the data, but the data contains only one class: {ParamConverter.Format(classes.FirstOrDefault())}.");
+            throw new ArgumentException($"{estimator} needs samples of at least 2 classes in the data, but the data contains only one class: {Label(data, classes.FirstOrDefault())}.");
         return classes.ToArray();
     }
+
+    /// <summary>A class as the user wrote it: its text label (quoted) when the target held text, else the number.</summary>
+    private static string Label(DataView data, double code) =>
+        data.Source.ClassNames is { } names && code >= 0 && code < names.Count && code == Math.Floor(code) ? $"'{names[(int)code]}'" : ParamConverter.Format(code);
 
     /// <summary>Index of each row's label in <paramref name="classes"/>; unknown labels are an error naming the row.</summary>
     public static int[] ClassIndices(DataView data, double[] classes, string estimator)

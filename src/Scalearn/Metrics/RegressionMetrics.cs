@@ -3,10 +3,14 @@ namespace Scalearn.Metrics;
 /// <summary>Regression metrics with scikit-learn 1.2.1 semantics.</summary>
 public static class RegressionMetrics
 {
-    /// <summary>Coefficient of determination; a constant target gives 1 for a perfect fit, else 0 (force_finite).</summary>
+    /// <summary>
+    /// Coefficient of determination; a constant target gives 1 for a perfect fit, else 0 (force_finite); fewer than two
+    /// samples give NaN (not well-defined, as in scikit-learn: a progressive score of a one-row chunk is then skipped).
+    /// </summary>
     public static double R2(IReadOnlyList<double> yTrue, IReadOnlyList<double> yPred)
     {
         ClassificationMetrics.CheckLengths(yTrue, yPred);
+        if (yTrue.Count < 2) return double.NaN;
         double mean = 0;
         for (int i = 0; i < yTrue.Count; i++) mean += yTrue[i];
         mean /= yTrue.Count;

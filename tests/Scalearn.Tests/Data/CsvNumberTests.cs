@@ -19,6 +19,31 @@ public sealed class CsvNumberTests
         return digits is 0 or > 15 ? 0 : i;
     }
 
+    [Theory]
+    [InlineData("inf", double.PositiveInfinity)]
+    [InlineData("-inf", double.NegativeInfinity)]
+    [InlineData("+Inf", double.PositiveInfinity)]
+    [InlineData("INF", double.PositiveInfinity)]
+    [InlineData("-Infinity", double.NegativeInfinity)]
+    [InlineData("infinity", double.PositiveInfinity)]
+    public void Infinities_are_read_as_pandas_and_numpy_write_them(string text, double expected)
+    {
+        Assert.True(CsvNumber.TryParse(text, out double value));
+        Assert.Equal(expected, value);
+        Assert.False(CsvNumber.TryParse("infx", out _));
+        Assert.False(CsvNumber.TryParse("-", out _));
+    }
+
+    [Fact]
+    public void A_column_with_pandas_infinities_is_numeric_not_text()
+    {
+        using var files = new Scalearn.Tests.Data.Tables.TempFiles();
+        var path = files.Write("inf.csv", "a,b\n1,x\ninf,y\n-inf,z\n");
+        var chunk = Scalearn.Data.Tables.TableReader.ReadAll(path, Scalearn.Data.Tables.TableOptions.AllColumns);
+        var a = Assert.IsType<Scalearn.Data.Tables.DoubleColumn>(chunk.Passthrough[0]);
+        Assert.Equal([1, double.PositiveInfinity, double.NegativeInfinity], a.Values);
+    }
+
     [Fact]
     public void The_plain_decimal_prefix_is_exactly_double_Parse_for_any_digit_run_length_and_what_follows()
     {

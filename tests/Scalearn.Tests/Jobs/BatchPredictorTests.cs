@@ -60,6 +60,24 @@ public sealed class BatchPredictorTests : IDisposable
         Assert.Single(Directory.GetFiles(Path.GetDirectoryName(output)!, "*.partial*").Concat([output]));
     }
 
+    [Theory]
+    [InlineData("out.csv")]
+    [InlineData("out.parquet")]
+    public async Task A_file_without_rows_gives_an_output_with_the_columns_and_no_rows(string name)
+    {
+        var (modelPath, _) = Fit(_files.Write("train.csv", Csv(300)));
+        var empty = _files.Write("empty.csv", "id,x0,x1,x2,target\n");
+        var output = _files.Path(name);
+
+        var summary = await BatchPredictor.RunAsync(new LocalExecutor(2), modelPath, empty, output,
+            new BatchPredictOptions { Proba = true, Keep = ["id", "x1"], Target = "target" });
+
+        using var written = TableReader.Open(output, TableOptions.AllColumns);
+        Assert.Equal(["id", "x1", "prediction", "proba_0", "proba_1", "proba_2"], written.Schema.Columns.Select(c => c.Name));
+        Assert.Empty(written.ReadAhead(100));
+        Assert.Equal(0, summary.Rows);
+    }
+
     [Fact]
     public async Task Identical_chunks_in_flight_together_are_each_answered()
     {
@@ -144,6 +162,15 @@ public sealed class BatchPredictorTests : IDisposable
         Assert.Contains("4323", e.Message);   // line 4323: the header, then 4,321 rows before it
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(output)!, "bad-out*"));
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(output)!, ".bad-out*"));
+        // No hint naming a reader option that predict gives no way to set.
+        Assert.DoesNotContain("KeepTextColumns", e.Message);
+
+        var hole = _files.Write("hole.csv", Csv(50, cell: r => r == 7 ? "" : null));
+        e = await Assert.ThrowsAnyAsync<DataFormatException>(() => BatchPredictor.RunAsync(new LocalExecutor(1), modelPath, hole, output,
+            new BatchPredictOptions { Keep = ["id"], Target = "target" }));
+        Assert.Contains("missing value", e.Message);
+        Assert.Contains("line 9", e.Message);
+        Assert.DoesNotContain("AllowMissing", e.Message);
     }
 
     [Fact]

@@ -155,6 +155,24 @@ public sealed class GroupRoutedPredictorTests : IDisposable
         Assert.False(File.Exists(output));
     }
 
+    [Theory]
+    [InlineData("out.csv")]
+    [InlineData("out.parquet")]
+    public async Task A_file_without_rows_gives_an_output_with_the_columns_and_no_rows(string name)
+    {
+        var (folder, _) = Folder(_files.Write("train.csv", Csv(200, withUnknown: false)), Tree);
+        var empty = _files.Write("empty.csv", "id,store,x0,x1,target\n");
+        var output = _files.Path(name);
+
+        var summary = await GroupRoutedPredictor.RunAsync(new LocalExecutor(2), folder, empty, output,
+            new BatchPredictOptions { Proba = true, Keep = ["id", "store"], Target = "target" });
+
+        using var written = TableReader.Open(output, TableOptions.AllColumns);
+        Assert.Equal(["id", "store", "prediction", "proba_0", "proba_1", "proba_2", "status"], written.Schema.Columns.Select(c => c.Name));
+        Assert.Empty(written.ReadAhead(100));
+        Assert.Equal(0, summary.Rows);
+    }
+
     [Fact]
     public async Task Fit_groups_reading_on_the_workers_fits_the_same_models()
     {

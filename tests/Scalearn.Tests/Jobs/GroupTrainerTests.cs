@@ -82,6 +82,28 @@ public sealed class GroupTrainerTests : IDisposable
         Assert.All(fits.Where(f => f.Ok), f => Assert.Contains("max_depth", f.Params));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_missing_cell_fails_only_its_group_unless_the_estimator_takes_missing_values(bool onWorkers)
+    {
+        var lines = File.ReadAllLines(Csv());
+        int mid = Array.FindIndex(lines, l => l.StartsWith("mid,", StringComparison.Ordinal));
+        var parts = lines[mid].Split(',');
+        lines[mid] = $"{parts[0]},,{parts[2]},{parts[3]}";
+        var csv = _files.Write("holes.csv", string.Join("\n", lines) + "\n");
+
+        var fits = await GroupTrainer.RunAsync(new LocalExecutor(2), csv, Tree, new GroupTrainOptions { GroupBy = "store", DataOnWorkers = onWorkers });
+        var failed = fits.Single(f => !f.Ok);
+        Assert.Equal("mid", failed.Key);
+        Assert.Contains("NaN", failed.Error);
+        Assert.All(fits.Where(f => f.Key != "mid"), f => Assert.True(f.Ok, f.Error));
+
+        var imputed = EstimatorSpec.Of(new global::Scalearn.Pipelines.Pipeline(("impute", new global::Scalearn.Preprocessing.SimpleImputer()), ("tree", new DecisionTreeRegressor { MaxDepth = 3 })));
+        fits = await GroupTrainer.RunAsync(new LocalExecutor(2), csv, imputed, new GroupTrainOptions { GroupBy = "store", DataOnWorkers = onWorkers });
+        Assert.All(fits, f => Assert.True(f.Ok, f.Error));
+    }
+
     [Fact]
     public async Task A_missing_group_column_is_refused_by_name()
     {

@@ -81,6 +81,28 @@ public sealed class KnnQueryJobTests : IDisposable
         Assert.Equal(expected.Distances.Values, distance);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task Query_columns_in_another_order_are_matched_by_name(int shards)
+    {
+        var index = Points("index.csv", 60, 2);
+        var queries = Points("queries.csv", 25, 3);
+        var swapped = _files.Write("swapped.csv", "v,u\n" + string.Concat(File.ReadAllLines(queries).Skip(1).Select(l => string.Join(",", l.Split(',').Reverse()) + "\n")));
+        string a = _files.Path("a.csv"), b = _files.Path("b.csv");
+        await KnnQueryJob.RunAsync(new LocalExecutor(2), index, queries, a, new KnnQueryOptions { K = 4, Shards = shards });
+        await KnnQueryJob.RunAsync(new LocalExecutor(2), index, swapped, b, new KnnQueryOptions { K = 4, Shards = shards, BatchSize = 7 });
+        Assert.Equal(File.ReadAllBytes(a), File.ReadAllBytes(b));
+
+        var other = _files.Write("other.csv", "u,w\n1,2\n");
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => KnnQueryJob.RunAsync(new LocalExecutor(1), index, other, _files.Path("o.csv"),
+            new KnnQueryOptions { K = 2, Shards = shards }));
+        Assert.Contains("u, w", e.Message);
+        e = await Assert.ThrowsAsync<ArgumentException>(() => KnnQueryJob.RunAsync(new LocalExecutor(1), index, swapped, _files.Path("o.csv"),
+            new KnnQueryOptions { K = 2, DataOnWorkers = true }));
+        Assert.Contains("--data-on-workers", e.Message);
+    }
+
     [Fact]
     public async Task K_larger_than_the_index_and_a_bad_metric_are_refused()
     {

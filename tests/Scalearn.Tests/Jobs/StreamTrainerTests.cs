@@ -86,6 +86,19 @@ public sealed class StreamTrainerTests : IDisposable
     }
 
     [Fact]
+    public async Task One_row_chunks_of_a_regressor_have_no_r2_rather_than_a_score_of_zero()
+    {
+        var path = Csv("reg1.csv", 20);
+        var progress = new Recorder();
+        var result = await StreamTrainer.RunAsync(new LocalExecutor(1), path, new SGDRegressor { RandomState = 0 },
+            new StreamFitOptions { ChunkSize = 1, Progress = progress });
+
+        Assert.Equal(20, progress.Chunks.Count);
+        Assert.All(progress.Chunks, c => Assert.True(double.IsNaN(c.Score)));   // r2_score of one sample is undefined (NaN)
+        Assert.True(double.IsNaN(result.EpochScores[0]));
+    }
+
+    [Fact]
     public async Task Scoring_through_an_executor_job_gives_the_scores_and_model_of_scoring_in_place()
     {
         var path = Csv("clf.csv", 2_000, classify: true);
@@ -125,6 +138,33 @@ public sealed class StreamTrainerTests : IDisposable
         var e = await Assert.ThrowsAsync<ArgumentException>(() => StreamTrainer.RunAsync(new LocalExecutor(1), sorted, new GaussianNB(),
             new StreamFitOptions { ChunkSize = 400, Classes = [0, 1] }));
         Assert.Contains("do not exist in the initial classes", e.Message);
+    }
+
+    [Fact]
+    public async Task A_text_target_is_learned_with_every_label_and_the_model_predicts_the_labels()
+    {
+        // Labels sorted so that the first chunks lack "high"; "low" < "mid" < "high" is not their ordinal order.
+        string[] names = ["low", "mid", "high"];
+        var lines = File.ReadAllLines(Csv("numeric.csv", 900, classify: true));
+        var text = lines.Skip(1).OrderBy(l => l[^1]).Select(l => l[..l.LastIndexOf(',')] + "," + names[l[^1] - '0']);
+        var path = _files.Write("labels.csv", string.Join("\n", lines.Take(1).Concat(text)) + "\n");
+
+        var result = await StreamTrainer.RunAsync(new LocalExecutor(2), path, new GaussianNB(), new StreamFitOptions { ChunkSize = 200 });
+
+        var whole = TableReader.Load(path, new TableOptions { Target = "target" });
+        Assert.Equal(["high", "low", "mid"], whole.ClassNames);
+        var (model, _) = ByHand(new GaussianNB(), _files.Write("coded.csv", string.Join("\n", lines.Take(1).Concat(lines.Skip(1).OrderBy(l => l[^1])
+            .Select(l => l[..l.LastIndexOf(',')] + "," + Array.IndexOf(["high", "low", "mid"], names[l[^1] - '0'])))) + "\n"), 200, classes: [0, 1, 2]);
+        Assert.Equal(((IClassifierModel)model).PredictProba(whole).Values, ((IClassifierModel)result.Model).PredictProba(whole).Values);
+        Assert.Equal("high", ModelSchema.For(result.Model)!.Label(((IPredictor)result.Model).Predict(whole)[^1]));
+
+        // Labels given up front (scikit-learn's classes=) are used as they are; a label outside them is refused by row.
+        var given = await StreamTrainer.RunAsync(new LocalExecutor(1), path, new GaussianNB(),
+            new StreamFitOptions { ChunkSize = 200, ClassNames = ["mid", "low", "high", "none"] });
+        Assert.Equal(["high", "low", "mid", "none"], ModelSchema.For(given.Model)!.ClassNames);
+        var e = await Assert.ThrowsAnyAsync<Exception>(() => StreamTrainer.RunAsync(new LocalExecutor(1), path, new GaussianNB(),
+            new StreamFitOptions { ChunkSize = 200, ClassNames = ["low", "mid"] }));
+        Assert.Contains("'high'", e.Message);
     }
 
     [Fact]

@@ -51,6 +51,11 @@ public class LogisticRegressionTests
         var data = new Dataset(Matrix.FromRows([[1.0], [2.0]]), [1.0, 1.0]);
         var error = Assert.Throws<ArgumentException>(() => new LogisticRegression().Fit(data));
         Assert.Contains("at least 2 classes", error.Message);
+
+        // A text target's one class is named by its label, not its code (a fit-groups group of one class).
+        var labelled = new Dataset(Matrix.FromRows([[1.0], [2.0]]), [1.0, 1.0], classNames: ["no", "yes"]);
+        error = Assert.Throws<ArgumentException>(() => new LogisticRegression().Fit(labelled));
+        Assert.Contains("only one class: 'yes'", error.Message);
     }
 
     [Fact]

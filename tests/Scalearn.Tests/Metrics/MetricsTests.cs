@@ -69,6 +69,7 @@ public class MetricsTests
         Assert.Equal(0.44000000000000006, RegressionMetrics.MeanAbsoluteError(yTrue, yPred), 12);
         Assert.Equal(1.0, RegressionMetrics.R2([2.0, 2.0], [2.0, 2.0]));
         Assert.Equal(0.0, RegressionMetrics.R2([2.0, 2.0], [1.0, 2.0]));
+        Assert.True(double.IsNaN(RegressionMetrics.R2([2.0], [1.0])));   // r2_score: "not well-defined with less than two samples"
     }
 
     [Fact]

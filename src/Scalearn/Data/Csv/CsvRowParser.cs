@@ -165,7 +165,7 @@ internal sealed class CsvRowParser
             if (plan.IsTarget) throw Error(line, c, "missing target value");
             if (plan.AllowMissing) return double.NaN;
             if (!plan.MayTurnText)
-                throw Error(line, c, $"missing value ('{field.ToString()}'); {_names.AllowMissing} loads missing values as NaN");
+                throw Error(line, c, $"missing value ('{field.ToString()}')" + Tables.TableOptionNames.Hint(_names.AllowMissing, "loads missing values as NaN"));
             // The column may still turn out to be text, where empty cells are fine: decide after the last row.
             if (_firstMissingLine[c] == 0) _firstMissingLine[c] = line;
             return double.NaN;
@@ -181,7 +181,8 @@ internal sealed class CsvRowParser
                 $"non-numeric value '{field.ToString()}' in a column that its first {plan.InferredFromRows} rows showed numeric; " +
                 $"name it in {_names.TextColumns}, or infer from more rows ({_names.InferRows} 0 scans the whole file)");
         if (plan.IsTarget) throw Error(line, c, $"non-numeric target value '{field.ToString()}'; name the target in {_names.TextColumns} to read class labels");
-        throw Error(line, c, $"non-numeric value '{field.ToString()}'; {_names.KeepTextColumns} keeps text columns (for encoders), or leave the column out with {_names.Exclude}");
+        throw Error(line, c, $"non-numeric value '{field.ToString()}'" +
+            Tables.TableOptionNames.Hint(_names.KeepTextColumns, $"keeps text columns (for encoders), or leave the column out with {_names.Exclude}"));
     }
 
     /// <summary>Repeated values of a text column (categories) share one string.</summary>
@@ -200,7 +201,7 @@ internal sealed class CsvRowParser
     {
         for (int c = 0; c < _header.Length; c++)
             if (_plans[c].MayTurnText && !SawText[c] && _firstMissingLine[c] > 0)
-                throw Error(_firstMissingLine[c], c, $"missing value in a numeric column; {_names.AllowMissing} loads missing values as NaN");
+                throw Error(_firstMissingLine[c], c, "missing value in a numeric column" + Tables.TableOptionNames.Hint(_names.AllowMissing, "loads missing values as NaN"));
     }
 
     private CsvFormatException Error(long line, int c, string problem) => new(_source, line, problem, _header[c], c + 1);

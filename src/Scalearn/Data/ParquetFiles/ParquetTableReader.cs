@@ -190,7 +190,7 @@ internal sealed class ParquetTableReader : ITableReader
             {
                 if (!options.KeepTextColumns)
                     throw Unsupported(valueClass == ParquetValueClass.String
-                        ? $"holds text; {options.OptionNames.KeepTextColumns} keeps text columns (for encoders), or leave it out with {options.OptionNames.Exclude}"
+                        ? "holds text" + TableOptionNames.Hint(options.OptionNames.KeepTextColumns, $"keeps text columns (for encoders), or leave it out with {options.OptionNames.Exclude}")
                         : "cannot be a numeric feature; exclude it or read it as a text column");
                 role = ColumnRole.Text;
             }
@@ -203,12 +203,27 @@ internal sealed class ParquetTableReader : ITableReader
                 ColumnRole.Feature or ColumnRole.Target => ColumnKind.Double,
                 ColumnRole.Text => ColumnKind.String,
                 _ when options.TextColumns.Contains(field.Name) || !numeric => ColumnKind.String,
-                _ => valueClass == ParquetValueClass.Integer ? ColumnKind.Long : ColumnKind.Double,
+                _ => valueClass == ParquetValueClass.Integer && !MayHoldNulls(reader, (DataField)field) ? ColumnKind.Long : ColumnKind.Double,
             };
             columns[c] = new SchemaColumn(c, field.Name, kind, role);
             dataFields[c] = role == ColumnRole.Excluded ? null : (DataField)field;
         }
         return (new TableSchema(path, TableFormat.Parquet, columns, options.Target ?? "target", reader.Metadata?.NumRows), dataFields);
+    }
+
+    /// <summary>
+    /// Whether a nullable column may hold nulls: unless every row group's statistics count none. An integer column with
+    /// nulls is then read as doubles with NaN for the nulls (as pandas reads it), since longs have no missing value.
+    /// </summary>
+    private static bool MayHoldNulls(ParquetReader reader, DataField field)
+    {
+        if (!field.IsNullable) return false;
+        foreach (var group in reader.Metadata?.RowGroups ?? [])
+        {
+            var chunk = group.Columns.FirstOrDefault(c => c.MetaData?.PathInSchema is [var only] && only == field.Name);
+            if (chunk?.MetaData?.Statistics?.NullCount is not 0) return true;
+        }
+        return false;
     }
 
     private long FirstRowOf(int group) => _reader.Metadata!.RowGroups.Take(group).Sum(g => g.NumRows);
@@ -304,7 +319,7 @@ internal sealed class ParquetTableReader : ITableReader
     {
         if (double.IsInfinity(v)) throw Error(column, row, $"infinite value {v} is not allowed");
         if (isTarget) throw Error(column, row, "missing target value");
-        if (!_options.AllowMissing) throw Error(column, row, $"missing value (null or NaN); {_options.OptionNames.AllowMissing} loads missing values as NaN");
+        if (!_options.AllowMissing) throw Error(column, row, "missing value (null or NaN)" + TableOptionNames.Hint(_options.OptionNames.AllowMissing, "loads missing values as NaN"));
         return double.NaN;
     }
 

@@ -14,13 +14,22 @@ public sealed record TableOptionNames
     public string Group { get; init; } = "Group";
     public string TextColumns { get; init; } = "TextColumns";
 
-    /// <summary>What turns non-numeric feature columns into text columns.</summary>
-    public string KeepTextColumns { get; init; } = "KeepTextColumns";
+    /// <summary>What turns non-numeric feature columns into text columns; null when the caller cannot (no hint is given).</summary>
+    public string? KeepTextColumns { get; init; } = "KeepTextColumns";
 
-    /// <summary>What loads missing cells as missing values.</summary>
-    public string AllowMissing { get; init; } = "AllowMissing";
+    /// <summary>What loads missing cells as missing values; null when the caller cannot (no hint is given).</summary>
+    public string? AllowMissing { get; init; } = "AllowMissing";
     public string ClassNames { get; init; } = "ClassNames";
     public string InferRows { get; init; } = "InferRows";
 
     public static TableOptionNames Library { get; } = new();
+
+    /// <summary>
+    /// For reads whose options follow from a model or a job (predict, fit-groups, fit-stream, knn): a message names no
+    /// missing-value or text-column switch, since the user has none to set.
+    /// </summary>
+    public static TableOptionNames Fixed { get; } = new() { KeepTextColumns = null, AllowMissing = null };
+
+    /// <summary>"; {hint}" when the option has a name, else nothing.</summary>
+    internal static string Hint(string? option, string text) => option is null ? "" : $"; {option} {text}";
 }

@@ -56,7 +56,9 @@ public static class GroupTrainer
             throw new ArgumentException($"--target: {dataPath} has no column '{options.Target}'; its columns are: {string.Join(", ", names)}.");
         estimator.Create();   // an unknown estimator or parameter fails here, before any data is read
 
-        var read = new TableOptions { Target = options.Target, Group = options.GroupBy };
+        // Missing cells are read as NaN: each group's estimator then takes them (an imputing pipeline, gradient boosting)
+        // or fails that group alone with its own error, as a per-group fit of a pandas frame does.
+        var read = new TableOptions { Target = options.Target, Group = options.GroupBy, AllowMissing = true, OptionNames = TableOptionNames.Fixed };
         var table = TableReader.ReadAll(dataPath, options.DataOnWorkers ? read with { Target = null, Features = [] } : read);
         var groups = Split(table, !options.DataOnWorkers);
         int slots = Math.Max(1, executor.Slots);

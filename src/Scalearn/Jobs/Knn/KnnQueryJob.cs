@@ -34,7 +34,7 @@ public sealed record KnnQueryOptions
 /// </summary>
 public static class KnnQueryJob
 {
-    private static readonly TableOptions Read = new() { Target = null };
+    private static readonly TableOptions Read = new() { Target = null, OptionNames = TableOptionNames.Fixed };
 
     public static async Task<long> RunAsync(ITaskExecutor executor, string indexPath, string? queriesPath, string outPath,
         KnnQueryOptions options, CancellationToken cancellationToken = default)
@@ -74,7 +74,9 @@ public static class KnnQueryJob
                     await window.SubmitAsync(new KnnTask(window.Next, indexBlob.Id, options.Metric, options.K, null, start, Math.Min(options.BatchSize, n - start)), start);
             else if (options.DataOnWorkers)
             {
-                CheckColumns(queriesPath, indexNames, indexPath);
+                if (QueryOrder(TableReader.ReadSchema(queriesPath, Read).FeatureNames, queriesPath, indexNames, indexPath) is not null)
+                    throw new ArgumentException($"{queriesPath} has the index's columns in another order; with --data-on-workers the workers read the queries " +
+                        $"as they are, so put the columns in the index's order ({string.Join(", ", indexNames)}) or drop --data-on-workers.");
                 foreach (var partition in RowChunks.Plan(queriesPath, options.BatchSize, cancellationToken))
                 {
                     string part = chunks.Share(new TablePartitionBlob(partition, Read));
@@ -115,13 +117,16 @@ public static class KnnQueryJob
             : $"--k {k} is larger than the index: {indexPath} holds {n} points.");
     }
 
-    private static void CheckColumns(string path, IReadOnlyList<string> columns, string indexPath) =>
-        CheckColumns(TableReader.ReadSchema(path, Read).FeatureNames, path, columns, indexPath);
-
-    private static void CheckColumns(IReadOnlyList<string> found, string path, IReadOnlyList<string> columns, string indexPath)
+    /// <summary>
+    /// The queries' columns are matched to the index's by name: null when they come in the same order, else where each
+    /// index column is among the queries'; other names are refused.
+    /// </summary>
+    private static int[]? QueryOrder(IReadOnlyList<string> found, string path, IReadOnlyList<string> columns, string indexPath)
     {
-        if (!found.SequenceEqual(columns))
+        if (found.SequenceEqual(columns)) return null;
+        if (found.Count != columns.Count || found.Except(columns).Any() || columns.Except(found).Any())
             throw new ArgumentException($"{path} has columns {string.Join(", ", found)}; the index {indexPath} has {string.Join(", ", columns)}.");
+        return columns.Select(c => found.ToList().IndexOf(c)).ToArray();
     }
 
     /// <summary>The rows of <paramref name="path"/> in chunks, each shared with the job as a <see cref="RowBlock"/> input.</summary>
@@ -129,9 +134,9 @@ public static class KnnQueryJob
         SharedChunks chunks, CancellationToken cancellationToken)
     {
         using var reader = TableReader.Open(path, Read);
-        CheckColumns(reader.Schema.FeatureNames, path, columns, indexPath);
+        var order = QueryOrder(reader.Schema.FeatureNames, path, columns, indexPath);
         foreach (var chunk in reader.ReadAhead(batchSize, cancellationToken: cancellationToken))
-            yield return (chunk, chunks.Share(new BytesBlob(RowBlock.Encode(chunk.Data.X))));
+            yield return (chunk, chunks.Share(new BytesBlob(RowBlock.Encode(order is null ? chunk.Data.X : FeatureMapping.Reorder(chunk.Data.X, order)))));
     }
 
     /// <summary>Runs a query job into the output file in query order (<see cref="OrderedOutput"/>), one row per neighbour.</summary>

@@ -85,9 +85,29 @@ public static class BatchPredictor
                     chunks.Share(chunk.Rows);
                     await window.SubmitAsync(new PredictTask(window.Next, model.Id, chunk.Rows.Id, options.Proba), Pending.Of(chunk, options.Keep));
                 }
-            }, null, cancellationToken);
+            },
+            writer => Write(writer, new Pending(0, 0, EmptyKept(dataPath, mapping, options.Keep), null), NoRows(probaNames), probaNames, label, null),
+            cancellationToken);
         return new BatchPredictSummary(rows, score?.Name, score?.Value, clock.Elapsed);
     }
+
+    /// <summary>The kept columns of a file without rows (so an empty input still gives the output's header or schema).</summary>
+    internal static IReadOnlyList<TableColumn> EmptyKept(string dataPath, FeatureMapping mapping, IReadOnlyList<string> keep)
+    {
+        if (keep.Count == 0) return [];
+        var schema = TableReader.ReadSchema(dataPath, mapping.Options);
+        return keep.Select(name => schema[name] switch
+        {
+            { Role: ColumnRole.Feature } => (TableColumn)new DoubleColumn(name, []),
+            { Role: ColumnRole.Target } when mapping.Options.ClassNames is null && schema[name].Kind != ColumnKind.String => new DoubleColumn(name, []),
+            { Kind: ColumnKind.Double } c when c.Role != ColumnRole.Target && c.Role != ColumnRole.Text => new DoubleColumn(name, []),
+            { Kind: ColumnKind.Long } => new LongColumn(name, []),
+            _ => new StringColumn(name, []),
+        }).ToArray();
+    }
+
+    /// <summary>The result of predicting no rows.</summary>
+    internal static PredictResult NoRows(string[] probaNames) => new(0, [], probaNames.Length, []);
 
     private sealed record Pending(long FirstRow, int Count, IReadOnlyList<TableColumn> Kept, double[]? Y)
     {

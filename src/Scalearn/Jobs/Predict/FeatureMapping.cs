@@ -92,21 +92,22 @@ public sealed class FeatureMapping
 
     private static TableOptions Read(string? target, string[] passthrough, IReadOnlyList<string> textColumns, IReadOnlyList<string>? classNames, string? group) => new()
     {
-        Target = target, Passthrough = passthrough, TextColumns = textColumns, AllowMissing = textColumns.Count > 0,
+        Target = target, Passthrough = passthrough, TextColumns = textColumns, AllowMissing = textColumns.Count > 0, OptionNames = TableOptionNames.Fixed,
         ClassNames = target is not null ? classNames : null, Group = group,
     };
 
     /// <summary>The chunk's feature rows in the model's column order.</summary>
-    public Matrix Rows(TableChunk chunk)
+    public Matrix Rows(TableChunk chunk) => _order is null ? chunk.Data.X : Reorder(chunk.Data.X, _order);
+
+    /// <summary>The columns of <paramref name="x"/> picked in <paramref name="order"/>: column j of the result is column order[j].</summary>
+    internal static Matrix Reorder(Matrix x, int[] order)
     {
-        var x = chunk.Data.X;
-        if (_order is null) return x;
-        var result = new Matrix(x.Rows, _order.Length);
+        var result = new Matrix(x.Rows, order.Length);
         for (int i = 0; i < x.Rows; i++)
         {
             var source = x.Row(i);
             var target = result.Row(i);
-            for (int j = 0; j < _order.Length; j++) target[j] = source[_order[j]];
+            for (int j = 0; j < order.Length; j++) target[j] = source[order[j]];
         }
         return result;
     }

@@ -87,7 +87,10 @@ public static class GroupRoutedPredictor
                     await window.SubmitAsync(new GroupPredictTask(window.Next, chunk.Rows.Id, models, route, options.Proba, classes),
                         new Pending(chunk.FirstRow, chunk.Count, BatchPredictor.Kept(chunk.Driver, options.Keep), chunk.Driver.Data.Y, status));
                 }
-            }, null, cancellationToken);
+            },
+            writer => Write(writer, new Pending(0, 0, BatchPredictor.EmptyKept(dataPath, mapping, options.Keep), null, []), BatchPredictor.NoRows(probaNames),
+                probaNames, label, null),
+            cancellationToken);
         return new BatchPredictSummary(rows, score?.Name, score?.Value, clock.Elapsed);
     }
 

@@ -36,6 +36,12 @@ public sealed record StreamFitOptions
     /// </summary>
     public IReadOnlyList<double>? Classes { get; init; }
 
+    /// <summary>
+    /// A classifier's text class labels (a target column of text), instead of <see cref="Classes"/>; null finds them by
+    /// a first pass when the target holds text.
+    /// </summary>
+    public IReadOnlyList<string>? ClassNames { get; init; }
+
     /// <summary>One report per chunk learned, in learning order.</summary>
     public IProgress<StreamFitProgress>? Progress { get; init; }
 

@@ -38,16 +38,29 @@ public static class StreamTrainer
         bool classifier = EstimatorTraits.IsClassifier(estimator);
         var final = Final(estimator);
         CheckColumns(dataPath, options.Target, Supervised(final) ? final.TypeName : null);
-        var table = new TableOptions { Target = options.Target };
+        // A text target (class labels such as "spam") is coded by its sorted labels, found up front as scikit-learn's
+        // partial_fit needs every class on the first call; the model records them, so it predicts the labels.
+        if (options.ClassNames is not null && options.Classes is not null)
+            throw new ArgumentException("Give the classes either as numbers (Classes) or as text labels (ClassNames), not both.", nameof(options));
+        if (classifier && options.ClassNames is { } given && !TargetHoldsText(dataPath, options.Target!))
+            throw new ArgumentException($"--classes: text labels ({string.Join(", ", given)}) were given, but the target column '{options.Target}' of " +
+                $"{dataPath} holds numbers; give its numeric classes instead, e.g. --classes 0,1.");
+        var labels = classifier ? options.ClassNames?.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray()
+            ?? (options.Classes is null ? TextLabels(dataPath, options.Target!, options.ChunkSize, cancellationToken) : null) : null;
+        var table = new TableOptions { Target = options.Target, ClassNames = labels, OptionNames = TableOptionNames.Fixed };
 
-        var classes = classifier ? options.Classes?.Distinct().Order().ToArray() ?? Classes(dataPath, options.Target!, options.ChunkSize, cancellationToken) : null;
+        var classes = labels is not null ? labels.Select((_, k) => (double)k).ToArray()
+            : classifier ? options.Classes?.Distinct().Order().ToArray() ?? Classes(dataPath, options.Target!, options.ChunkSize, cancellationToken) : null;
         var stream = new ChunkStream(dataPath, table, options, cancellationToken);
         var learner = incremental.StartIncremental();
         var board = new StreamScoreBoard(options.Progress);
         if (executor is LocalExecutor) LearnHere(stream, learner, classes, options.Target is not null, board);
         else await LearnScoringOnExecutor(executor, stream, learner, classes, options, board, cancellationToken);
         if (stream.Learned == 0) throw new ArgumentException($"{dataPath} has no data rows to learn from.");
-        return new StreamFitResult(learner.Snapshot(), stream.FeatureNames!, board.ScoredChunks > 0 ? ScoreName(estimator) : null, board.EpochMeans(),
+        var model = learner.Snapshot();
+        // What the model was fitted on, as a whole fit records it: a text target's labels make its predictions read as labels.
+        ModelSchema.Record(model, new ModelSchema(stream.FeatureNames, model.FeatureCount, [], Supervised(final) ? options.Target : null, labels));
+        return new StreamFitResult(model, stream.FeatureNames!, board.ScoredChunks > 0 ? ScoreName(estimator) : null, board.EpochMeans(),
             stream.Learned, stream.Chunks, board.Elapsed);
     }
 
@@ -192,6 +205,26 @@ public static class StreamTrainer
             foreach (double y in chunk.Data.Y!) classes.Add(y);
         }
         return classes.ToArray();
+    }
+
+    /// <summary>Whether the target column holds text (CSV: in the rows sampled for the kinds; Parquet: a string column).</summary>
+    private static bool TargetHoldsText(string dataPath, string target) =>
+        TableReader.ReadSchema(dataPath, new TableOptions { Target = null, Passthrough = [target], Features = [] })[target].Kind == ColumnKind.String;
+
+    /// <summary>The distinct labels of a target column that holds text, sorted (ordinal); null when it holds numbers.</summary>
+    private static string[]? TextLabels(string dataPath, string target, int chunkSize, CancellationToken cancellationToken)
+    {
+        if (!TargetHoldsText(dataPath, target)) return null;
+        var asRead = new TableOptions { Target = null, Passthrough = [target], TextColumns = [target], Features = [] };
+        var labels = new SortedSet<string>(StringComparer.Ordinal);
+        using var reader = TableReader.Open(dataPath, asRead);
+        foreach (var chunk in reader.Chunks(Math.Max(chunkSize, TableReader.DefaultChunkRows), reuse: true))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var label in ((StringColumn)chunk.Passthrough[0]).Values)
+                if (label is not null && !CsvNumber.IsMissingToken(label)) labels.Add(label);
+        }
+        return labels.Count > 0 ? labels.ToArray() : null;
     }
 
     /// <summary>Partitions of about <paramref name="chunkSize"/> rows: the chunks of a shuffled epoch.</summary>

@@ -135,6 +135,36 @@ public sealed class ParquetTableTests : IDisposable
     }
 
     [Fact]
+    public async Task A_nullable_integer_column_with_nulls_reads_as_numbers_with_missing_values()
+    {
+        var path = _files.Path("nullable.parquet");
+        var schema = new ParquetSchema(new DataField<int?>("holes"), new DataField<long?>("full"), new DataField<bool?>("flag"), new DataField<double>("x"));
+        await using (var stream = File.Create(path))
+        {
+            await using var writer = await ParquetWriter.CreateAsync(schema, stream);
+            foreach (int offset in new[] { 0, 3 })   // two row groups; the nulls only in the second
+            {
+                using var group = writer.CreateRowGroup();
+                await group.WriteAsync<int>(schema.DataFields[0], new int?[] { 7, offset == 0 ? 8 : null, 9 }.AsMemory());
+                await group.WriteAsync<long>(schema.DataFields[1], new long?[] { 12345678901234567L + offset, 1, 2 }.AsMemory());
+                await group.WriteAsync<bool>(schema.DataFields[2], new bool?[] { true, false, offset == 0 ? true : null }.AsMemory());
+                await group.WriteAsync<double>(schema.DataFields[3], new[] { 0.5, 1.5, 2.5 }.AsMemory());
+            }
+        }
+        var all = TableReader.ReadAll(path, TableOptions.AllColumns);
+        Assert.Equal([7, 8, 9, 7, double.NaN, 9], ((DoubleColumn)all.Passthrough[0]).Values);
+        Assert.Equal([12345678901234567L, 1, 2, 12345678901234570L, 1, 2], ((LongColumn)all.Passthrough[1]).Values);   // no nulls: exact longs
+        Assert.Equal([1, 0, 1, 1, 0, double.NaN], ((DoubleColumn)all.Passthrough[2]).Values);
+
+        var csv = _files.Path("nullable.csv");
+        using (var reader = TableReader.Open(path, TableOptions.AllColumns))
+        using (var writer = TableWriter.Create(csv))
+            foreach (var chunk in reader.ReadAhead(2)) writer.Write(chunk);
+        Assert.Equal("holes,full,flag,x\n7,12345678901234567,1,0.5\n8,1,0,1.5\n9,2,1,2.5\n7,12345678901234570,1,0.5\n,1,0,1.5\n9,2,,2.5\n",
+            File.ReadAllText(csv));
+    }
+
+    [Fact]
     public void Missing_feature_values_need_allow_missing_and_name_the_row()
     {
         var path = _files.Path("nan.parquet");
