@@ -56,6 +56,37 @@ public class FitStreamCommandTests
     }
 
     [Fact]
+    public async Task Drop_leaves_a_text_id_column_out_and_features_picks_the_columns()
+    {
+        var dir = CliHarness.TempDir();
+        var lines = File.ReadAllLines(Data(dir, rows: 1_200));
+        var data = Path.Combine(dir, "with-id.csv");
+        File.WriteAllLines(data, lines.Select((line, i) => (i == 0 ? "id" : $"user-{i}") + "," + line));
+        var model = Path.Combine(dir, "sgd.scalearn");
+
+        var (exit, text, error) = await CliHarness.RunAsync("fit-stream", "--data", data, "--estimator", "SGDRegressor", "--chunk-size", "500", "--seed", "0", "--out", model);
+        Assert.NotEqual(0, exit);
+        Assert.Contains("line 2, column 'id' (#1): non-numeric value 'user-1'", error);
+
+        (exit, text, error) = await CliHarness.RunAsync("fit-stream", "--data", data, "--estimator", "SGDRegressor", "--chunk-size", "500", "--seed", "0", "--drop", "id", "--out", model);
+        Assert.True(exit == 0, error + text);
+        Assert.Equal(["a", "b"], ModelFile.Load(model).FeatureNames);
+        var learner = new SGDRegressor { RandomState = 0 }.StartIncremental();
+        using (var reader = TableReader.Open(data, new TableOptions { Target = "target", Exclude = ["id"] }))
+            foreach (var chunk in reader.Chunks(500)) learner.PartialFit(chunk);
+        var all = TableReader.Load(data, new TableOptions { Target = "target", Exclude = ["id"] });
+        Assert.Equal(((IPredictor)learner.Snapshot()).Predict(all), ((IPredictor)ModelFile.Load(model).Model).Predict(all));
+
+        (exit, text, error) = await CliHarness.RunAsync("fit-stream", "--data", data, "--estimator", "SGDRegressor", "--chunk-size", "500", "--features", "b", "--out", model, "--force");
+        Assert.True(exit == 0, error + text);
+        Assert.Equal(["b"], ModelFile.Load(model).FeatureNames);
+
+        (exit, _, error) = await CliHarness.RunAsync("fit-stream", "--data", data, "--estimator", "SGDRegressor", "--drop", "user", "--out", model, "--force");
+        Assert.NotEqual(0, exit);
+        Assert.Contains("column 'user' not found; the columns are: id, a, b, target", error);
+    }
+
+    [Fact]
     public async Task A_pipeline_of_a_scaler_and_a_classifier_with_given_classes_and_shuffled_chunks()
     {
         var dir = CliHarness.TempDir();

@@ -35,12 +35,13 @@ public static class FitStreamCommand
         var seed = new Option<int?>("--seed") { Description = "random_state of the estimator and of the chunk order" };
         var output = new Option<string>("--out", "-o") { Description = "Model file to write (served by 'scalearn predict --model')", Required = true };
         var force = new Option<bool>("--force") { Description = "Overwrite an existing --out file" };
+        var columnFlags = new DataOptions();
         var cluster = CommonOptions.Cluster();
         var clusterKey = CommonOptions.ClusterKey();
         var jobs = CommonOptions.Jobs();
         var command = new Command("fit-stream", "Learn incrementally (partial_fit) from a file of any size, chunk by chunk, with progressive validation")
         {
-            data, estimator, chunkSize, epochs, shuffle, target, classes, parameters, seed, output, force, cluster, clusterKey, jobs,
+            data, estimator, chunkSize, epochs, shuffle, target, classes, parameters, seed, columnFlags.Drop, columnFlags.Features, output, force, cluster, clusterKey, jobs,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -60,6 +61,7 @@ public static class FitStreamCommand
             string? targetColumn = explicitTarget || columns.Contains(targetName) ? targetName : null;
 
             var classList = ParseClasses(parse.GetValue(classes));
+            var columnChoices = columnFlags.Read(parse);
             var executor = await ExecutorFactory.CreateAsync(parse.GetValue(cluster), parse.GetValue(jobs),
                 message => AnsiConsole.MarkupLineInterpolated($"[yellow]{message}[/]"), ct, parse.GetValue(clusterKey));
             StreamFitResult result;
@@ -69,7 +71,7 @@ public static class FitStreamCommand
                 {
                     ChunkSize = parse.GetValue(chunkSize), Epochs = parse.GetValue(epochs), ShuffleChunks = parse.GetValue(shuffle),
                     RandomState = parse.GetValue(seed), Target = targetColumn, Classes = classList.Numbers, ClassNames = classList.Labels,
-                    Progress = new ChunkLines(),
+                    Exclude = columnChoices.Drop, Features = columnChoices.Features, Progress = new ChunkLines(),
                 }, ct);
             }
             finally

@@ -27,6 +27,12 @@ public sealed record StreamFitOptions
     /// </summary>
     public int? ParseThreads { get; init; }
 
+    /// <summary>Columns left out of the features, such as an id column (which may hold text).</summary>
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+
+    /// <summary>The only feature columns (the file's order is kept); null: every column but the target and <see cref="Exclude"/>.</summary>
+    public IReadOnlyList<string>? Features { get; init; }
+
     /// <summary>Target column; null reads none (transformers, clusterers). Supervised estimators need it.</summary>
     public string? Target { get; init; } = "target";
 

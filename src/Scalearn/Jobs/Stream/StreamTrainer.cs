@@ -47,7 +47,10 @@ public static class StreamTrainer
                 $"{dataPath} holds numbers; give its numeric classes instead, e.g. --classes 0,1.");
         var labels = classifier ? options.ClassNames?.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray()
             ?? (options.Classes is null ? TextLabels(dataPath, options.Target!, options.ChunkSize, cancellationToken) : null) : null;
-        var table = new TableOptions { Target = options.Target, ClassNames = labels, OptionNames = TableOptionNames.Fixed };
+        var table = new TableOptions
+        {
+            Target = options.Target, ClassNames = labels, Exclude = options.Exclude, Features = options.Features, OptionNames = TableOptionNames.Fixed,
+        };
 
         var classes = labels is not null ? labels.Select((_, k) => (double)k).ToArray()
             : classifier ? options.Classes?.Distinct().Order().ToArray() ?? Classes(dataPath, options.Target!, options.ChunkSize, cancellationToken) : null;
