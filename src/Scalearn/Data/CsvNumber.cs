@@ -64,6 +64,15 @@ internal static class CsvNumber
         return i;
     }
 
+    /// <summary>Whether <paramref name="s"/>, read as <paramref name="value"/>, is an integer literal beyond 2^53, where doubles no longer hold every integer.</summary>
+    public static bool IsInexactInteger(ReadOnlySpan<char> s, double value)
+    {
+        if (Math.Abs(value) <= 9007199254740992.0) return false;
+        s = s.Trim();
+        if (s.Length > 0 && s[0] is '-' or '+') s = s[1..];
+        return s.Length > 0 && !s.ContainsAnyExceptInRange('0', '9');
+    }
+
     /// <summary>Cells that mean "no value": empty, "nan" and "NA" in any case.</summary>
     public static bool IsMissingToken(ReadOnlySpan<char> s)
     {

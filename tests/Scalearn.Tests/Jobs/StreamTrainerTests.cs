@@ -168,6 +168,22 @@ public sealed class StreamTrainerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_text_target_is_left_out_by_a_clusterer_and_refused_by_a_regressor()
+    {
+        var lines = File.ReadAllLines(Csv("numbers.csv", 300));
+        var path = _files.Write("named.csv", string.Join("\n", lines.Take(1).Concat(lines.Skip(1).Select((l, i) => l[..l.LastIndexOf(',')] + (i % 2 == 0 ? ",odd" : ",even")))) + "\n");
+
+        var clusters = await StreamTrainer.RunAsync(new LocalExecutor(1), path, new global::Scalearn.Clustering.MiniBatchKMeans { NClusters = 2, RandomState = 0 },
+            new StreamFitOptions { ChunkSize = 100 });
+        Assert.Equal(3, clusters.Model.FeatureCount);
+        Assert.Null(ModelSchema.For(clusters.Model)!.ClassNames);
+
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => StreamTrainer.RunAsync(new LocalExecutor(1), path, new SGDRegressor(),
+            new StreamFitOptions { ChunkSize = 100 }));
+        Assert.Contains("holds text", e.Message);
+    }
+
+    [Fact]
     public async Task A_pipeline_learns_each_step_then_transforms_the_chunk_for_the_next()
     {
         var path = Csv("clf.csv", 1_800, classify: true);

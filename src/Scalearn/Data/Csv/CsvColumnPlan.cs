@@ -31,6 +31,13 @@ internal struct CsvColumnPlan
     /// </summary>
     public bool MayTurnText;
 
+    /// <summary>
+    /// Classify: an integer too large for a double to hold exactly (beyond 2^53, such as a 17-digit id) makes the column
+    /// text, so that a carried column (passthrough, group) keeps it as written instead of rounding it (ids that differ
+    /// would else print alike, and group keys merge).
+    /// </summary>
+    public bool ExactIntegers;
+
     /// <summary>The column was judged numeric from the first rows; a later non-numeric cell says so.</summary>
     public int InferredFromRows;
 }

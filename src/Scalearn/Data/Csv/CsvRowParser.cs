@@ -147,7 +147,9 @@ internal sealed class CsvRowParser
                 break;
             }
             case CsvCellAction.Classify:
-                if (!SawText[c] && !CsvNumber.TryParse(field, out _) && !CsvNumber.IsMissingToken(field)) SawText[c] = true;
+                if (!SawText[c] && (CsvNumber.TryParse(field, out double number) ? plan.ExactIntegers && CsvNumber.IsInexactInteger(field, number)
+                        : !CsvNumber.IsMissingToken(field)))
+                    SawText[c] = true;
                 break;
         }
     }

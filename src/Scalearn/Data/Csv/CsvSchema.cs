@@ -45,7 +45,7 @@ internal sealed class CsvSchema
             for (int c = 0; c < header.Length; c++)
             {
                 ref var plan = ref parser.Plans[c];
-                if (Inferred(c)) plan.Action = CsvCellAction.Classify;
+                if (Inferred(c)) plan = new CsvColumnPlan { Action = CsvCellAction.Classify, ExactIntegers = roles[c] is ColumnRole.Passthrough or ColumnRole.Group };
                 else if (roles[c] == ColumnRole.Feature)
                 {
                     // Checked as the data pass will, so the sample reports the first bad cell in file order.

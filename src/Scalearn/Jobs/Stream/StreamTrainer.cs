@@ -51,6 +51,13 @@ public static class StreamTrainer
         {
             Target = options.Target, ClassNames = labels, Exclude = options.Exclude, Features = options.Features, OptionNames = TableOptionNames.Fixed,
         };
+        if (!classifier && options.Target is not null && TargetHoldsText(dataPath, options.Target))
+        {
+            // An estimator that learns no target leaves a text one out (its score needs none); one that learns numbers cannot use it.
+            if (Supervised(final))
+                throw new ArgumentException($"--target: {final.TypeName} learns a numeric target, but the column '{options.Target}' of {dataPath} holds text.");
+            table = table with { Target = null, Exclude = [.. options.Exclude, options.Target] };
+        }
 
         var classes = labels is not null ? labels.Select((_, k) => (double)k).ToArray()
             : classifier ? options.Classes?.Distinct().Order().ToArray() ?? Classes(dataPath, options.Target!, options.ChunkSize, cancellationToken) : null;

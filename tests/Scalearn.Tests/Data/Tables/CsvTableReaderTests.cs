@@ -10,6 +10,23 @@ public sealed class CsvTableReaderTests : IDisposable
     private static readonly TableOptions WithText = new() { KeepTextColumns = true, Passthrough = ["id"] };
 
     [Fact]
+    public void Integers_beyond_what_a_double_holds_keep_a_carried_column_as_written()
+    {
+        var path = _files.Write("ids.csv", "id,small,x,target\n12345678901234567,1,0.5,1\n12345678901234568,2,1.5,0\n-9007199254740993,3,2.5,1\n");
+
+        var all = TableReader.ReadAll(path, TableOptions.AllColumns);
+        Assert.Equal(new string?[] { "12345678901234567", "12345678901234568", "-9007199254740993" }, ((StringColumn)all.Passthrough[0]).Values);
+        Assert.Equal([1.0, 2, 3], ((DoubleColumn)all.Passthrough[1]).Values);   // small integers stay numbers
+
+        var grouped = TableReader.ReadAll(path, new TableOptions { Group = "id", Exclude = ["small"] });
+        Assert.Equal(3, ((StringColumn)grouped.Group!).Values.Distinct().Count());   // rounding would merge the first two groups
+
+        var converted = _files.Path("ids-out.csv");
+        using (var writer = TableWriter.Create(converted)) writer.Write(all);
+        Assert.Equal(File.ReadAllText(path), File.ReadAllText(converted));
+    }
+
+    [Fact]
     public void Chunks_concatenate_to_the_whole_file_load()
     {
         var path = _files.Write("sample.csv", TempFiles.SampleCsv(25_000));
