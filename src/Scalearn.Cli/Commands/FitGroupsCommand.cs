@@ -28,9 +28,10 @@ public static class FitGroupsCommand
         var clusterKey = CommonOptions.ClusterKey();
         var jobs = CommonOptions.Jobs();
         var onWorkers = PredictCommand.DataOnWorkersOption();
+        var columnFlags = new DataOptions();
         var command = new Command("fit-groups", "Fit one model per group of rows")
         {
-            data, groupBy, estimatorName, parameters, grid, cv, target, output, cluster, clusterKey, jobs, onWorkers,
+            data, groupBy, estimatorName, parameters, grid, cv, target, columnFlags.Drop, columnFlags.Features, output, cluster, clusterKey, jobs, onWorkers,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -49,6 +50,7 @@ public static class FitGroupsCommand
                 fits = await GroupTrainer.RunAsync(executor, dataPath, EstimatorSpec.Of(estimator), new GroupTrainOptions
                 {
                     GroupBy = parse.GetRequiredValue(groupBy), Target = parse.GetValue(target) ?? "target", Grid = parse.GetValue(grid), Cv = parse.GetValue(cv),
+                    Exclude = columnFlags.Read(parse).Drop, Features = columnFlags.Read(parse).Features,
                     DataOnWorkers = parse.GetValue(onWorkers), Received = models.Write,
                 }, ct);
             }

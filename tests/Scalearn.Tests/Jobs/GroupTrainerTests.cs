@@ -104,6 +104,33 @@ public sealed class GroupTrainerTests : IDisposable
         Assert.All(fits, f => Assert.True(f.Ok, f.Error));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Excluded_columns_such_as_a_text_id_are_not_features_and_features_picks_them(bool onWorkers)
+    {
+        var lines = File.ReadAllLines(Csv());
+        var csv = _files.Write("ids.csv", string.Join("\n", lines.Select((l, i) => (i == 0 ? "id" : $"row-{i}") + "," + l)) + "\n");
+
+        if (onWorkers)   // each task reads its rows itself, so each group fails with the reader's error
+        {
+            var failed = await GroupTrainer.RunAsync(new LocalExecutor(2), csv, Tree, new GroupTrainOptions { GroupBy = "store", DataOnWorkers = true });
+            Assert.All(failed, f => Assert.Contains("column 'id'", f.Error));
+        }
+        else
+        {
+            var e = await Assert.ThrowsAnyAsync<Exception>(() => GroupTrainer.RunAsync(new LocalExecutor(2), csv, Tree, new GroupTrainOptions { GroupBy = "store" }));
+            Assert.Contains("column 'id'", e.Message);
+        }
+
+        var dropped = await GroupTrainer.RunAsync(new LocalExecutor(2), csv, Tree, new GroupTrainOptions { GroupBy = "store", Exclude = ["id"], DataOnWorkers = onWorkers });
+        var plain = await GroupTrainer.RunAsync(new LocalExecutor(2), Csv(), Tree, new GroupTrainOptions { GroupBy = "store" });
+        Assert.Equal(plain.Select(f => (f.Key, f.Rows, f.Score)), dropped.Select(f => (f.Key, f.Rows, f.Score)));
+
+        var onlyA = await GroupTrainer.RunAsync(new LocalExecutor(2), csv, Tree, new GroupTrainOptions { GroupBy = "store", Features = ["a"], DataOnWorkers = onWorkers });
+        Assert.All(onlyA, f => Assert.Equal(["a"], ModelFile.Load(new MemoryStream(f.Model!)).FeatureNames));
+    }
+
     [Fact]
     public async Task A_missing_group_column_is_refused_by_name()
     {

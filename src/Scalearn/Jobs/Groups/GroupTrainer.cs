@@ -19,6 +19,12 @@ public sealed record GroupTrainOptions
 
     public int Cv { get; init; } = 5;
 
+    /// <summary>Columns left out of the features, such as an id column (which may hold text).</summary>
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+
+    /// <summary>The only feature columns (the file's order is kept); null: every column but the target, the group column and <see cref="Exclude"/>.</summary>
+    public IReadOnlyList<string>? Features { get; init; }
+
     /// <summary>
     /// The driver reads only the group column; each task's process reads its groups' rows from the data file itself (a
     /// path every worker can read). The fits are the same.
@@ -58,7 +64,11 @@ public static class GroupTrainer
 
         // Missing cells are read as NaN: each group's estimator then takes them (an imputing pipeline, gradient boosting)
         // or fails that group alone with its own error, as a per-group fit of a pandas frame does.
-        var read = new TableOptions { Target = options.Target, Group = options.GroupBy, AllowMissing = true, OptionNames = TableOptionNames.Fixed };
+        var read = new TableOptions
+        {
+            Target = options.Target, Group = options.GroupBy, Exclude = options.Exclude, Features = options.Features, AllowMissing = true,
+            OptionNames = TableOptionNames.Fixed,
+        };
         var table = TableReader.ReadAll(dataPath, options.DataOnWorkers ? read with { Target = null, Features = [] } : read);
         var groups = Split(table, !options.DataOnWorkers);
         int slots = Math.Max(1, executor.Slots);
