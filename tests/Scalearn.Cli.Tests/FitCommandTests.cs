@@ -66,6 +66,25 @@ public class FitCommandTests
         Assert.Equal(expected.Predict(iris), ((Estimators.IPredictor)ModelFile.Load(path).Model).Predict(iris));
     }
 
+    [Fact]
+    public async Task Text_columns_are_encoded_with_categorical_and_left_out_with_drop()
+    {
+        var dir = CliHarness.TempDir();
+        var data = Path.Combine(dir, "colors.csv");
+        File.WriteAllLines(data, ["id,color,a,target", .. Enumerable.Range(0, 40).Select(i => $"c{i},{(i % 2 == 0 ? "red" : "blue")},{i % 5},{i % 2}")]);
+        var path = Path.Combine(dir, "m.scalearn");
+
+        var (exit, _, error) = await CliHarness.RunAsync("fit", "-d", data, "-e", "OneHotEncoder,LogisticRegression", "-o", path);
+        Assert.NotEqual(0, exit);
+        Assert.Contains("column 'id' (#1): non-numeric value 'c0'; --categorical auto keeps text columns (for encoders), or leave the column out with --drop", error);
+
+        (exit, var output, error) = await CliHarness.RunAsync("fit", "-d", data, "-e", "OneHotEncoder,LogisticRegression", "--categorical", "color", "--drop", "id", "-o", path);
+        Assert.True(exit == 0, error + output);
+        (exit, output, error) = await CliHarness.RunAsync("predict", "--model", path, "--data", data, "--target", "target", "--keep", "id", "--out", Path.Combine(dir, "p.csv"));
+        Assert.True(exit == 0, error + output);
+        Assert.Contains("score: 1.0000 (accuracy)", output);
+    }
+
     [Theory]
     [InlineData("has no data-parallel fit", "-e", "DecisionTreeClassifier", "--partitions", "2")]
     [InlineData("--partitions must be between 1", "-e", "LogisticRegression", "--partitions", "0")]

@@ -32,19 +32,26 @@ public static class FitCommand
         var clusterKey = CommonOptions.ClusterKey();
         var output = new Option<string>("--out", "-o") { Description = "Model file to write (read by 'scalearn predict' and 'scalearn evaluate')", Required = true };
         var force = new Option<bool>("--force") { Description = "Overwrite an existing --out file" };
+        var columns = new DataOptions();
         var command = new Command("fit", "Fit one model on all the data (data-parallel with --partitions) and save it")
         {
             data, target, estimator, parameters, partitions, cluster, clusterKey, output, force,
         };
+        foreach (var option in columns.All) command.Options.Add(option);
         command.SetAction(async (parse, ct) => await RunAsync(new FitRequest(
             parse.GetRequiredValue(data), parse.GetValue(target) ?? "target", parse.GetRequiredValue(estimator), parse.GetValue(parameters),
-            parse.GetValue(partitions), parse.GetValue(cluster), parse.GetValue(clusterKey), parse.GetRequiredValue(output), parse.GetValue(force)),
+            parse.GetValue(partitions), parse.GetValue(cluster), parse.GetValue(clusterKey), parse.GetRequiredValue(output), parse.GetValue(force))
+            { Columns = columns.Read(parse) },
             AnsiConsole.Console, ct));
         return command;
     }
 
     public sealed record FitRequest(string Data, string Target, string Estimator, string? Params, int? Partitions, string? Cluster,
-        string? ClusterKey, string Out, bool Force);
+        string? ClusterKey, string Out, bool Force)
+    {
+        /// <summary>--categorical, --missing-values, --drop, --features.</summary>
+        public DataChoices Columns { get; init; } = new();
+    }
 
     public static async Task<int> RunAsync(FitRequest r, IAnsiConsole console, CancellationToken ct)
     {
@@ -59,7 +66,7 @@ public static class FitCommand
         if (r.Partitions is not null && !DataParallel.Supports(estimator))
             throw new UsageException($"--partitions: {estimator.TypeName} has no data-parallel fit (supported: {string.Join(", ", DataParallel.Estimators)}); leave out --partitions to fit it on this machine.");
 
-        var dataset = BundledDatasets.Load(r.Data, r.Target);
+        var dataset = r.Columns.Load(r.Data, r.Target);
         string about = $"{estimator.TypeName} on {dataset.Name ?? r.Data} ({dataset.Count} rows, {dataset.FeatureCount} features)";
         var clock = Stopwatch.StartNew();
         IModel model;
