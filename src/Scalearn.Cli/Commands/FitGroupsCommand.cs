@@ -42,6 +42,7 @@ public static class FitGroupsCommand
             string dataPath = File.Exists(parse.GetRequiredValue(data)) ? parse.GetRequiredValue(data) : Data.BundledDatasets.Resolve(parse.GetRequiredValue(data));
             var executor = await ExecutorFactory.CreateAsync(parse.GetValue(cluster), parse.GetValue(jobs),
                 message => AnsiConsole.MarkupLineInterpolated($"[yellow]{message}[/]"), ct, parse.GetValue(clusterKey));
+            var columnChoices = columnFlags.Read(parse);
             IReadOnlyList<GroupFit> fits;
             var clock = System.Diagnostics.Stopwatch.StartNew();
             using var models = new ModelWriter(parse.GetRequiredValue(output), EstimatorTraits.IsClassifier(estimator));
@@ -50,7 +51,7 @@ public static class FitGroupsCommand
                 fits = await GroupTrainer.RunAsync(executor, dataPath, EstimatorSpec.Of(estimator), new GroupTrainOptions
                 {
                     GroupBy = parse.GetRequiredValue(groupBy), Target = parse.GetValue(target) ?? "target", Grid = parse.GetValue(grid), Cv = parse.GetValue(cv),
-                    Exclude = columnFlags.Read(parse).Drop, Features = columnFlags.Read(parse).Features,
+                    Exclude = columnChoices.Drop, Features = columnChoices.Features,
                     DataOnWorkers = parse.GetValue(onWorkers), Received = models.Write,
                 }, ct);
             }

@@ -126,7 +126,7 @@ public static class KnnQueryJob
         if (found.SequenceEqual(columns)) return null;
         if (found.Count != columns.Count || found.Except(columns).Any() || columns.Except(found).Any())
             throw new ArgumentException($"{path} has columns {string.Join(", ", found)}; the index {indexPath} has {string.Join(", ", columns)}.");
-        return columns.Select(c => found.ToList().IndexOf(c)).ToArray();
+        return FeatureMapping.Order(columns, found);
     }
 
     /// <summary>The rows of <paramref name="path"/> in chunks, each shared with the job as a <see cref="RowBlock"/> input.</summary>

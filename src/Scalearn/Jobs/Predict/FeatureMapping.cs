@@ -85,9 +85,18 @@ public sealed class FeatureMapping
         var passthrough = kept.Where(k => !modelSet.Contains(k)).ToArray();
         var numeric = modelFeatures.ToHashSet();
         var fileFeatures = names.Where(numeric.Contains).ToList();
-        var order = modelFeatures.Select(f => fileFeatures.IndexOf(f)).ToArray();
-        bool identity = order.Select((o, j) => o == j).All(b => b);
-        return new FeatureMapping(Read(target, passthrough, textColumns, classNames, group), identity ? null : order, modelFeatures, keep);
+        return new FeatureMapping(Read(target, passthrough, textColumns, classNames, group), Order(modelFeatures, fileFeatures), modelFeatures, keep);
+    }
+
+    /// <summary>
+    /// Where each of <paramref name="wanted"/> is among <paramref name="present"/> (the same names, perhaps in another
+    /// order): column j of the result is column order[j] of the file; null when the order is already the same.
+    /// </summary>
+    internal static int[]? Order(IReadOnlyList<string> wanted, IReadOnlyList<string> present)
+    {
+        var positions = present.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
+        var order = wanted.Select(name => positions[name]).ToArray();
+        return order.Select((o, j) => o == j).All(same => same) ? null : order;
     }
 
     private static TableOptions Read(string? target, string[] passthrough, IReadOnlyList<string> textColumns, IReadOnlyList<string>? classNames, string? group) => new()

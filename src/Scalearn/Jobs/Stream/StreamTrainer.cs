@@ -42,21 +42,22 @@ public static class StreamTrainer
         // partial_fit needs every class on the first call; the model records them, so it predicts the labels.
         if (options.ClassNames is not null && options.Classes is not null)
             throw new ArgumentException("Give the classes either as numbers (Classes) or as text labels (ClassNames), not both.", nameof(options));
-        if (classifier && options.ClassNames is { } given && !TargetHoldsText(dataPath, options.Target!))
+        bool textTarget = options.Target is not null && TargetHoldsText(dataPath, options.Target);
+        if (classifier && options.ClassNames is { } given && !textTarget)
             throw new ArgumentException($"--classes: text labels ({string.Join(", ", given)}) were given, but the target column '{options.Target}' of " +
                 $"{dataPath} holds numbers; give its numeric classes instead, e.g. --classes 0,1.");
         var labels = classifier ? options.ClassNames?.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray()
-            ?? (options.Classes is null ? TextLabels(dataPath, options.Target!, options.ChunkSize, cancellationToken) : null) : null;
+            ?? (options.Classes is null && textTarget ? TextLabels(dataPath, options.Target!, options.ChunkSize, cancellationToken) : null) : null;
         var table = new TableOptions
         {
             Target = options.Target, ClassNames = labels, Exclude = options.Exclude, Features = options.Features, OptionNames = TableOptionNames.Fixed,
         };
-        if (!classifier && options.Target is not null && TargetHoldsText(dataPath, options.Target))
+        if (!classifier && textTarget)
         {
             // An estimator that learns no target leaves a text one out (its score needs none); one that learns numbers cannot use it.
             if (Supervised(final))
                 throw new ArgumentException($"--target: {final.TypeName} learns a numeric target, but the column '{options.Target}' of {dataPath} holds text.");
-            table = table with { Target = null, Exclude = [.. options.Exclude, options.Target] };
+            table = table with { Target = null, Exclude = [.. options.Exclude, options.Target!] };
         }
 
         var classes = labels is not null ? labels.Select((_, k) => (double)k).ToArray()
@@ -221,10 +222,9 @@ public static class StreamTrainer
     private static bool TargetHoldsText(string dataPath, string target) =>
         TableReader.ReadSchema(dataPath, new TableOptions { Target = null, Passthrough = [target], Features = [] })[target].Kind == ColumnKind.String;
 
-    /// <summary>The distinct labels of a target column that holds text, sorted (ordinal); null when it holds numbers.</summary>
+    /// <summary>The distinct labels of a target column that holds text, sorted (ordinal); null when it has none.</summary>
     private static string[]? TextLabels(string dataPath, string target, int chunkSize, CancellationToken cancellationToken)
     {
-        if (!TargetHoldsText(dataPath, target)) return null;
         var asRead = new TableOptions { Target = null, Passthrough = [target], TextColumns = [target], Features = [] };
         var labels = new SortedSet<string>(StringComparer.Ordinal);
         using var reader = TableReader.Open(dataPath, asRead);
