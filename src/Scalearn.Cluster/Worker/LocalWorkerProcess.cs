@@ -48,8 +48,16 @@ public sealed class LocalWorkerProcess : IAsyncDisposable
         return new LocalWorkerProcess(process, name);
     }
 
-    /// <summary>SIGKILL: the worker gets no chance to finish or hand back anything (the broker redelivers its unacked work).</summary>
-    public void Kill() => _process.Kill(entireProcessTree: false);
+    /// <summary>
+    /// SIGKILL: the worker gets no chance to finish or hand back anything (the broker redelivers its unacked work).
+    /// Returns once the process is reaped, so <see cref="HasExited"/> is true afterwards.
+    /// </summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: false);
+        if (!_process.WaitForExit(TimeSpan.FromSeconds(30)))
+            throw new InvalidOperationException($"Worker {Name} (pid {_process.Id}) was sent SIGKILL but had not exited 30 s later.");
+    }
 
     /// <summary>SIGTERM, then waits for a graceful exit.</summary>
     public async Task<bool> TerminateAsync(TimeSpan timeout)
