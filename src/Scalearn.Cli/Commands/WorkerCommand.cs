@@ -19,9 +19,10 @@ public static class WorkerCommand
         var memory = new Option<string?>("--memory-budget") { Description = "Stop the largest task when the worker uses more memory than this (e.g. 4GB); default: 3/4 of the machine's memory" };
         var cache = new Option<string?>("--cache") { Description = "Memory for cached inputs (datasets, models, partitions); default: 2GB" };
         var noWarmup = new Option<bool>("--no-warmup") { Description = "Skip the few small fits a worker runs at start-up to have its code compiled before the first task" };
+        var exitWithInput = new Option<bool>("--exit-with-input") { Description = "Stop when standard input closes (a supervisor that pipes it stops the worker by closing it or by dying)" };
         var command = new Command("worker", "Run tasks for Scalearn drivers connected to the same broker")
         {
-            broker, concurrency, name, verbose, key, plugins, timeout, memory, cache, noWarmup,
+            broker, concurrency, name, verbose, key, plugins, timeout, memory, cache, noWarmup, exitWithInput,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -37,6 +38,7 @@ public static class WorkerCommand
                 ClusterKey = ExecutorFactory.ClusterKey(parse.GetValue(key)),
                 Limits = limits,
                 Warmup = !parse.GetValue(noWarmup),
+                ExitWithInput = parse.GetValue(exitWithInput),
             };
             if (parse.GetValue(cache) is { } c) options = options with { CacheBytes = Units.Bytes(c, "--cache") };
             foreach (var path in parse.GetValue(plugins) ?? []) LoadPlugin(path);

@@ -40,7 +40,8 @@ public sealed class LocalWorkerProcess : IAsyncDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { cliDll, "worker", "--broker", broker, "--concurrency", concurrency.ToString(), "--name", name })
+        // --exit-with-input: the worker stops when this process's end of the pipe closes, also when this process dies.
+        foreach (var arg in new[] { cliDll, "worker", "--broker", broker, "--concurrency", concurrency.ToString(), "--name", name, "--exit-with-input" })
             start.ArgumentList.Add(arg);
         if (verbose) start.ArgumentList.Add("--verbose");
         foreach (var arg in extraArgs ?? []) start.ArgumentList.Add(arg);
@@ -58,6 +59,9 @@ public sealed class LocalWorkerProcess : IAsyncDisposable
         if (!_process.WaitForExit(TimeSpan.FromSeconds(30)))
             throw new InvalidOperationException($"Worker {Name} (pid {_process.Id}) was sent SIGKILL but had not exited 30 s later.");
     }
+
+    /// <summary>Closes the worker's standard input, as this process's death would: the worker stops gracefully.</summary>
+    public void CloseInput() => _process.StandardInput.Close();
 
     /// <summary>SIGTERM, then waits for a graceful exit.</summary>
     public async Task<bool> TerminateAsync(TimeSpan timeout)

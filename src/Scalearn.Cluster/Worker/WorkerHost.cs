@@ -30,6 +30,27 @@ public static class WorkerHost
         builder.Services.AddSingleton<IHostLifetime, Microsoft.Extensions.Hosting.Internal.ConsoleLifetime>();
         using var host = builder.Build();
         LogContext.ConfigureCurrentLogContext(host.Services.GetRequiredService<ILoggerFactory>());
-        await host.RunAsync(ct);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        if (options.ExitWithInput) _ = StopAtEndOfInputAsync(stop, host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Scalearn.Worker"));
+        await host.RunAsync(stop.Token);
+    }
+
+    /// <summary>Reads standard input to its end (the parent closed it or died), then stops the worker as SIGTERM would.</summary>
+    private static async Task StopAtEndOfInputAsync(CancellationTokenSource stop, ILogger log)
+    {
+        await Task.Yield();
+        using var input = Console.OpenStandardInput();
+        var buffer = new byte[256];
+        try
+        {
+            while (await input.ReadAsync(buffer, stop.Token) > 0) { }
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        log.LogInformation("standard input closed: stopping");
+        try { stop.Cancel(); }
+        catch (ObjectDisposedException) { }
     }
 }

@@ -17,6 +17,12 @@ public sealed record WorkerOptions(string Broker, int Concurrency, string? Name,
     /// <summary>Run a few small fits at start-up so the first real tasks do not wait for the JIT.</summary>
     public bool Warmup { get; init; } = true;
 
+    /// <summary>
+    /// Stop when standard input reaches its end: a supervisor that starts the worker as a child process with a pipe on its
+    /// input (tests, benchmarks) then never leaves it running after the supervisor itself dies.
+    /// </summary>
+    public bool ExitWithInput { get; init; }
+
     public int EffectiveConcurrency => Concurrency > 0 ? Concurrency : Environment.ProcessorCount;
 
     public string EffectiveName => string.IsNullOrWhiteSpace(Name) ? $"{Environment.MachineName}-{Environment.ProcessId}" : Name;

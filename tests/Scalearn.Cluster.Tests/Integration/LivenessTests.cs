@@ -40,6 +40,22 @@ public sealed class LivenessTests
         }
     }
 
+    [BrokerFact(Timeout = 60_000)]
+    public async Task AWorkerWhoseSupervisorClosesItsInputStops()
+    {
+        // What a test host or benchmark that dies leaves behind: the pipe to its workers' input closes.
+        await using var workers = await WorkerProcesses.StartAsync(Broker.ForCluster("orphan"), 1, "orphan");
+        var worker = workers.Workers[0];
+
+        worker.CloseInput();
+
+        var clock = Stopwatch.StartNew();
+        while (!worker.HasExited && clock.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(100);
+        Assert.True(worker.HasExited, "the worker kept running after its input closed\n" + worker.Output);
+        Assert.Equal(0, worker.ExitCode);
+        Assert.Contains("standard input closed: stopping", worker.Output);
+    }
+
     [RestartableBrokerFact(Timeout = 240_000)]
     public async Task AKilledDriversTasksStopOnWorkersWithinTheLeaseAndItsQueueGoes()
     {
