@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Scalearn.Cli;
 
-/// <summary>Options every parallel command shares: where the work runs.</summary>
+/// <summary>Options several commands share: where the work runs, the data, how CSV columns are read.</summary>
 public static class CommonOptions
 {
     public static Option<string?> Cluster() => new("--cluster")
@@ -26,6 +26,18 @@ public static class CommonOptions
         Description = "Bundled dataset name (see 'scalearn datasets') or path to a CSV or Parquet file",
         Required = true,
     };
+
+    /// <summary>--infer-rows of the commands that read a CSV column whose kind its first rows decide (<paramref name="what"/>).</summary>
+    public static Option<int> InferRows(string what) => new("--infer-rows")
+    {
+        Description = $"CSV: rows read to decide whether {what} holds numbers or text (0 reads the whole file first)",
+        DefaultValueFactory = _ => Scalearn.Data.Tables.TableOptions.Default.InferRows,
+    };
+
+    public static void CheckInferRows(int rows)
+    {
+        if (rows < 0) throw new UsageException($"--infer-rows must be 0 (the whole file) or more; got {rows}.");
+    }
 
     public static Option<string> Target() => new("--target")
     {

@@ -47,6 +47,35 @@ public class PredictStreamingTests
     }
 
     [Fact]
+    public async Task Large_ids_after_the_inferred_rows_fail_clearly_and_infer_rows_0_keeps_them_as_written()
+    {
+        var dir = CliHarness.TempDir();
+        var model = await TuneIrisAsync(dir);
+        var iris = TableReader.ReadAll(Scalearn.Data.BundledDatasets.Resolve("iris"), TableOptions.AllColumns);
+        var features = iris.Schema.Columns.Where(c => c.Name != "target").Select(c => c.Name).ToArray();
+        var lines = new List<string> { "id," + string.Join(",", features) };
+        for (int r = 0; r < iris.Count; r++)
+        {
+            string id = r < 100 ? r.ToString() : (90071992547409930L + r).ToString();   // 17 digits after row 100
+            lines.Add(id + "," + string.Join(",", iris.Passthrough.Where(c => c.Name != "target").Select(c => ((DoubleColumn)c).Values[r].ToString("R", System.Globalization.CultureInfo.InvariantCulture))));
+        }
+        var data = Path.Combine(dir, "ids.csv");
+        File.WriteAllLines(data, lines);
+        var output = Path.Combine(dir, "out.csv");
+
+        var failed = await CliHarness.RunAsync("predict", "--model", model, "--data", data, "--keep", "id", "--infer-rows", "50", "--out", output);
+        Assert.NotEqual(0, failed.Exit);
+        Assert.Contains("line 102, column 'id'", failed.Err);
+        Assert.Contains("--infer-rows 0", failed.Err);
+
+        var ok = await CliHarness.RunAsync("predict", "--model", model, "--data", data, "--keep", "id", "--infer-rows", "0", "--out", output);
+        Assert.True(ok.Exit == 0, ok.Err);
+        var written = File.ReadAllLines(output);
+        Assert.Equal("90071992547410030", written[101].Split(',')[0]);
+        Assert.Equal(151, written.Length);
+    }
+
+    [Fact]
     public async Task A_bad_batch_size_is_a_usage_error()
     {
         var (exit, _, error) = await CliHarness.RunAsync("predict", "--model", "m.scalearn", "--data", "iris", "--batch-size", "0");

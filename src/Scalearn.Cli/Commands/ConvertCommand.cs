@@ -17,11 +17,7 @@ public static class ConvertCommand
         var input = new Argument<string>("in") { Description = "Input file (.csv or .parquet)" };
         var output = new Argument<string>("out") { Description = "Output file (.csv or .parquet)" };
         var chunkRows = new Option<int>("--chunk-rows") { Description = "Rows read and written per chunk", DefaultValueFactory = _ => TableReader.DefaultChunkRows };
-        var inferRows = new Option<int>("--infer-rows")
-        {
-            Description = "CSV input: rows sampled to tell numeric columns from text ones (0 scans the whole file first)",
-            DefaultValueFactory = _ => TableOptions.Default.InferRows,
-        };
+        var inferRows = CommonOptions.InferRows("each column of a CSV input");
         var rowGroupRows = new Option<int?>("--row-group-rows") { Description = "Parquet output: rows per row group (default: about 64 MB of values)" };
         var command = new Command("convert", "Convert a table between CSV and Parquet, streaming") { input, output, chunkRows, inferRows, rowGroupRows };
         command.SetAction((parse, ct) => Task.FromResult(Run(parse.GetRequiredValue(input), parse.GetRequiredValue(output),
@@ -32,7 +28,7 @@ public static class ConvertCommand
     public static int Run(string input, string output, int chunkRows, int inferRows, int? rowGroupRows, CancellationToken ct)
     {
         if (chunkRows < 1) throw new UsageException($"--chunk-rows must be at least 1; got {chunkRows}.");
-        if (inferRows < 0) throw new UsageException($"--infer-rows must be 0 (whole file) or more; got {inferRows}.");
+        CommonOptions.CheckInferRows(inferRows);
         TableFormats.Of(input);
         TableFormats.Of(output);
         if (Path.GetFullPath(input) == Path.GetFullPath(output)) throw new UsageException("the output must differ from the input.");
@@ -57,7 +53,7 @@ public static class ConvertCommand
 
     private static long Copy(string input, string output, int chunkRows, int inferRows, int? rowGroupRows, Stopwatch watch, CancellationToken ct)
     {
-        using var reader = TableReader.Open(input, TableOptions.AllColumns with { InferRows = inferRows });
+        using var reader = TableReader.Open(input, TableOptions.AllColumns with { InferRows = inferRows, OptionNames = TableOptionNames.Fixed });
         using var writer = TableWriter.Create(output, rowGroupRows);
         var progress = new RowRate(watch);
         foreach (var chunk in reader.ReadAhead(chunkRows, depth: 2, reuse: true, cancellationToken: ct))

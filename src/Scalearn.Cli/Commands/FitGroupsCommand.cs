@@ -29,15 +29,17 @@ public static class FitGroupsCommand
         var jobs = CommonOptions.Jobs();
         var onWorkers = PredictCommand.DataOnWorkersOption();
         var columnFlags = new DataOptions();
+        var inferRows = CommonOptions.InferRows("the --group-by column");
         var command = new Command("fit-groups", "Fit one model per group of rows")
         {
-            data, groupBy, estimatorName, parameters, grid, cv, target, columnFlags.Drop, columnFlags.Features, output, cluster, clusterKey, jobs, onWorkers,
+            data, groupBy, estimatorName, parameters, grid, cv, target, columnFlags.Drop, columnFlags.Features, inferRows, output, cluster, clusterKey, jobs, onWorkers,
         };
         command.SetAction(async (parse, ct) =>
         {
             var estimator = EstimatorFactory.Create(parse.GetRequiredValue(estimatorName));
             if (parse.GetValue(parameters) is { } json)
                 foreach (var (name, value) in ParseParams(json)) estimator.SetParam(name, value);
+            CommonOptions.CheckInferRows(parse.GetValue(inferRows));
             if (parse.GetValue(grid) is not null && parse.GetValue(cv) < 2) throw new UsageException($"--cv must be at least 2; got {parse.GetValue(cv)}.");
             string dataPath = File.Exists(parse.GetRequiredValue(data)) ? parse.GetRequiredValue(data) : Data.BundledDatasets.Resolve(parse.GetRequiredValue(data));
             var executor = await ExecutorFactory.CreateAsync(parse.GetValue(cluster), parse.GetValue(jobs),
@@ -52,7 +54,7 @@ public static class FitGroupsCommand
                 {
                     GroupBy = parse.GetRequiredValue(groupBy), Target = parse.GetValue(target) ?? "target", Grid = parse.GetValue(grid), Cv = parse.GetValue(cv),
                     Exclude = columnChoices.Drop, Features = columnChoices.Features,
-                    DataOnWorkers = parse.GetValue(onWorkers), Received = models.Write,
+                    DataOnWorkers = parse.GetValue(onWorkers), Received = models.Write, InferRows = parse.GetValue(inferRows),
                 }, ct);
             }
             finally

@@ -32,13 +32,15 @@ public static class PredictCommand
         var clusterKey = CommonOptions.ClusterKey();
         var jobs = CommonOptions.Jobs();
         var onWorkers = DataOnWorkersOption();
+        var inferRows = CommonOptions.InferRows("a --keep column");
         var command = new Command("predict", "Predict with a saved model, streaming the data")
         {
-            modelPath, data, target, output, proba, batchSize, keep, cluster, clusterKey, jobs, onWorkers,
+            modelPath, data, target, output, proba, batchSize, keep, inferRows, cluster, clusterKey, jobs, onWorkers,
         };
         command.SetAction(async (parse, ct) =>
         {
             if (parse.GetValue(batchSize) < 1) throw new UsageException($"--batch-size must be at least 1; got {parse.GetValue(batchSize)}.");
+            CommonOptions.CheckInferRows(parse.GetValue(inferRows));
             var keepColumns = (parse.GetValue(keep) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var path = parse.GetValue(output) ?? "predictions.csv";
             TableFormats.Of(path);
@@ -52,7 +54,7 @@ public static class PredictCommand
                 var settings = new BatchPredictOptions
                 {
                     Proba = parse.GetValue(proba), BatchSize = parse.GetValue(batchSize), Keep = keepColumns, Target = parse.GetValue(target), Progress = rate,
-                    DataOnWorkers = parse.GetValue(onWorkers),
+                    DataOnWorkers = parse.GetValue(onWorkers), InferRows = parse.GetValue(inferRows),
                 };
                 string model = parse.GetRequiredValue(modelPath);
                 summary = GroupModels.IsFolder(model)

@@ -47,6 +47,11 @@ internal enum CsvCellAction : byte
     Skip,
     Number,
     Text,
+    /// <summary>
+    /// A number column carried to the output (passthrough, group) whose kind the first rows decided: as Number, but an
+    /// integer literal beyond 2^53 is an error rather than silently rounded (the sample would have made the column text).
+    /// </summary>
+    CarriedNumber,
     /// <summary>Only notes whether the cell is numeric (schema inference).</summary>
     Classify,
     /// <summary>A text target: the label's code goes to the numbers.</summary>

@@ -134,6 +134,13 @@ internal sealed class CsvRowParser
                 if (CsvNumber.TryParse(field, out double v) && double.IsFinite(v)) plan.Numbers![plan.Offset + row * plan.Stride] = v;
                 else plan.Numbers![plan.Offset + row * plan.Stride] = Unusual(ref plan, c, field, line);
                 break;
+            case CsvCellAction.CarriedNumber:
+                if (CsvNumber.TryParse(field, out double carried) && CsvNumber.IsInexactInteger(field, carried))
+                    throw Error(line, c,
+                        $"integer '{field.ToString()}' is beyond 2^53, where a number column would round it, and the column's first " +
+                        $"{plan.InferredFromRows} rows showed only numbers a double holds exactly; infer from more rows ({_names.InferRows} 0 " +
+                        "scans the whole file) to read the column as text, as written");
+                goto case CsvCellAction.Number;
             case CsvCellAction.Text:
                 plan.Texts![plan.Offset + row] = plan.CheckMissingText && CsvNumber.IsMissingToken(field) ? null : Intern(c, field);
                 break;
@@ -181,8 +188,9 @@ internal sealed class CsvRowParser
         if (plan.InferredFromRows > 0)
             throw Error(line, c,
                 $"non-numeric value '{field.ToString()}' in a column that its first {plan.InferredFromRows} rows showed numeric; " +
-                $"name it in {_names.TextColumns}, or infer from more rows ({_names.InferRows} 0 scans the whole file)");
-        if (plan.IsTarget) throw Error(line, c, $"non-numeric target value '{field.ToString()}'; name the target in {_names.TextColumns} to read class labels");
+                (_names.TextColumns is null ? "" : $"name it in {_names.TextColumns}, or ") + $"infer from more rows ({_names.InferRows} 0 scans the whole file)");
+        if (plan.IsTarget)
+            throw Error(line, c, $"non-numeric target value '{field.ToString()}'" + (_names.TextColumns is null ? "" : $"; name the target in {_names.TextColumns} to read class labels"));
         throw Error(line, c, $"non-numeric value '{field.ToString()}'" +
             Tables.TableOptionNames.Hint(_names.KeepTextColumns, $"keeps text columns (for encoders), or leave the column out with {_names.Exclude}"));
     }

@@ -113,7 +113,7 @@ internal sealed class CsvSchema
                 },
                 _ => new CsvColumnPlan
                 {
-                    Action = CsvCellAction.Number, Numbers = (double[])buffers.ArrayOf(column.Index)!, Stride = 1,
+                    Action = inferred ? CsvCellAction.CarriedNumber : CsvCellAction.Number, Numbers = (double[])buffers.ArrayOf(column.Index)!, Stride = 1,
                     AllowMissing = true, AllowInfinite = true, InferredFromRows = inferred ? InferredFromRows : 0,
                 },
             };

@@ -38,13 +38,14 @@ internal static class ColumnRoles
         foreach (var name in options.Exclude) Set(name, ColumnRole.Excluded, spelled.Exclude);
         foreach (var name in options.Passthrough) Set(name, ColumnRole.Passthrough, spelled.Passthrough);
         foreach (var name in options.Features ?? []) Set(name, ColumnRole.Feature, spelled.Features);
+        string textColumns = spelled.TextColumns ?? "the model's text columns";
         foreach (var name in options.TextColumns)
         {
-            int c = Find(name, spelled.TextColumns);
+            int c = Find(name, textColumns);
             // A declared text column keeps its target, passthrough or group role and is read as strings.
             if (roles[c] is ColumnRole.Feature) roles[c] = ColumnRole.Text;
             else if (roles[c] is ColumnRole.Excluded && options.Features is not null && !assignedBy.ContainsKey(c))
-                throw fail($"{spelled.TextColumns} column '{name}' is not among the {spelled.Features} columns ({string.Join(", ", options.Features)})");
+                throw fail($"{textColumns}: column '{name}' is not among the {spelled.Features} columns ({string.Join(", ", options.Features)})");
         }
         return roles;
     }

@@ -12,7 +12,8 @@ public sealed record TableOptionNames
     public string Exclude { get; init; } = "Exclude";
     public string Passthrough { get; init; } = "Passthrough";
     public string Group { get; init; } = "Group";
-    public string TextColumns { get; init; } = "TextColumns";
+    /// <summary>What reads a column as text; null when the caller cannot name one (no hint is given).</summary>
+    public string? TextColumns { get; init; } = "TextColumns";
 
     /// <summary>What turns non-numeric feature columns into text columns; null when the caller cannot (no hint is given).</summary>
     public string? KeepTextColumns { get; init; } = "KeepTextColumns";
@@ -25,10 +26,11 @@ public sealed record TableOptionNames
     public static TableOptionNames Library { get; } = new();
 
     /// <summary>
-    /// For reads whose options follow from a model or a job (predict, fit-groups, fit-stream, knn): a message names no
-    /// missing-value or text-column switch, since the user has none to set.
+    /// For reads whose options follow from a model or a job (predict, fit-groups, fit-stream, knn, convert): a message
+    /// names no missing-value or text-column switch, since the user has none to set, and names the commands' flag for
+    /// the rows a column's kind is inferred from.
     /// </summary>
-    public static TableOptionNames Fixed { get; } = new() { KeepTextColumns = null, AllowMissing = null };
+    public static TableOptionNames Fixed { get; } = new() { KeepTextColumns = null, AllowMissing = null, TextColumns = null, InferRows = "--infer-rows" };
 
     /// <summary>"; {hint}" when the option has a name, else nothing.</summary>
     internal static string Hint(string? option, string text) => option is null ? "" : $"; {option} {text}";

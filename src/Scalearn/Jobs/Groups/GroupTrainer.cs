@@ -26,6 +26,12 @@ public sealed record GroupTrainOptions
     public IReadOnlyList<string>? Features { get; init; }
 
     /// <summary>
+    /// CSV: rows read to decide whether a kept or group column holds numbers or text (0 reads the whole file first); a
+    /// later row that contradicts them is an error naming it.
+    /// </summary>
+    public int InferRows { get; init; } = TableOptions.Default.InferRows;
+
+    /// <summary>
     /// The driver reads only the group column; each task's process reads its groups' rows from the data file itself (a
     /// path every worker can read). The fits are the same.
     /// </summary>
@@ -67,7 +73,7 @@ public static class GroupTrainer
         var read = new TableOptions
         {
             Target = options.Target, Group = options.GroupBy, Exclude = options.Exclude, Features = options.Features, AllowMissing = true,
-            OptionNames = TableOptionNames.Fixed,
+            OptionNames = TableOptionNames.Fixed, InferRows = options.InferRows,
         };
         var table = TableReader.ReadAll(dataPath, options.DataOnWorkers ? read with { Target = null, Features = [] } : read);
         var groups = Split(table, !options.DataOnWorkers);

@@ -25,6 +25,12 @@ public sealed record BatchPredictOptions
     public string? Target { get; init; }
 
     /// <summary>
+    /// CSV: rows read to decide whether a kept or group column holds numbers or text (0 reads the whole file first); a
+    /// later row that contradicts them is an error naming it.
+    /// </summary>
+    public int InferRows { get; init; } = TableOptions.Default.InferRows;
+
+    /// <summary>
     /// Each task's process reads its rows from the data file itself (a path every worker can read, e.g. a shared mount)
     /// instead of the driver streaming them through the executor; the output is the same.
     /// </summary>
@@ -65,7 +71,8 @@ public static class BatchPredictor
         if (options.Keep.Contains("prediction") || options.Keep.Any(k => k.StartsWith("proba_", StringComparison.Ordinal)))
             throw new ArgumentException("--keep: 'prediction' and 'proba_*' are the names of the output's own columns; rename the input column.");
         var schema = ModelSchema.For(loaded.Model);
-        var mapping = FeatureMapping.Create(dataPath, loaded.FeatureNames, predictor.FeatureCount, options.Target, options.Keep, schema?.TextColumns, schema?.ClassNames, schema?.TargetName);
+        var mapping = FeatureMapping.Create(dataPath, loaded.FeatureNames, predictor.FeatureCount, options.Target, options.Keep, schema?.TextColumns, schema?.ClassNames, schema?.TargetName,
+            inferRows: options.InferRows);
         Func<double, string>? label = schema?.ClassNames is not null ? schema.Label : null;
         var probaNames = options.Proba
             ? classifier!.Classes.Select(c => "proba_" + (label is null ? c.ToString("R", CultureInfo.InvariantCulture) : label(c))).ToArray()

@@ -48,7 +48,8 @@ public sealed class FeatureMapping
 
     /// <param name="group">A column that routes each row to a model (not a feature; fit-groups' --group-by), or null.</param>
     public static FeatureMapping Create(string dataPath, IReadOnlyList<string>? modelFeatures, int featureCount, string? target, IReadOnlyList<string> keep,
-        IReadOnlyList<string>? textColumns = null, IReadOnlyList<string>? classNames = null, string? modelTarget = null, string? group = null)
+        IReadOnlyList<string>? textColumns = null, IReadOnlyList<string>? classNames = null, string? modelTarget = null, string? group = null,
+        int? inferRows = null)
     {
         textColumns ??= [];
         var file = TableReader.ReadSchema(dataPath, TableOptions.AllColumns);
@@ -63,7 +64,7 @@ public sealed class FeatureMapping
         var kept = keep.Where(k => k != target && k != group).ToHashSet();
         if (modelFeatures is null)
         {
-            var options = Read(target, kept.ToArray(), textColumns, classNames, group);
+            var options = Read(target, kept.ToArray(), textColumns, classNames, group, inferRows);
             int count = names.Count(n => n != target && n != group && !kept.Contains(n));
             if (count != featureCount)
                 throw new ArgumentException($"The model has {featureCount} features but {dataPath} has {count} feature columns " +
@@ -85,7 +86,7 @@ public sealed class FeatureMapping
         var passthrough = kept.Where(k => !modelSet.Contains(k)).ToArray();
         var numeric = modelFeatures.ToHashSet();
         var fileFeatures = names.Where(numeric.Contains).ToList();
-        return new FeatureMapping(Read(target, passthrough, textColumns, classNames, group), Order(modelFeatures, fileFeatures), modelFeatures, keep);
+        return new FeatureMapping(Read(target, passthrough, textColumns, classNames, group, inferRows), Order(modelFeatures, fileFeatures), modelFeatures, keep);
     }
 
     /// <summary>
@@ -99,10 +100,11 @@ public sealed class FeatureMapping
         return order.Select((o, j) => o == j).All(same => same) ? null : order;
     }
 
-    private static TableOptions Read(string? target, string[] passthrough, IReadOnlyList<string> textColumns, IReadOnlyList<string>? classNames, string? group) => new()
+    private static TableOptions Read(string? target, string[] passthrough, IReadOnlyList<string> textColumns, IReadOnlyList<string>? classNames, string? group,
+        int? inferRows) => new()
     {
         Target = target, Passthrough = passthrough, TextColumns = textColumns, AllowMissing = textColumns.Count > 0, OptionNames = TableOptionNames.Fixed,
-        ClassNames = target is not null ? classNames : null, Group = group,
+        ClassNames = target is not null ? classNames : null, Group = group, InferRows = inferRows ?? TableOptions.Default.InferRows,
     };
 
     /// <summary>The chunk's feature rows in the model's column order.</summary>

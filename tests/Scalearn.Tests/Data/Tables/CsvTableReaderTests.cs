@@ -27,6 +27,44 @@ public sealed class CsvTableReaderTests : IDisposable
     }
 
     [Fact]
+    public void An_integer_beyond_2_to_the_53_after_the_sampled_rows_is_an_error_not_rounded()
+    {
+        var rows = Enumerable.Range(0, 6).Select(i => i < 4 ? i.ToString() : (12345678901234567L + i).ToString());
+        var path = _files.Write("late-ids.csv", "id,x,target\n" + string.Concat(rows.Select(id => $"{id},0.5,1\n")));
+
+        foreach (var options in new[] { new TableOptions { Passthrough = ["id"], InferRows = 3 }, new TableOptions { Group = "id", InferRows = 3 } })
+        {
+            using var reader = TableReader.Open(path, options);
+            var e = Assert.Throws<CsvFormatException>(() => reader.Chunks(2).Count());
+            Assert.Equal(6, e.Line);
+            Assert.Equal("id", e.ColumnName);
+            Assert.Contains("integer '12345678901234571' is beyond 2^53", e.Message);
+            Assert.Contains("InferRows 0", e.Message);
+        }
+        var fixedNames = Assert.Throws<CsvFormatException>(() =>
+            TableReader.ReadAll(path, new TableOptions { Passthrough = ["id"], InferRows = 3, OptionNames = TableOptionNames.Fixed }));
+        Assert.Contains("--infer-rows 0", fixedNames.Message);
+
+        var whole = TableReader.ReadAll(path, new TableOptions { Passthrough = ["id"], InferRows = 0 });
+        Assert.Equal("12345678901234571", ((StringColumn)whole.Passthrough[0]).Values[4]);
+        // Large numbers that are not integer literals, and small integers, stay numbers.
+        var floats = _files.Write("floats.csv", "v,x,target\n1,0,0\n2,0,0\n3,0,0\n1.5e20,0,0\n-12345678901234567.5,0,0\n");
+        var read = TableReader.ReadAll(floats, new TableOptions { Passthrough = ["v"], InferRows = 3 });
+        Assert.Equal(1.5e20, ((DoubleColumn)read.Passthrough[0]).Values[3]);
+    }
+
+    [Fact]
+    public void Late_text_in_a_carried_column_names_only_what_a_job_user_can_set()
+    {
+        var path = _files.Write("late-text.csv", "id,x,target\n1,0.5,1\n2,0.5,1\nA-3,0.5,1\n");
+        var e = Assert.Throws<CsvFormatException>(() =>
+            TableReader.ReadAll(path, new TableOptions { Passthrough = ["id"], InferRows = 2, OptionNames = TableOptionNames.Fixed }));
+        Assert.Contains("non-numeric value 'A-3'", e.Message);
+        Assert.Contains("--infer-rows 0", e.Message);
+        Assert.DoesNotContain("TextColumns", e.Message);
+    }
+
+    [Fact]
     public void Chunks_concatenate_to_the_whole_file_load()
     {
         var path = _files.Write("sample.csv", TempFiles.SampleCsv(25_000));
