@@ -21,6 +21,43 @@ public class KnnCommandTests
     }
 
     [Fact]
+    public async Task Drop_leaves_a_text_id_column_out_of_the_coordinates_and_features_picks_them()
+    {
+        var dir = CliHarness.TempDir();
+        var plain = Path.Combine(dir, "plain.csv");
+        File.WriteAllText(plain, "a,b\n0,0\n1,0\n0,2\n5,5\n4,4\n");
+        var withId = Path.Combine(dir, "ids.csv");
+        File.WriteAllText(withId, "id,a,w,b\np-0,0,9,0\np-1,1,9,0\np-2,0,9,2\np-3,5,9,5\np-4,4,9,4\n");
+        var queries = Path.Combine(dir, "queries.csv");   // no id column: --drop leaves out only what a file has
+        File.WriteAllText(queries, "a,w,b\n1,9,1\n5,9,4\n");
+        string Out(string name) => Path.Combine(dir, name);
+
+        var expected = await CliHarness.RunAsync("knn", "--index", plain, "--self", "--k", "2", "--out", Out("expected.csv"));
+        Assert.True(expected.Exit == 0, expected.Err);
+        var refused = await CliHarness.RunAsync("knn", "--index", withId, "--self", "--k", "2", "--out", Out("refused.csv"));
+        Assert.NotEqual(0, refused.Exit);
+        Assert.Contains("'p-0'", refused.Err);
+
+        foreach (var (flags, name) in new[] { (new[] { "--drop", "id,w" }, "dropped.csv"), (new[] { "--features", "a,b" }, "features.csv") })
+        {
+            foreach (var shards in new[] { "1", "2" })
+            {
+                var run = await CliHarness.RunAsync(["knn", "--index", withId, "--self", "--k", "2", "--shards", shards, "--out", Out(name), .. flags]);
+                Assert.True(run.Exit == 0, run.Err);
+                Assert.Equal(File.ReadAllText(Out("expected.csv")), File.ReadAllText(Out(name)));
+            }
+        }
+
+        var plainQueries = Path.Combine(dir, "plain-queries.csv");
+        File.WriteAllText(plainQueries, "a,b\n1,1\n5,4\n");
+        var want = await CliHarness.RunAsync("knn", "--index", plain, "--queries", plainQueries, "--k", "3", "--out", Out("want.csv"));
+        Assert.True(want.Exit == 0, want.Err);
+        var got = await CliHarness.RunAsync("knn", "--index", withId, "--queries", queries, "--k", "3", "--drop", "id,w", "--out", Out("got.csv"));
+        Assert.True(got.Exit == 0, got.Err);
+        Assert.Equal(File.ReadAllText(Out("want.csv")), File.ReadAllText(Out("got.csv")));
+    }
+
+    [Fact]
     public async Task Queries_and_self_together_and_k_too_large_are_errors()
     {
         var dir = CliHarness.TempDir();

@@ -9,7 +9,7 @@ public static class KnnCommand
 {
     public static Command Create()
     {
-        var index = new Option<string>("--index") { Description = "CSV or Parquet file of the points to search (every column a feature)", Required = true };
+        var index = new Option<string>("--index") { Description = "CSV or Parquet file of the points to search (every column a coordinate, but those --drop leaves out)", Required = true };
         var queries = new Option<string?>("--queries") { Description = "CSV or Parquet file of query points, with the index's columns" };
         var self = new Option<bool>("--self") { Description = "Query every indexed point, excluding itself (scikit-learn's kneighbors() with no X)" };
         var k = new Option<int>("--k") { Description = "Neighbours per query", DefaultValueFactory = _ => 5 };
@@ -25,9 +25,10 @@ public static class KnnCommand
         var clusterKey = CommonOptions.ClusterKey();
         var jobs = CommonOptions.Jobs();
         var onWorkers = PredictCommand.DataOnWorkersOption();
+        var columnFlags = new DataOptions();
         var command = new Command("knn", "k nearest neighbours of many queries, streamed")
         {
-            index, queries, self, k, metric, output, batchSize, cluster, clusterKey, jobs, onWorkers,
+            index, queries, self, k, metric, output, batchSize, columnFlags.Drop, columnFlags.Features, cluster, clusterKey, jobs, onWorkers,
         };
         command.Options.Add(shards);
         command.SetAction(async (parse, ct) =>
@@ -37,6 +38,7 @@ public static class KnnCommand
             if (isSelf == (queryPath is not null)) throw new UsageException("give exactly one of --queries FILE and --self.");
             var executor = await ExecutorFactory.CreateAsync(parse.GetValue(cluster), parse.GetValue(jobs),
                 message => AnsiConsole.MarkupLineInterpolated($"[yellow]{message}[/]"), ct, parse.GetValue(clusterKey));
+            var columnChoices = columnFlags.Read(parse);
             var clock = System.Diagnostics.Stopwatch.StartNew();
             long rows;
             try
@@ -44,7 +46,7 @@ public static class KnnCommand
                 rows = await KnnQueryJob.RunAsync(executor, parse.GetRequiredValue(index), queryPath, parse.GetRequiredValue(output), new KnnQueryOptions
                 {
                     K = parse.GetValue(k), Metric = parse.GetValue(metric) ?? "minkowski", BatchSize = parse.GetValue(batchSize),
-                    DataOnWorkers = parse.GetValue(onWorkers),
+                    DataOnWorkers = parse.GetValue(onWorkers), Exclude = columnChoices.Drop, Features = columnChoices.Features,
                     Shards = parse.GetValue(shards),
                 }, ct);
             }

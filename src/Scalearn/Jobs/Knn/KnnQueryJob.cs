@@ -23,6 +23,15 @@ public sealed record KnnQueryOptions
     /// <summary>Each process reads the index and its query chunks from the files' paths itself (paths every worker can read).</summary>
     public bool DataOnWorkers { get; init; }
 
+    /// <summary>Columns of the index and query files that are not coordinates, such as an id column (which may hold text).</summary>
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+
+    /// <summary>The only coordinate columns (null: every column but <see cref="Exclude"/>).</summary>
+    public IReadOnlyList<string>? Features { get; init; }
+
+    /// <summary>How the index and query files are read.</summary>
+    internal TableOptions Read => new() { Target = null, Exclude = Exclude, Features = Features, OptionNames = TableOptionNames.Fixed };
+
     public IProgress<JobProgress>? Progress { get; init; }
 }
 
@@ -34,8 +43,6 @@ public sealed record KnnQueryOptions
 /// </summary>
 public static class KnnQueryJob
 {
-    private static readonly TableOptions Read = new() { Target = null, OptionNames = TableOptionNames.Fixed };
-
     public static async Task<long> RunAsync(ITaskExecutor executor, string indexPath, string? queriesPath, string outPath,
         KnnQueryOptions options, CancellationToken cancellationToken = default)
     {
@@ -55,13 +62,14 @@ public static class KnnQueryJob
     private static async Task<long> RunWholeAsync(ITaskExecutor executor, string indexPath, string? queriesPath, string outPath,
         KnnQueryOptions options, CancellationToken cancellationToken)
     {
-        var index = options.DataOnWorkers ? null : TableReader.ReadAll(indexPath, Read);
+        var read = options.Read;
+        var index = options.DataOnWorkers ? null : TableReader.ReadAll(indexPath, read);
         var indexFile = options.DataOnWorkers ? TablePartitioner.Split(Path.GetFullPath(indexPath), 1, cancellationToken) : null;
-        var indexNames = index?.Schema.FeatureNames ?? TableReader.ReadSchema(indexPath, Read).FeatureNames;
+        var indexNames = index?.Schema.FeatureNames ?? TableReader.ReadSchema(indexPath, read).FeatureNames;
         int n = index?.Count ?? (int)indexFile!.Sum(p => p.RowCount);
         CheckK(options.K, indexPath, n, queriesPath is null);
         IBlob indexBlob = index is not null ? new BytesBlob(RowBlock.Encode(index.Data.X))
-            : indexFile!.Count == 1 ? new TablePartitionBlob(indexFile[0], Read) : throw new ArgumentException($"{indexPath} has no data rows.");
+            : indexFile!.Count == 1 ? new TablePartitionBlob(indexFile[0], read) : throw new ArgumentException($"{indexPath} has no data rows.");
         var job = executor.Start(KnnKind.Instance, [indexBlob], new JobOptions { Progress = options.Progress });
         string failure = options.DataOnWorkers
             ? $" (the worker reads {Path.GetFullPath(indexPath)}{(queriesPath is null ? "" : " and " + Path.GetFullPath(queriesPath))} itself with --data-on-workers; " +
@@ -74,17 +82,18 @@ public static class KnnQueryJob
                     await window.SubmitAsync(new KnnTask(window.Next, indexBlob.Id, options.Metric, options.K, null, start, Math.Min(options.BatchSize, n - start)), start);
             else if (options.DataOnWorkers)
             {
-                if (QueryOrder(TableReader.ReadSchema(queriesPath, Read).FeatureNames, queriesPath, indexNames, indexPath) is not null)
+                var queryRead = QueryRead(read, queriesPath);
+                if (QueryOrder(TableReader.ReadSchema(queriesPath, queryRead).FeatureNames, queriesPath, indexNames, indexPath) is not null)
                     throw new ArgumentException($"{queriesPath} has the index's columns in another order; with --data-on-workers the workers read the queries " +
                         $"as they are, so put the columns in the index's order ({string.Join(", ", indexNames)}) or drop --data-on-workers.");
                 foreach (var partition in RowChunks.Plan(queriesPath, options.BatchSize, cancellationToken))
                 {
-                    string part = chunks.Share(new TablePartitionBlob(partition, Read));
+                    string part = chunks.Share(new TablePartitionBlob(partition, queryRead));
                     await window.SubmitAsync(new KnnTask(window.Next, indexBlob.Id, options.Metric, options.K, part, 0, 0), partition.FirstRow);
                 }
             }
             else
-                foreach (var (chunk, block) in QueryChunks(queriesPath, indexNames, indexPath, options.BatchSize, chunks, cancellationToken))
+                foreach (var (chunk, block) in QueryChunks(queriesPath, read, indexNames, indexPath, options.BatchSize, chunks, cancellationToken))
                     await window.SubmitAsync(new KnnTask(window.Next, indexBlob.Id, options.Metric, options.K, block, 0, 0), chunk.FirstRow);
         }, cancellationToken);
     }
@@ -93,18 +102,19 @@ public static class KnnQueryJob
     private static async Task<long> RunShardedAsync(ITaskExecutor executor, string indexPath, string? queriesPath, string outPath,
         KnnQueryOptions options, CancellationToken cancellationToken)
     {
-        var columns = TableReader.ReadSchema(indexPath, Read).FeatureNames;
+        var read = options.Read;
+        var columns = TableReader.ReadSchema(indexPath, read).FeatureNames;
         long counted = TablePartitioner.Split(Path.GetFullPath(indexPath), 1, cancellationToken).Sum(p => p.RowCount);
         if (counted > int.MaxValue) throw new ArgumentException($"{indexPath} holds {counted} points; at most {int.MaxValue} can be indexed.");
         int n = (int)counted;
         CheckK(options.K, indexPath, n, queriesPath is null);
         if (options.Shards > n)
             throw new ArgumentOutOfRangeException(nameof(options), options.Shards, $"--shards {options.Shards} is more than the {n} points of {indexPath}: each shard needs at least one.");
-        using var shards = KnnShards.Write(indexPath, Read, n, options.Shards, cancellationToken);
+        using var shards = KnnShards.Write(indexPath, read, n, options.Shards, cancellationToken);
         var job = new ShardedQueryJob(executor, shards, options.Metric, options.K, new JobOptions { Progress = options.Progress });
         return await WriteAsync(job, executor.Slots, outPath, options.K, task => task.Queries, "", async (window, chunks) =>
         {
-            foreach (var (chunk, block) in QueryChunks(queriesPath ?? indexPath, columns, indexPath, options.BatchSize, chunks, cancellationToken))
+            foreach (var (chunk, block) in QueryChunks(queriesPath ?? indexPath, read, columns, indexPath, options.BatchSize, chunks, cancellationToken))
                 await window.SubmitAsync(new ShardedChunk(window.Next, block, chunk.Count, (int)chunk.FirstRow, queriesPath is null), chunk.FirstRow);
         }, cancellationToken);
     }
@@ -129,11 +139,19 @@ public static class KnnQueryJob
         return FeatureMapping.Order(columns, found);
     }
 
-    /// <summary>The rows of <paramref name="path"/> in chunks, each shared with the job as a <see cref="RowBlock"/> input.</summary>
-    private static IEnumerable<(TableChunk Chunk, string Block)> QueryChunks(string path, IReadOnlyList<string> columns, string indexPath, int batchSize,
-        SharedChunks chunks, CancellationToken cancellationToken)
+    /// <summary>How a query file is read: the index's options, leaving out only the excluded columns it has (queries need no id column).</summary>
+    private static TableOptions QueryRead(TableOptions read, string path)
     {
-        using var reader = TableReader.Open(path, Read);
+        if (read.Exclude.Count == 0) return read;
+        var names = TableReader.ReadSchema(path, TableOptions.AllColumns).Columns.Select(c => c.Name).ToHashSet();
+        return read with { Exclude = read.Exclude.Where(names.Contains).ToArray() };
+    }
+
+    /// <summary>The rows of <paramref name="path"/> in chunks, each shared with the job as a <see cref="RowBlock"/> input.</summary>
+    private static IEnumerable<(TableChunk Chunk, string Block)> QueryChunks(string path, TableOptions read, IReadOnlyList<string> columns, string indexPath,
+        int batchSize, SharedChunks chunks, CancellationToken cancellationToken)
+    {
+        using var reader = TableReader.Open(path, path == indexPath ? read : QueryRead(read, path));
         var order = QueryOrder(reader.Schema.FeatureNames, path, columns, indexPath);
         foreach (var chunk in reader.ReadAhead(batchSize, cancellationToken: cancellationToken))
             yield return (chunk, chunks.Share(new BytesBlob(RowBlock.Encode(order is null ? chunk.Data.X : FeatureMapping.Reorder(chunk.Data.X, order)))));
