@@ -39,6 +39,43 @@ public sealed class HalvingTests
         Assert.Equal(search.ResourcesPerIteration.Distinct(), result.CvResults.Column("n_resources").Select(v => (long)v!).Distinct());
     }
 
+    private static readonly JsonDocument Sweep = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Search", "halving_sweep.json")));
+
+    public static TheoryData<int> SweepCases => new(Enumerable.Range(0, Sweep.RootElement.GetProperty("cases").GetArrayLength()));
+
+    /// <summary>Generated settings (Fixtures/Search/halving_sweep.py): the same rungs as scikit-learn, or an error where it fails.</summary>
+    [Theory]
+    [MemberData(nameof(SweepCases))]
+    public void GeneratedSettingsGiveScikitLearnsRungsOrFailLikeIt(int index)
+    {
+        var c = Sweep.RootElement.GetProperty("cases")[index];
+        int n = c.GetProperty("candidates").GetInt32();
+        bool regressor = c.GetProperty("regressor").GetBoolean();
+        var grid = new ParamGrid(new Dictionary<string, IReadOnlyList<object?>>
+        {
+            ["constant"] = Enumerable.Range(0, n).Select(i => regressor ? (object?)(double)i : (long)i).ToArray(),
+        });
+        IEstimator estimator = regressor ? new DummyRegressor { Strategy = DummyRegressorStrategy.Constant } : new DummyClassifier();
+        var search = new HalvingGridSearch(estimator, grid)
+        {
+            Factor = c.GetProperty("factor").GetInt32(), Cv = regressor ? new KFold(3) : new StratifiedKFold(3), Executor = new LocalExecutor(2),
+            Refit = false, AggressiveElimination = c.GetProperty("aggressive").GetBoolean(),
+            MinResources = Amount(c.GetProperty("min_resources")), MaxResources = Amount(c.GetProperty("max_resources")),
+        };
+        var data = TestData.Load(c.GetProperty("data").GetString()!);
+
+        if (c.TryGetProperty("error", out var error))
+        {
+            var e = Assert.ThrowsAny<Exception>(() => search.Fit(data));
+            Assert.False(e is NullReferenceException or IndexOutOfRangeException or InvalidOperationException, $"scikit-learn: {error}; ours: {e}");
+            return;
+        }
+        var result = search.Fit(data);
+        Assert.Equal(c.GetProperty("n_resources").EnumerateArray().Select(e => e.GetInt64()), search.ResourcesPerIteration);
+        Assert.Equal(c.GetProperty("n_candidates").EnumerateArray().Select(e => e.GetInt32()), search.CandidatesPerIteration);
+        Assert.Equal(search.CandidatesPerIteration.Sum(), result.CvResults.Count);
+    }
+
     [Fact]
     public void AParameterResourceGivesScikitLearnsCvResults()
     {

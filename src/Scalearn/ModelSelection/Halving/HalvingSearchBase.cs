@@ -56,6 +56,12 @@ public abstract class HalvingSearchBase : SearchBase
         if (!samples && candidates.Any(c => c.Keys.Any(k => ParamNames.Normalize(k) == ParamNames.Normalize(Resource))))
             throw new ParameterException("resource", $"Cannot use parameter {Resource} as the resource since it is part of the searched parameters.");
         var schedule = HalvingSchedule.Compute(candidates.Count, Factor, min, max, MinResources.Is("exhaust"), AggressiveElimination);
+        // scikit-learn fails when a rung asks for more samples than the data has (subsampling without replacement);
+        // capping them instead would report n_resources that no fit used.
+        if (samples && schedule.Resources.Max() > data.Count)
+            throw new ParameterException("max_resources",
+                $"With resource='n_samples' every rung must fit in the {data.Count} samples, but the rungs would use {string.Join(", ", schedule.Resources)} " +
+                $"(min_resources_={schedule.MinResources}, max_resources_={schedule.MaxResources}); give max_resources at most {data.Count}, or 'auto'.");
         var subsample = samples ? new SubsampledFolds(folds, Seed) : null;
         var source = new SuccessiveHalvingSource(candidates, schedule, Factor, (iteration, parameters) =>
         {
