@@ -57,7 +57,7 @@ public static class TuneCommand
         var report = new Option<bool>("--report") { Description = "Also write DIR/report.html (see scalearn report)" };
         var factor = new Option<int?>("--factor") { Description = "halving: candidates kept per rung 1/factor (default 3); asha, hyperband: eta (default 3)" };
         var resource = new Option<string?>("--resource") { Description = "halving: n_samples (default) or an integer parameter such as n_estimators" };
-        var minResources = new Option<string?>("--min-resources") { Description = "halving: exhaust (default), smallest or a count; asha, hyperband: epochs of the first rung (default 1)" };
+        var minResources = new Option<string?>("--min-resources") { Description = "halving: exhaust (default with --grid), smallest (default with --space) or a count; asha, hyperband: epochs of the first rung (default 1)" };
         var maxResources = new Option<string?>("--max-resources") { Description = "halving: auto (default) or a count; asha, hyperband: epochs of the last rung (default 27)" };
         var aggressive = new Option<bool>("--aggressive-elimination") { Description = "halving: eliminate until the last rung even when resources run short" };
 

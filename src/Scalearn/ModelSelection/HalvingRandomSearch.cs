@@ -4,7 +4,8 @@ using Scalearn.ModelSelection.Halving;
 namespace Scalearn.ModelSelection;
 
 /// <summary>Successive halving over candidates sampled from <see cref="Distributions"/> (scikit-learn's HalvingRandomSearchCV).</summary>
-public sealed class HalvingRandomSearch(IEstimator estimator, ParamDistributions distributions) : HalvingSearchBase(estimator)
+/// <remarks>min_resources defaults to "smallest", as in scikit-learn (n_candidates="exhaust" needs a fixed first rung).</remarks>
+public sealed class HalvingRandomSearch(IEstimator estimator, ParamDistributions distributions) : HalvingSearchBase(estimator, "smallest")
 {
     public ParamDistributions Distributions { get; } = distributions ?? throw new ArgumentNullException(nameof(distributions));
 

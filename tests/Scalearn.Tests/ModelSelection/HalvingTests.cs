@@ -76,6 +76,30 @@ public sealed class HalvingTests
         Assert.Equal(search.CandidatesPerIteration.Sum(), result.CvResults.Count);
     }
 
+    public static TheoryData<int> RandomSweepCases => new(Enumerable.Range(0, Sweep.RootElement.GetProperty("random").GetArrayLength()));
+
+    /// <summary>HalvingRandomSearch with scikit-learn's defaults (min_resources smallest, n_candidates exhaust) and others: the same schedule.</summary>
+    [Theory]
+    [MemberData(nameof(RandomSweepCases))]
+    public void RandomHalvingGivesScikitLearnsSchedule(int index)
+    {
+        var c = Sweep.RootElement.GetProperty("random")[index];
+        bool regressor = c.GetProperty("regressor").GetBoolean();
+        var space = ParamDistributions.Parse(regressor ? """{"strategy":["mean","median"]}""" : """{"strategy":["prior","most_frequent"]}""");
+        var search = new HalvingRandomSearch(regressor ? new DummyRegressor() : new DummyClassifier(), space)
+        {
+            Factor = c.GetProperty("factor").GetInt32(), NCandidates = Amount(c.GetProperty("n_candidates")),
+            Cv = regressor ? new KFold(3) : new StratifiedKFold(3), Executor = new LocalExecutor(2), Refit = false,
+        };
+        if (c.GetProperty("min_resources").ValueKind != JsonValueKind.Null) search.MinResources = Amount(c.GetProperty("min_resources"));
+
+        var result = search.Fit(TestData.Load(c.GetProperty("data").GetString()!));
+
+        Assert.Equal(c.GetProperty("n_resources").EnumerateArray().Select(e => e.GetInt64()), search.ResourcesPerIteration);
+        Assert.Equal(c.GetProperty("n_candidates_").EnumerateArray().Select(e => e.GetInt32()), search.CandidatesPerIteration);
+        Assert.Equal(search.CandidatesPerIteration.Sum(), result.CvResults.Count);
+    }
+
     [Fact]
     public void AParameterResourceGivesScikitLearnsCvResults()
     {

@@ -12,7 +12,11 @@ namespace Scalearn.ModelSelection.Halving;
 /// </summary>
 public abstract class HalvingSearchBase : SearchBase
 {
-    protected HalvingSearchBase(IEstimator estimator) : base(estimator) => ReturnTrainScore = true;
+    protected HalvingSearchBase(IEstimator estimator, HalvingAmount? minResources = null) : base(estimator)
+    {
+        ReturnTrainScore = true;
+        MinResources = minResources ?? "exhaust";
+    }
 
     public int Factor { get; set => field = value > 1 ? value : throw new ParameterException("factor", $"Parameter 'factor' must be an integer > 1; got {value}."); } = 3;
 
@@ -22,8 +26,8 @@ public abstract class HalvingSearchBase : SearchBase
     /// <summary>"auto" (the number of samples, only with resource n_samples) or a positive count.</summary>
     public HalvingAmount MaxResources { get; set; } = "auto";
 
-    /// <summary>"exhaust", "smallest" or a positive count.</summary>
-    public HalvingAmount MinResources { get; set; } = "exhaust";
+    /// <summary>"exhaust", "smallest" or a positive count (scikit-learn's defaults: exhaust for a grid, smallest for sampled candidates).</summary>
+    public HalvingAmount MinResources { get; set; }
 
     public bool AggressiveElimination { get; set; }
 

@@ -6,7 +6,7 @@ import warnings
 import numpy as np
 import pandas as pd
 from sklearn.experimental import enable_halving_search_cv  # noqa: F401
-from sklearn.model_selection import HalvingGridSearchCV
+from sklearn.model_selection import HalvingGridSearchCV, HalvingRandomSearchCV
 from sklearn.dummy import DummyClassifier, DummyRegressor
 
 warnings.simplefilter("ignore")
@@ -41,5 +41,23 @@ for _ in range(90):
     except ValueError as e:
         case["error"] = str(e)
     cases.append(case)
-json.dump({"cases": cases}, open("halving_sweep.json", "w"), indent=0)
-print(len(cases), "cases,", sum("error" in c for c in cases), "errors")
+# HalvingRandomSearchCV with its defaults (min_resources='smallest', n_candidates='exhaust') and other settings:
+# the sampled parameters differ between the libraries, the schedule must not.
+random_cases = []
+for name in ["iris", "digits", "diabetes", "wine"]:
+    for n_candidates in ["exhaust", 7, 30]:
+        for min_r in [None, "smallest", 20]:
+            for factor in [2, 3]:
+                X, y = data[name]
+                estimator = DummyRegressor() if name in regressors else DummyClassifier()
+                kwargs = {} if min_r is None else {"min_resources": min_r}
+                case = {"data": name, "regressor": name in regressors, "n_candidates": n_candidates, "min_resources": min_r, "factor": factor}
+                try:
+                    search = HalvingRandomSearchCV(estimator, {"strategy": ["mean", "median"] if name in regressors else ["prior", "most_frequent"]},
+                                                   n_candidates=n_candidates, factor=factor, cv=3, random_state=0, **kwargs).fit(X, y)
+                    case.update({"n_resources": [int(v) for v in search.n_resources_], "n_candidates_": [int(v) for v in search.n_candidates_]})
+                except ValueError as e:
+                    case["error"] = str(e)
+                random_cases.append(case)
+json.dump({"cases": cases, "random": random_cases}, open("halving_sweep.json", "w"), indent=0)
+print(len(cases), "cases,", sum("error" in c for c in cases), "errors;", len(random_cases), "random cases,", sum("error" in c for c in random_cases), "errors")
