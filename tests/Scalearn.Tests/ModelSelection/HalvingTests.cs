@@ -153,6 +153,8 @@ public sealed class HalvingTests
         Assert.Equal("min_resources", Assert.Throws<ParameterException>(() => { var s = Search(); s.MinResources = 1000; s.Fit(data); }).Parameter);
         Assert.Throws<ParameterException>(() => Search().Factor = 1);
         var random = new HalvingRandomSearch(new KNeighborsClassifier(), ParamDistributions.Parse("""{"n_neighbors":{"randint":[1,9]}}""")) { Executor = new LocalExecutor(1) };
+        Assert.Equal("smallest", random.MinResources.ToString());   // scikit-learn's default, so both defaults together run
+        random.MinResources = "exhaust";
         Assert.Equal("n_candidates", Assert.Throws<ParameterException>(() => random.Fit(data)).Parameter);
     }
 
