@@ -13,7 +13,7 @@ internal sealed class ParquetTableReader : ITableReader
 {
     private readonly ParquetReader _reader;
     private readonly TableOptions _options;
-    private readonly DataField?[] _fields;
+    private readonly ParquetColumn?[] _fields;
     private readonly string _path;
     private readonly string _name;
     private readonly int _groupEnd;
@@ -23,7 +23,7 @@ internal sealed class ParquetTableReader : ITableReader
     private int _groupRows, _groupOffset;
     private long _groupFirstRow, _nextRow;
 
-    private ParquetTableReader(string path, ParquetReader reader, TableSchema schema, DataField?[] fields, TableOptions options, int groupStart,
+    private ParquetTableReader(string path, ParquetReader reader, TableSchema schema, ParquetColumn?[] fields, TableOptions options, int groupStart,
         int groupEnd, bool wholeFile)
     {
         if (schema.Target is { Kind: ColumnKind.String } target)
@@ -159,7 +159,7 @@ internal sealed class ParquetTableReader : ITableReader
         try
         {
             stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            return ParquetReader.CreateAsync(stream, new ParquetOptions { TreatByteArrayAsString = true }, leaveStreamOpen: false)
+            return ParquetReader.CreateAsync(stream, new ParquetOptions { TreatByteArrayAsString = false, UseDateOnlyTypeForDates = true }, leaveStreamOpen: false)
                 .GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException or UnauthorizedAccessException))
@@ -169,20 +169,22 @@ internal sealed class ParquetTableReader : ITableReader
         }
     }
 
-    private static (TableSchema, DataField?[]) BuildSchema(string path, ParquetReader reader, TableOptions options)
+    private static (TableSchema, ParquetColumn?[]) BuildSchema(string path, ParquetReader reader, TableOptions options)
     {
         var fields = reader.Schema.Fields;
+        var elements = ParquetColumnType.TopLevelLeaves(reader.Metadata?.Schema ?? []);
         var names = fields.Select(f => f.Name).ToArray();
         var roles = ColumnRoles.Assign(names, options, problem => new ParquetFormatException(path, problem));
         var columns = new SchemaColumn[fields.Count];
-        var dataFields = new DataField?[fields.Count];
+        var dataFields = new ParquetColumn?[fields.Count];
         for (int c = 0; c < fields.Count; c++)
         {
             var field = fields[c];
+            var column = new ParquetColumn(field, field is DataField ? elements.GetValueOrDefault(field.Name) : null);
             var role = roles[c];
-            var valueClass = ParquetColumnType.Classify(field);
+            var valueClass = ParquetColumnType.Classify(column);
             ParquetFormatException Unsupported(string why) =>
-                new(path, $"column of type {ParquetColumnType.Describe(field)} {why}", 0, field.Name, c + 1);
+                new(path, $"column of type {ParquetColumnType.Describe(column)} {why}", 0, field.Name, c + 1);
             if (role != ColumnRole.Excluded && valueClass == ParquetValueClass.Unsupported)
                 throw Unsupported("is not supported (only flat numeric, boolean, string and date/time columns are); exclude it");
             bool numeric = valueClass is ParquetValueClass.Floating or ParquetValueClass.Integer;
@@ -203,10 +205,11 @@ internal sealed class ParquetTableReader : ITableReader
                 ColumnRole.Feature or ColumnRole.Target => ColumnKind.Double,
                 ColumnRole.Text => ColumnKind.String,
                 _ when options.TextColumns.Contains(field.Name) || !numeric => ColumnKind.String,
+                _ when ParquetColumnType.NeedsTextToStayExact(column, MayHoldNulls(reader, (DataField)field)) => ColumnKind.String,
                 _ => valueClass == ParquetValueClass.Integer && !MayHoldNulls(reader, (DataField)field) ? ColumnKind.Long : ColumnKind.Double,
             };
             columns[c] = new SchemaColumn(c, field.Name, kind, role);
-            dataFields[c] = role == ColumnRole.Excluded ? null : (DataField)field;
+            dataFields[c] = role == ColumnRole.Excluded ? null : column;
         }
         return (new TableSchema(path, TableFormat.Parquet, columns, options.Target ?? "target", reader.Metadata?.NumRows), dataFields);
     }
