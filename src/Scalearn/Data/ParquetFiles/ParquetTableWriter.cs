@@ -5,8 +5,9 @@ using Scalearn.Data.Tables;
 namespace Scalearn.Data.ParquetFiles;
 
 /// <summary>
-/// Writes chunks to Parquet (Snappy), buffering rows until a row group is full: doubles as non-nullable DOUBLE (NaN
-/// stays NaN, read back as missing), longs as INT64, strings as nullable UTF-8. Memory is one row group of values.
+/// Writes chunks to Parquet (Snappy), buffering rows until a row group is full: doubles as nullable DOUBLE (NaN, our
+/// missing value, written as NULL as the CSV writer leaves the cell empty, so other engines see a missing value), longs
+/// as INT64, strings as nullable UTF-8. Memory is one row group of values.
 /// </summary>
 internal sealed class ParquetTableWriter : ITableWriter
 {
@@ -18,6 +19,7 @@ internal sealed class ParquetTableWriter : ITableWriter
     private ParquetSchema? _schema;
     private (string Name, ColumnKind Kind)[]? _columns;
     private Array[] _pending = [];
+    private double?[] _nullable = [];
     private int _pendingRows, _groupRows;
 
     public ParquetTableWriter(string path, int? rowGroupRows)
@@ -58,7 +60,7 @@ internal sealed class ParquetTableWriter : ITableWriter
         _columns = columns.Select(c => (c.Name, c.Kind)).ToArray();
         _schema = new ParquetSchema(columns.Select(c => c.Kind switch
         {
-            ColumnKind.Double => (Field)new DataField<double>(c.Name),
+            ColumnKind.Double => (Field)new DataField<double?>(c.Name),
             ColumnKind.Long => new DataField<long>(c.Name),
             _ => new DataField<string>(c.Name, nullable: true),
         }));
@@ -70,6 +72,7 @@ internal sealed class ParquetTableWriter : ITableWriter
             ColumnKind.Long => new long[_groupRows],
             _ => new string?[_groupRows],
         }).ToArray();
+        if (columns.Any(c => c.Kind == ColumnKind.Double)) _nullable = new double?[_groupRows];
         _writer = ParquetWriter.CreateAsync(_schema, _stream, new ParquetOptions(), append: false).GetAwaiter().GetResult();
     }
 
@@ -83,7 +86,7 @@ internal sealed class ParquetTableWriter : ITableWriter
             {
                 var task = _pending[c] switch
                 {
-                    double[] d => group.WriteAsync<double>(fields[c], d.AsMemory(0, _pendingRows)),
+                    double[] d => group.WriteAsync<double>(fields[c], Nullable(d)),
                     long[] l => group.WriteAsync<long>(fields[c], l.AsMemory(0, _pendingRows)),
                     string?[] s => group.WriteAsync(fields[c], new ArraySegment<string?>(s, 0, _pendingRows)),
                     _ => throw new InvalidOperationException(),
@@ -93,6 +96,12 @@ internal sealed class ParquetTableWriter : ITableWriter
             group.CompleteValidate();
         }
         _pendingRows = 0;
+    }
+
+    private ReadOnlyMemory<double?> Nullable(double[] values)
+    {
+        for (int i = 0; i < _pendingRows; i++) _nullable[i] = double.IsNaN(values[i]) ? null : values[i];
+        return _nullable.AsMemory(0, _pendingRows);
     }
 
     public void Dispose()

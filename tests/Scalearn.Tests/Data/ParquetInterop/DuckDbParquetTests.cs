@@ -212,6 +212,23 @@ public sealed class DuckDbParquetTests : IDisposable
         Assert.Equal("x", data.TextColumns["naïve text"][0]);
     }
 
+    [Fact]
+    public void Our_Parquet_output_reads_back_in_DuckDB_with_its_types_values_and_nulls()
+    {
+        var source = WriteAllTypes();
+        var path = _files.Path("out.parquet");
+        using (var reader = TableReader.Open(source, Passthrough))
+        using (var writer = TableWriter.Create(path, rowGroupRows: 6))
+            foreach (var chunk in reader.Chunks(4)) writer.Write(chunk);
+        var types = _db.Describe(path).ToDictionary(c => c.Name, c => c.Type);
+        Assert.Equal(("BIGINT", "DOUBLE", "DOUBLE", "VARCHAR", "VARCHAR", "VARCHAR"),
+            (types["id"], types["d"], types["allnull_d"], types["s"], types["dt"], types["bi"]));
+        Assert.Equal(_db.ColumnText(source, "d"), _db.ColumnText(path, "d"));   // a NULL stays NULL, not NaN
+        Assert.Equal(0, int.Parse(_db.QueryText($"SELECT count(allnull_d) FROM '{path}'")[0][0]!));
+        foreach (var name in new[] { "id", "bi", "ubi", "dec38", "dt", "ts", "tstz", "t", "bl", "u", "e", "s" })
+            Assert.Equal(_db.ColumnText(source, name), _db.ColumnText(path, name));
+    }
+
     public void Dispose()
     {
         _db.Dispose();
