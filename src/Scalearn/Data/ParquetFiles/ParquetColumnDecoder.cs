@@ -122,6 +122,7 @@ internal static class ParquetColumnDecoder
                 ? Format<int>(rowGroup, field, rows, v => TextOfTime(v * unit))
                 : Format<long>(rowGroup, field, rows, v => TextOfTime(v * unit));
         if (column.IsBinary) return ReadBinary(rowGroup, field, rows);
+        if (field is DateTimeDataField { Unit: DateTimeTimeUnit.Nanos } nanos) return ReadNanoTimestamps(rowGroup, nanos, rows);
         if (t == typeof(DateTime))
         {
             bool adjusted = field is DateTimeDataField { IsAdjustedToUTC: true };
@@ -140,6 +141,25 @@ internal static class ParquetColumnDecoder
             return Format<decimal>(rowGroup, field, rows, v => v.ToString(format, CultureInfo.InvariantCulture));
         }
         return ParquetColumnType.Dispatch(field, new NumberFormatter(rowGroup, field, rows));
+    }
+
+    /// <summary>TIMESTAMP(NANOS) from the stored integers, since a DateTime would drop the last two digits.</summary>
+    private static string?[] ReadNanoTimestamps(ParquetRowGroupReader rowGroup, DateTimeDataField field, int rows)
+    {
+        var values = new long[rows];
+        var levels = new int[rows];
+        Wait(rowGroup.ReadRawAsync<long>(field, values.AsMemory(), levels.AsMemory(), null));
+        var result = new string?[rows];
+        for (int i = 0, next = 0; i < rows; i++)
+        {
+            if (field.IsNullable && levels[i] < field.MaxDefinitionLevel) continue;
+            long stored = values[next++];
+            long fraction = (stored % 1_000_000_000 + 1_000_000_000) % 1_000_000_000;
+            var second = DateTime.UnixEpoch.AddSeconds((stored - fraction) / 1_000_000_000);
+            var text = second.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + Fraction(fraction);
+            result[i] = field.IsAdjustedToUTC ? text + "+00" : text;
+        }
+        return result;
     }
 
     private static string TextOfTimestamp(DateTime value, bool utc)

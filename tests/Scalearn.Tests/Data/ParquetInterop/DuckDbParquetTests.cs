@@ -35,6 +35,8 @@ public sealed class DuckDbParquetTests : IDisposable
           CASE WHEN i % 7 = 3 THEN NULL ELSE TIMESTAMP '2024-01-30 12:34:56.789123' + to_seconds(i) END AS ts,
           CASE WHEN i % 7 = 3 THEN NULL ELSE (TIMESTAMP '2024-01-30 12:34:56.789' + to_seconds(i))::TIMESTAMP_MS END AS ts_ms,
           CASE WHEN i % 7 = 3 THEN NULL ELSE (TIMESTAMP '1969-12-31 23:59:58' + to_seconds(i))::TIMESTAMP_S END AS ts_s,
+          CASE WHEN i % 7 = 3 THEN NULL ELSE ('1969-12-31 23:59:59.123456789'::TIMESTAMP_NS + to_microseconds(i * 500000)) END AS ts_ns,
+          CASE WHEN i % 7 = 3 THEN NULL ELSE ('2024-01-30 12:34:56.000000001'::TIMESTAMP_NS + to_seconds(i))::TIMESTAMPTZ END AS tstz_from_ns,
           CASE WHEN i % 7 = 3 THEN NULL ELSE TIMESTAMPTZ '2024-01-30 12:34:56.5+02' + to_seconds(i) END AS tstz,
           CASE WHEN i % 7 = 3 THEN NULL ELSE TIME '12:34:56.789' + to_seconds(i) END AS t,
           CASE WHEN i % 7 = 3 THEN NULL ELSE ('\xAA\x00b\x5C''"' || i)::BLOB END AS bl,
@@ -94,7 +96,7 @@ public sealed class DuckDbParquetTests : IDisposable
     public void Values_a_double_cannot_hold_exactly_are_kept_as_text()
     {
         var schema = TableReader.ReadSchema(WriteAllTypes(), Passthrough);
-        foreach (var name in new[] { "bi", "ubi", "ubi_full", "dec4", "dec18", "dec38", "dec38_id", "dt", "ts", "tstz", "t", "bl", "u", "e" })
+        foreach (var name in new[] { "bi", "ubi", "ubi_full", "dec4", "dec18", "dec38", "dec38_id", "dt", "ts", "ts_ns", "tstz", "t", "bl", "u", "e" })
             Assert.Equal((name, ColumnKind.String), (name, schema[name].Kind));
         Assert.Equal(ColumnKind.Long, schema["bi_full"].Kind);
         Assert.Equal(ColumnKind.Double, schema["ii"].Kind);
