@@ -185,8 +185,11 @@ internal sealed class ParquetTableReader : ITableReader
             var valueClass = ParquetColumnType.Classify(column);
             ParquetFormatException Unsupported(string why) =>
                 new(path, $"column of type {ParquetColumnType.Describe(column)} {why}", 0, field.Name, c + 1);
+            // A nested column nothing names is left out when other columns are only carried along (listing a file's
+            // columns, predict's kept columns): it cannot be a model's feature. Named, or as a feature, it is an error.
+            if (valueClass == ParquetValueClass.Unsupported && role == ColumnRole.Passthrough && !Named(options, field.Name)) role = ColumnRole.Excluded;
             if (role != ColumnRole.Excluded && valueClass == ParquetValueClass.Unsupported)
-                throw Unsupported("is not supported (only flat numeric, boolean, string and date/time columns are); exclude it");
+                throw Unsupported($"is not supported (only flat numeric, boolean, string and date/time columns are); leave it out with {options.OptionNames.Exclude}");
             bool numeric = valueClass is ParquetValueClass.Floating or ParquetValueClass.Integer;
             if (role == ColumnRole.Feature && !numeric)
             {
@@ -213,6 +216,10 @@ internal sealed class ParquetTableReader : ITableReader
         }
         return (new TableSchema(path, TableFormat.Parquet, columns, options.Target ?? "target", reader.Metadata?.NumRows), dataFields);
     }
+
+    private static bool Named(TableOptions options, string name) =>
+        name == options.Target || name == options.Group || options.Passthrough.Contains(name) || options.TextColumns.Contains(name)
+        || options.Features?.Contains(name) == true;
 
     /// <summary>
     /// Whether a nullable column may hold nulls: unless every row group's statistics count none. An integer column with

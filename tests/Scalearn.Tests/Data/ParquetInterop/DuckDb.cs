@@ -49,18 +49,25 @@ public sealed class DuckDb : IDisposable
         return rows;
     }
 
-    /// <summary>One column of a Parquet file as DuckDB prints it (CAST to VARCHAR), in file order.</summary>
+    /// <summary>One column of a Parquet file as DuckDB prints it (CAST to VARCHAR), or of a CSV file as written, in file order.</summary>
     public string?[] ColumnText(string path, string column) =>
-        QueryText($"SELECT CAST({Quote(column)} AS VARCHAR) FROM '{path.Replace("'", "''")}'").Select(r => r[0]).ToArray();
+        QueryText($"SELECT CAST({Quote(column)} AS VARCHAR) FROM {Source(path)}").Select(r => r[0]).ToArray();
 
     /// <summary>One numeric column of a Parquet file as doubles (NaN for NULL), in file order.</summary>
     public double[] ColumnDoubles(string path, string column) =>
         QueryText($"SELECT CAST({Quote(column)} AS DOUBLE) FROM '{path.Replace("'", "''")}'")
             .Select(r => r[0] is null ? double.NaN : double.Parse(r[0]!, CultureInfo.InvariantCulture)).ToArray();
 
-    /// <summary>Column names and DuckDB types of a Parquet file.</summary>
+    /// <summary>Column names and DuckDB types of a Parquet or CSV file.</summary>
     public List<(string Name, string Type)> Describe(string path) =>
-        QueryText($"DESCRIBE SELECT * FROM '{path.Replace("'", "''")}'").Select(r => (r[0]!, r[1]!)).ToList();
+        QueryText($"DESCRIBE SELECT * FROM {Source(path)}").Select(r => (r[0]!, r[1]!)).ToList();
+
+    /// <summary>A file as a table: a CSV file's cells as their text (no type guessing), a Parquet file as it is.</summary>
+    private static string Source(string path)
+    {
+        var quoted = "'" + path.Replace("'", "''") + "'";
+        return path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? $"read_csv({quoted}, all_varchar = true)" : quoted;
+    }
 
     public static string Quote(string name) => "\"" + name.Replace("\"", "\"\"") + "\"";
 
