@@ -80,7 +80,7 @@ public static class ConvertCommand
         {
             ColumnKind.Double => (TableColumn)new DoubleColumn(c.Name, []),
             ColumnKind.Long => new LongColumn(c.Name, []),
-            _ => new StringColumn(c.Name, []),
+            _ => new StringColumn(c.Name, [], c.TextType),
         }).ToArray();
 
     /// <summary>Rows so far and rows/s on one rewritten stderr line, only when stderr is a terminal.</summary>

@@ -146,14 +146,15 @@ internal static class ParquetColumnDecoder
     /// <summary>TIMESTAMP(NANOS) from the stored integers, since a DateTime would drop the last two digits.</summary>
     private static string?[] ReadNanoTimestamps(ParquetRowGroupReader rowGroup, DateTimeDataField field, int rows)
     {
-        var values = new long[rows];
-        var levels = new int[rows];
-        Wait(rowGroup.ReadRawAsync<long>(field, values.AsMemory(), levels.AsMemory(), null));
+        // The same top-level column seen as plain INT64 (a schema of its own sets its definition levels).
+        var raw = new DataField<long?>(field.Name);
+        _ = new ParquetSchema(raw);
+        var values = new long?[rows];
+        Wait(rowGroup.ReadAsync<long>(raw, values.AsMemory()));
         var result = new string?[rows];
-        for (int i = 0, next = 0; i < rows; i++)
+        for (int i = 0; i < rows; i++)
         {
-            if (field.IsNullable && levels[i] < field.MaxDefinitionLevel) continue;
-            long stored = values[next++];
+            if (values[i] is not { } stored) continue;
             long fraction = (stored % 1_000_000_000 + 1_000_000_000) % 1_000_000_000;
             var second = DateTime.UnixEpoch.AddSeconds((stored - fraction) / 1_000_000_000);
             var text = second.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + Fraction(fraction);

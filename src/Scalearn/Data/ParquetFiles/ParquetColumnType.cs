@@ -1,4 +1,5 @@
 using System.Numerics;
+using Scalearn.Data.Tables;
 using ConvertedType = Parquet.Meta.ConvertedType;
 using SchemaElement = Parquet.Meta.SchemaElement;
 using Parquet.Schema;
@@ -62,6 +63,19 @@ internal static class ParquetColumnType
         // would force doubles.
         return t == typeof(decimal) || t == typeof(ulong) || (t == typeof(long) && mayHoldNulls);
     }
+
+    /// <summary>
+    /// The type a Parquet writer can give back to the text of this column: DATE, TIMESTAMP to the microsecond (with or
+    /// without UTC) and DECIMAL that fits .NET's decimal; null for the rest (nanosecond timestamps, TIME, wide decimals
+    /// stay text rather than lose digits).
+    /// </summary>
+    public static TextType? TextTypeOf(ParquetColumn column) => column.Field switch
+    {
+        DataField d when d.ClrType == typeof(DateOnly) => TextType.Date,
+        DateTimeDataField { Unit: DateTimeTimeUnit.Millis or DateTimeTimeUnit.Micros } t => t.IsAdjustedToUTC ? TextType.TimestampUtc : TextType.Timestamp,
+        DecimalDataField { Precision: <= 28 } d => TextType.Decimal(d.Precision, d.Scale),
+        _ => null,
+    };
 
     /// <summary>A readable name of the column's type for error messages.</summary>
     public static string Describe(ParquetColumn column) => column.Field switch

@@ -211,7 +211,8 @@ internal sealed class ParquetTableReader : ITableReader
                 _ when ParquetColumnType.NeedsTextToStayExact(column, MayHoldNulls(reader, (DataField)field)) => ColumnKind.String,
                 _ => valueClass == ParquetValueClass.Integer && !MayHoldNulls(reader, (DataField)field) ? ColumnKind.Long : ColumnKind.Double,
             };
-            columns[c] = new SchemaColumn(c, field.Name, kind, role);
+            var textType = kind == ColumnKind.String && role is ColumnRole.Passthrough or ColumnRole.Group ? ParquetColumnType.TextTypeOf(column) : null;
+            columns[c] = new SchemaColumn(c, field.Name, kind, role, textType);
             dataFields[c] = role == ColumnRole.Excluded ? null : column;
         }
         return (new TableSchema(path, TableFormat.Parquet, columns, options.Target ?? "target", reader.Metadata?.NumRows), dataFields);

@@ -51,6 +51,9 @@ public sealed class DuckDbJobsTests : IDisposable
         Assert.Equal([.. keep, "prediction"], _db.Describe(output).Select(c => c.Name));
         foreach (var name in keep)
             Assert.Equal(_db.ColumnText(path, name), _db.ColumnText(output, name));
+        if (outName.EndsWith(".parquet", StringComparison.Ordinal))
+            Assert.Equal(["BIGINT", "BIGINT", "VARCHAR", "DATE", "TIMESTAMP", "TIMESTAMP WITH TIME ZONE", "VARCHAR", "DOUBLE"],
+                _db.Describe(output).Select(c => c.Type));
     }
 
     [Fact]
