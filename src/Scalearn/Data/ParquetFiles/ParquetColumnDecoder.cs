@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using Parquet;
+using Parquet.Data;
 using Parquet.Schema;
 using Scalearn.Data.Tables;
 
@@ -35,6 +36,7 @@ internal static class ParquetColumnDecoder
             return new DecodedColumn { Strings = ReadBoxed(rowGroup, column, rows) };
         }
         if (field.ClrType == typeof(bool)) return ReadBooleans(rowGroup, field, rows, kind);
+        if (field is DecimalDataField { Precision: > 28 } wide) return WideDecimalNumbers(ReadWideDecimals(rowGroup, wide, rows), kind);
         return ParquetColumnType.Dispatch(field, new NumberDecoder(rowGroup, field, rows, kind));
     }
 
@@ -135,6 +137,7 @@ internal static class ParquetColumnDecoder
         if (t == typeof(TimeSpan)) return Format<TimeSpan>(rowGroup, field, rows, v => TextOfTime(v.Ticks * 100));
         if (t == typeof(Guid)) return Format<Guid>(rowGroup, field, rows, v => v.ToString("D"));
         if (t == typeof(bool)) return Format<bool>(rowGroup, field, rows, v => v ? "true" : "false");
+        if (field is DecimalDataField { Precision: > 28 } wide) return ReadWideDecimals(rowGroup, wide, rows);
         if (t == typeof(decimal))
         {
             string format = field is DecimalDataField { Scale: var scale and >= 0 } ? "F" + scale.ToString(CultureInfo.InvariantCulture) : "G";
@@ -159,6 +162,41 @@ internal static class ParquetColumnDecoder
             var second = DateTime.UnixEpoch.AddSeconds((stored - fraction) / 1_000_000_000);
             var text = second.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + Fraction(fraction);
             result[i] = field.IsAdjustedToUTC ? text + "+00" : text;
+        }
+        return result;
+    }
+
+    /// <summary>DECIMAL beyond 28 digits from the stored unscaled integers, since System.Decimal would drop digits.</summary>
+    private static string?[] ReadWideDecimals(ParquetRowGroupReader rowGroup, DecimalDataField field, int rows)
+    {
+        var raw = new BigDecimalDataField(field.Name, field.Precision, field.Scale, isNullable: true);
+        _ = new ParquetSchema(raw);
+        var values = new BigDecimal?[rows];
+        Wait(rowGroup.ReadAsync<BigDecimal>(raw, values.AsMemory()));
+        var result = new string?[rows];
+        for (int i = 0; i < rows; i++)
+        {
+            if (values[i] is not { } value) continue;
+            var digits = BigInteger.Abs(value.UnscaledValue).ToString(CultureInfo.InvariantCulture).PadLeft(field.Scale + 1, '0');
+            var text = field.Scale == 0 ? digits : digits[..^field.Scale] + "." + digits[^field.Scale..];
+            result[i] = value.UnscaledValue.Sign < 0 ? "-" + text : text;
+        }
+        return result;
+    }
+
+    /// <summary>Wide decimals as doubles (the nearest double of the exact text), NaN and a null flag for nulls.</summary>
+    private static DecodedColumn WideDecimalNumbers(string?[] text, ColumnKind kind)
+    {
+        if (kind != ColumnKind.Double) throw new InvalidOperationException($"A DECIMAL wider than 28 digits cannot be read as {kind}.");
+        var result = new DecodedColumn { Doubles = new double[text.Length] };
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (text[i] is { } v) result.Doubles[i] = double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture);
+            else
+            {
+                (result.Nulls ??= new bool[text.Length])[i] = true;
+                result.Doubles[i] = double.NaN;
+            }
         }
         return result;
     }

@@ -30,6 +30,8 @@ public sealed class DuckDbParquetTests : IDisposable
           CASE WHEN i % 7 = 3 THEN NULL ELSE (i * 12345.678901 - 1000)::DECIMAL(18,6) END AS dec18,
           CASE WHEN i % 7 = 3 THEN NULL ELSE (i * 12345.678901 - 1000)::DECIMAL(38,10) END AS dec38,
           (i + 123456789012345678901234)::DECIMAL(38,0) AS dec38_id,
+          CASE WHEN i % 7 = 3 THEN NULL ELSE (-12345678901234567890123456789.123456789 - i * 1.000000001)::DECIMAL(38,9) END AS dec38_wide,
+          CASE WHEN i % 7 = 3 THEN NULL ELSE ((i - 10) * 12345678901234567890123456789012345678 // 10)::DECIMAL(38,0) END AS dec38_huge,
           CASE WHEN i % 7 = 3 THEN NULL ELSE 'word ' || i END AS s,
           CASE WHEN i % 7 = 3 THEN NULL ELSE DATE '2024-01-30' + i::INTEGER END AS dt,
           CASE WHEN i % 7 = 3 THEN NULL ELSE TIMESTAMP '2024-01-30 12:34:56.789123' + to_seconds(i) END AS ts,
@@ -48,7 +50,7 @@ public sealed class DuckDbParquetTests : IDisposable
         FROM range(0, 20) t(i)
         """;
 
-    private static readonly string[] NumericColumns = ["id", "b", "ti", "si", "ii", "bi", "bi_full", "uti", "usi", "ui", "ubi", "ubi_full", "f", "d", "dec4", "dec18", "dec38", "dec38_id", "allnull_d", "allnull_i"];
+    private static readonly string[] NumericColumns = ["id", "b", "ti", "si", "ii", "bi", "bi_full", "uti", "usi", "ui", "ubi", "ubi_full", "f", "d", "dec4", "dec18", "dec38", "dec38_id", "dec38_wide", "dec38_huge", "allnull_d", "allnull_i"];
 
     public DuckDbParquetTests() => _db.Execute("CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy')");
 
@@ -97,7 +99,7 @@ public sealed class DuckDbParquetTests : IDisposable
     public void Values_a_double_cannot_hold_exactly_are_kept_as_text()
     {
         var schema = TableReader.ReadSchema(WriteAllTypes(), Passthrough);
-        foreach (var name in new[] { "bi", "ubi", "ubi_full", "dec4", "dec18", "dec38", "dec38_id", "dt", "ts", "ts_ns", "tstz", "t", "bl", "u", "e" })
+        foreach (var name in new[] { "bi", "ubi", "ubi_full", "dec4", "dec18", "dec38", "dec38_id", "dec38_wide", "dec38_huge", "dt", "ts", "ts_ns", "tstz", "t", "bl", "u", "e" })
             Assert.Equal((name, ColumnKind.String), (name, schema[name].Kind));
         Assert.Equal(ColumnKind.Long, schema["bi_full"].Kind);
         Assert.Equal(ColumnKind.Double, schema["ii"].Kind);
@@ -230,7 +232,7 @@ public sealed class DuckDbParquetTests : IDisposable
         Assert.Equal(("BIGINT", "DOUBLE", "DOUBLE", "VARCHAR", "VARCHAR"), (types["id"], types["d"], types["allnull_d"], types["s"], types["bi"]));
         Assert.Equal(_db.ColumnText(source, "d"), _db.ColumnText(path, "d"));   // a NULL stays NULL, not NaN
         Assert.Equal(0, int.Parse(_db.QueryText($"SELECT count(allnull_d) FROM '{path}'")[0][0]!));
-        foreach (var name in new[] { "id", "bi", "ubi", "dec4", "dec18", "dec38", "dec38_id", "dt", "ts", "ts_ms", "ts_s", "ts_ns", "tstz", "t", "bl", "u", "e", "s" })
+        foreach (var name in new[] { "id", "bi", "ubi", "dec4", "dec18", "dec38", "dec38_id", "dec38_wide", "dec38_huge", "dt", "ts", "ts_ms", "ts_s", "ts_ns", "tstz", "t", "bl", "u", "e", "s" })
             Assert.Equal(_db.ColumnText(source, name), _db.ColumnText(path, name));
         // Dates, microsecond timestamps and decimals that fit .NET's decimal keep their type; the rest stays exact text.
         Assert.Equal(["DATE", "TIMESTAMP", "TIMESTAMP", "TIMESTAMP WITH TIME ZONE", "DECIMAL(4,2)", "DECIMAL(18,6)", "VARCHAR", "VARCHAR", "VARCHAR"],
