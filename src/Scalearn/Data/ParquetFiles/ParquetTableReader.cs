@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Parquet;
 using Parquet.Schema;
 using Scalearn.Data.Tables;
@@ -173,6 +174,7 @@ internal sealed class ParquetTableReader : ITableReader
     {
         var fields = reader.Schema.Fields;
         var elements = ParquetColumnType.TopLevelLeaves(reader.Metadata?.Schema ?? []);
+        var pandasIndex = PandasIndexColumns(reader);
         var names = fields.Select(f => f.Name).ToArray();
         var roles = ColumnRoles.Assign(names, options, problem => new ParquetFormatException(path, problem));
         var columns = new SchemaColumn[fields.Count];
@@ -188,6 +190,9 @@ internal sealed class ParquetTableReader : ITableReader
             // A nested column nothing names is left out when other columns are only carried along (listing a file's
             // columns, predict's kept columns): it cannot be a model's feature. Named, or as a feature, it is an error.
             if (valueClass == ParquetValueClass.Unsupported && role == ColumnRole.Passthrough && !Named(options, field.Name)) role = ColumnRole.Excluded;
+            // pandas stores a DataFrame's index as a column (__index_level_0__, or the index's name) and reads it back as
+            // the index, not as data: it is no feature and not carried along unless named.
+            if (pandasIndex.Contains(field.Name) && role is ColumnRole.Feature or ColumnRole.Passthrough && !Named(options, field.Name)) role = ColumnRole.Excluded;
             if (role != ColumnRole.Excluded && valueClass == ParquetValueClass.Unsupported)
                 throw Unsupported($"is not supported (only flat numeric, boolean, string and date/time columns are); leave it out with {options.OptionNames.Exclude}");
             bool numeric = valueClass is ParquetValueClass.Floating or ParquetValueClass.Integer;
@@ -216,6 +221,25 @@ internal sealed class ParquetTableReader : ITableReader
             dataFields[c] = role == ColumnRole.Excluded ? null : column;
         }
         return (new TableSchema(path, TableFormat.Parquet, columns, options.Target ?? "target", reader.Metadata?.NumRows), dataFields);
+    }
+
+    /// <summary>The columns pandas' metadata marks as the DataFrame's index (a RangeIndex is stored as metadata only: none).</summary>
+    private static HashSet<string> PandasIndexColumns(ParquetReader reader)
+    {
+        var index = new HashSet<string>(StringComparer.Ordinal);
+        if (reader.CustomMetadata?.TryGetValue("pandas", out var json) != true || json is null) return index;
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.TryGetProperty("index_columns", out var columns) && columns.ValueKind == JsonValueKind.Array)
+                foreach (var column in columns.EnumerateArray())
+                    if (column.ValueKind == JsonValueKind.String) index.Add(column.GetString()!);
+        }
+        catch (JsonException)
+        {
+            // Unreadable pandas metadata: every column is data.
+        }
+        return index;
     }
 
     private static bool Named(TableOptions options, string name) =>

@@ -239,6 +239,24 @@ public sealed class DuckDbParquetTests : IDisposable
             new[] { "dt", "ts", "ts_ms", "tstz", "dec4", "dec18", "dec38", "ts_ns", "t" }.Select(n => types[n]));
     }
 
+    [Fact]
+    public void A_pandas_index_column_is_no_feature_but_can_be_kept_by_name()
+    {
+        // What df[df.x > 0].to_parquet() writes: the index as a column, named in the "pandas" metadata.
+        const string pandas = """{"index_columns": ["__index_level_0__"], "columns": []}""";
+        var path = _db.WriteParquet(_files.Path("pandas.parquet"),
+            "SELECT i * 3 AS __index_level_0__, i * 0.5 AS x, (i % 2)::DOUBLE AS target FROM range(0, 6) t(i)",
+            $"SNAPPY, KV_METADATA {{pandas: '{pandas}'}}");
+        var data = TableReader.Load(path, new TableOptions { Target = "target" });
+        Assert.Equal(["x"], data.FeatureNames);
+        var all = TableReader.ReadAll(path, TableOptions.AllColumns);
+        Assert.Equal(["x", "target"], all.Columns().Select(c => c.Name));
+        var kept = TableReader.ReadAll(path, TableOptions.AllColumns with { Passthrough = ["__index_level_0__"] });
+        Assert.Equal([0L, 3, 6, 9, 12, 15], ((LongColumn)kept.Passthrough[0]).Values);
+        var named = TableReader.Load(path, new TableOptions { Target = "target", Features = ["__index_level_0__", "x"] });
+        Assert.Equal(2, named.FeatureNames.Count);
+    }
+
     public void Dispose()
     {
         _db.Dispose();
