@@ -53,8 +53,10 @@ public sealed class FeatureMapping
     {
         textColumns ??= [];
         var file = TableReader.ReadSchema(dataPath, TableOptions.AllColumns);
-        // Columns no reader can read (Parquet LIST, MAP, STRUCT) were never a model's features: left out unless kept.
-        var unreadable = file.Columns.Where(c => c.Role == ColumnRole.Excluded && !keep.Contains(c.Name)).Select(c => c.Name).ToArray();
+        // Columns a reader leaves out unless named (Parquet LIST, MAP, STRUCT; a pandas index) are left out unless kept or
+        // named as the model's features.
+        var unreadable = file.Columns.Where(c => c.Role == ColumnRole.Excluded && !keep.Contains(c.Name) && modelFeatures?.Contains(c.Name) != true)
+            .Select(c => c.Name).ToArray();
         var names = file.Columns.Select(c => c.Name).Except(unreadable).ToArray();
         var unknown = keep.Where(k => !names.Contains(k)).ToArray();
         if (unknown.Length > 0)
@@ -88,7 +90,9 @@ public sealed class FeatureMapping
         var passthrough = kept.Where(k => !modelSet.Contains(k)).ToArray();
         var numeric = modelFeatures.ToHashSet();
         var fileFeatures = names.Where(numeric.Contains).ToList();
-        return new FeatureMapping(Read(target, passthrough, textColumns, classNames, group, inferRows, unreadable), Order(modelFeatures, fileFeatures), modelFeatures, keep);
+        // The model's columns named as features, so that one a reader leaves out unless named (a pandas index) is read.
+        var read = Read(target, passthrough, textColumns, classNames, group, inferRows, unreadable) with { Features = [.. fileFeatures, .. textColumns] };
+        return new FeatureMapping(read, Order(modelFeatures, fileFeatures), modelFeatures, keep);
     }
 
     /// <summary>

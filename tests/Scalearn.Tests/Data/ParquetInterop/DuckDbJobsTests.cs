@@ -56,6 +56,22 @@ public sealed class DuckDbJobsTests : IDisposable
                 _db.Describe(output).Select(c => c.Type));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Predict_on_a_pandas_file_leaves_its_index_out_unless_the_model_used_it(bool indexIsFeature)
+    {
+        const string pandas = """{"index_columns": ["__index_level_0__"], "columns": []}""";
+        var path = _db.WriteParquet(_files.Path("pandas.parquet"),
+            "SELECT i * 3 AS __index_level_0__, cos(i) AS x, CASE WHEN cos(i) > 0 THEN 1 ELSE 0 END AS target FROM range(0, 200) t(i)",
+            $"SNAPPY, KV_METADATA {{pandas: '{pandas}'}}");
+        var modelPath = FitTree(path, indexIsFeature ? ["__index_level_0__", "x"] : ["x"]);
+        var output = _files.Path("pandas_pred.csv");
+        var summary = await BatchPredictor.RunAsync(new LocalExecutor(1), modelPath, path, output, new BatchPredictOptions { Target = "target" });
+        Assert.Equal(200, summary.Rows);
+        Assert.Equal(["prediction"], _db.Describe(output).Select(c => c.Name));
+    }
+
     [Fact]
     public async Task Predict_with_a_nested_column_kept_is_an_error_naming_it()
     {
