@@ -127,8 +127,9 @@ internal static class ParquetColumnDecoder
         if (field is DateTimeDataField { Unit: DateTimeTimeUnit.Nanos } nanos) return ReadNanoTimestamps(rowGroup, nanos, rows);
         if (t == typeof(DateTime))
         {
-            bool adjusted = field is DateTimeDataField { IsAdjustedToUTC: true };
-            return Format<DateTime>(rowGroup, field, rows, v => TextOfTimestamp(v, adjusted || v.Kind == DateTimeKind.Utc));
+            // INT96 (Spark's and Impala's legacy timestamps) has no time zone flag: shown as DuckDB and pyarrow show it, naive.
+            bool? adjusted = field is DateTimeDataField d ? d.IsAdjustedToUTC && d.DateTimeFormat != DateTimeFormat.Impala : null;
+            return Format<DateTime>(rowGroup, field, rows, v => TextOfTimestamp(v, adjusted ?? v.Kind == DateTimeKind.Utc));
         }
         if (t == typeof(DateTimeOffset))
             return Format<DateTimeOffset>(rowGroup, field, rows, v => TextOfTimestamp(v.UtcDateTime, utc: true));

@@ -72,7 +72,8 @@ internal static class ParquetColumnType
     public static TextType? TextTypeOf(ParquetColumn column) => column.Field switch
     {
         DataField d when d.ClrType == typeof(DateOnly) => TextType.Date,
-        DateTimeDataField { Unit: DateTimeTimeUnit.Millis or DateTimeTimeUnit.Micros } t => t.IsAdjustedToUTC ? TextType.TimestampUtc : TextType.Timestamp,
+        DateTimeDataField { Unit: DateTimeTimeUnit.Millis or DateTimeTimeUnit.Micros, DateTimeFormat: not DateTimeFormat.Impala } t =>
+            t.IsAdjustedToUTC ? TextType.TimestampUtc : TextType.Timestamp,
         DecimalDataField { Precision: <= 28 } d => TextType.Decimal(d.Precision, d.Scale),
         _ => null,
     };

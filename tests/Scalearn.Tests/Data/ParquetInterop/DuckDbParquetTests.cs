@@ -257,6 +257,27 @@ public sealed class DuckDbParquetTests : IDisposable
         Assert.Equal(2, named.FeatureNames.Count);
     }
 
+    [Fact]
+    public async Task A_legacy_INT96_timestamp_as_Spark_writes_it_reads_as_DuckDB_prints_it()
+    {
+        // DuckDB cannot write INT96; Parquet.Net writes it as Spark and Impala do.
+        var path = _files.Path("int96.parquet");
+        var field = new Parquet.Schema.DateTimeDataField("t", Parquet.Schema.DateTimeFormat.Impala, isNullable: true);
+        var schema = new Parquet.Schema.ParquetSchema(field);
+        await using (var stream = File.Create(path))
+        {
+            await using var writer = await Parquet.ParquetWriter.CreateAsync(schema, stream);
+            using var group = writer.CreateRowGroup();
+            await group.WriteAsync<DateTime>(field, new DateTime?[] { new DateTime(2024, 1, 30, 12, 34, 56, 789, 123, DateTimeKind.Utc), null, new DateTime(1900, 2, 28) }.AsMemory());
+        }
+        var kept = TableReader.ReadAll(path, TableOptions.AllColumns);
+        Assert.Equal(_db.ColumnText(path, "t"), ((StringColumn)kept.Passthrough[0]).Values);
+        Assert.Equal("2024-01-30 12:34:56.789123", ((StringColumn)kept.Passthrough[0]).Values[0]);
+        var output = _files.Path("int96_out.parquet");
+        using (var writer = TableWriter.Create(output)) writer.Write(kept);
+        Assert.Equal(_db.ColumnText(path, "t"), _db.ColumnText(output, "t"));
+    }
+
     public void Dispose()
     {
         _db.Dispose();
