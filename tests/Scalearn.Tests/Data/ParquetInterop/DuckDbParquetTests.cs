@@ -186,6 +186,29 @@ public sealed class DuckDbParquetTests : IDisposable
     }
 
     [Fact]
+    public void Row_group_partitions_of_a_DuckDB_file_read_every_row_once_with_its_row_numbers()
+    {
+        var path = _db.WriteParquet(_files.Path("parts.parquet"),
+            "SELECT i AS id, DATE '2020-01-01' + (i % 400)::INTEGER AS day, (i * 0.5)::DOUBLE AS x FROM range(0, 20000) t(i)", "ZSTD", rowGroupSize: 4096);
+        var partitions = TablePartitioner.Split(path, 3);
+        Assert.True(partitions.Count > 1);
+        var ids = new List<long>();
+        var days = new List<string?>();
+        foreach (var partition in partitions)
+        {
+            using var reader = TableReader.Open(partition, TableOptions.AllColumns);
+            foreach (var chunk in reader.Chunks(3000))
+            {
+                Assert.Equal(chunk.FirstRow, ((LongColumn)chunk.Passthrough[0]).Values[0]);
+                ids.AddRange(((LongColumn)chunk.Passthrough[0]).Values);
+                days.AddRange(((StringColumn)chunk.Passthrough[1]).Values);
+            }
+        }
+        Assert.Equal(Enumerable.Range(0, 20000).Select(i => (long)i), ids);
+        Assert.Equal(_db.ColumnText(path, "day"), days);
+    }
+
+    [Fact]
     public void An_empty_file_has_its_schema_and_no_chunks()
     {
         var path = _db.WriteParquet(_files.Path("empty.parquet"), "SELECT 1::INTEGER AS a, 'x' AS s, 2.5::DOUBLE AS target WHERE false");
