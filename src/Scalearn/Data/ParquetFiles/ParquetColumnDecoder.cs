@@ -151,10 +151,9 @@ internal static class ParquetColumnDecoder
     private static string?[] ReadNanoTimestamps(ParquetRowGroupReader rowGroup, DateTimeDataField field, int rows)
     {
         // The same top-level column seen as plain INT64 (a schema of its own sets its definition levels).
-        var raw = new DataField<long?>(field.Name);
+        var raw = new DataField(field.Name, field.IsNullable ? typeof(long?) : typeof(long));
         _ = new ParquetSchema(raw);
-        var values = new long?[rows];
-        Wait(rowGroup.ReadAsync<long>(raw, values.AsMemory()));
+        var values = ReadNullable<long>(rowGroup, raw, rows);
         var result = new string?[rows];
         for (int i = 0; i < rows; i++)
         {
@@ -170,10 +169,9 @@ internal static class ParquetColumnDecoder
     /// <summary>DECIMAL beyond 28 digits from the stored unscaled integers, since System.Decimal would drop digits.</summary>
     private static string?[] ReadWideDecimals(ParquetRowGroupReader rowGroup, DecimalDataField field, int rows)
     {
-        var raw = new BigDecimalDataField(field.Name, field.Precision, field.Scale, isNullable: true);
+        var raw = new BigDecimalDataField(field.Name, field.Precision, field.Scale, isNullable: field.IsNullable);
         _ = new ParquetSchema(raw);
-        var values = new BigDecimal?[rows];
-        Wait(rowGroup.ReadAsync<BigDecimal>(raw, values.AsMemory()));
+        var values = ReadNullable<BigDecimal>(rowGroup, raw, rows);
         var result = new string?[rows];
         for (int i = 0; i < rows; i++)
         {
@@ -200,6 +198,20 @@ internal static class ParquetColumnDecoder
             }
         }
         return result;
+    }
+
+    /// <summary>A column's values with nulls, whether or not the column is nullable.</summary>
+    private static T?[] ReadNullable<T>(ParquetRowGroupReader rowGroup, DataField field, int rows) where T : struct
+    {
+        var values = new T?[rows];
+        if (field.IsNullable) Wait(rowGroup.ReadAsync<T>(field, values.AsMemory()));
+        else
+        {
+            var plain = new T[rows];
+            Wait(rowGroup.ReadAsync<T>(field, plain.AsMemory()));
+            for (int i = 0; i < rows; i++) values[i] = plain[i];
+        }
+        return values;
     }
 
     private static string TextOfTimestamp(DateTime value, bool utc)
@@ -247,14 +259,7 @@ internal static class ParquetColumnDecoder
 
     private static string?[] Format<T>(ParquetRowGroupReader rowGroup, DataField field, int rows, Func<T, string> format) where T : struct
     {
-        var values = new T?[rows];
-        if (field.IsNullable) Wait(rowGroup.ReadAsync<T>(field, values.AsMemory()));
-        else
-        {
-            var plain = new T[rows];
-            Wait(rowGroup.ReadAsync<T>(field, plain.AsMemory()));
-            for (int i = 0; i < rows; i++) values[i] = plain[i];
-        }
+        var values = ReadNullable<T>(rowGroup, field, rows);
         var result = new string?[rows];
         for (int i = 0; i < rows; i++)
             result[i] = values[i] is { } v ? format(v) : null;

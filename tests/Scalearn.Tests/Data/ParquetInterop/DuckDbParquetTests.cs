@@ -301,6 +301,27 @@ public sealed class DuckDbParquetTests : IDisposable
         Assert.Equal(_db.ColumnText(path, "t"), _db.ColumnText(output, "t"));
     }
 
+    [Fact]
+    public async Task Required_nanosecond_timestamps_and_wide_decimals_read_as_DuckDB_prints_them()
+    {
+        // pyarrow writes REQUIRED columns for non-nullable fields; DuckDB writes every column OPTIONAL.
+        var path = _files.Path("required.parquet");
+        var ns = new Parquet.Schema.DateTimeDataField("ns", Parquet.Schema.DateTimeFormat.Timestamp, isAdjustedToUTC: false,
+            unit: Parquet.Schema.DateTimeTimeUnit.Nanos, isNullable: false);
+        var wide = new Parquet.Schema.DecimalDataField("wide", 38, 4, isNullable: false);
+        var schema = new Parquet.Schema.ParquetSchema(ns, wide);
+        await using (var stream = File.Create(path))
+        {
+            await using var writer = await Parquet.ParquetWriter.CreateAsync(schema, stream);
+            using var group = writer.CreateRowGroup();
+            await group.WriteAsync<DateTime>(ns, new[] { new DateTime(2024, 1, 30, 12, 34, 56, 789, 123).AddTicks(4), new DateTime(1950, 6, 1) }.AsMemory());
+            await group.WriteAsync<decimal>(wide, new[] { 1234567890123456789012.3456m, -0.0001m }.AsMemory());
+        }
+        var kept = TableReader.ReadAll(path, TableOptions.AllColumns);
+        Assert.Equal(new string?[] { "2024-01-30 12:34:56.7891234", "1950-06-01 00:00:00" }, ((StringColumn)kept.Passthrough[0]).Values);
+        AssertPassthroughLikeDuckDb(path, kept.Columns());
+    }
+
     public void Dispose()
     {
         _db.Dispose();
