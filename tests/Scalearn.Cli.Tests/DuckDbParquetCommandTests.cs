@@ -36,6 +36,25 @@ public class DuckDbParquetCommandTests
     }
 
     [Fact]
+    public async Task Fit_stream_fit_groups_and_knn_run_on_a_file_with_nested_columns_they_do_not_use()
+    {
+        var dir = CliHarness.TempDir();
+        using var db = new DuckDb();
+        var parquet = db.WriteParquet(Path.Combine(dir, "in.parquet"), Select, rowGroupSize: 2048);
+        var stream = await CliHarness.RunAsync("fit-stream", "--data", parquet, "--estimator", "SGDClassifier", "--chunk-size", "20",
+            "--classes", "0,1", "--features", "price,flag", "--out", Path.Combine(dir, "s.scalearn"));
+        Assert.True(stream.Exit == 0, stream.Err);
+        var groups = await CliHarness.RunAsync("fit-groups", "--data", parquet, "--group-by", "day", "--estimator", "DecisionTreeClassifier",
+            "--features", "price,flag", "--out", Path.Combine(dir, "groups"));
+        Assert.True(groups.Exit == 0, groups.Err);
+        Assert.Equal(db.QueryText($"SELECT CAST(day AS VARCHAR) FROM '{parquet}'").Select(r => r[0]),
+            db.QueryText($"SELECT \"group\" FROM read_csv('{Path.Combine(dir, "groups", "groups.csv")}', all_varchar = true)").Select(r => r[0]).Order());
+        var knn = await CliHarness.RunAsync("knn", "--index", parquet, "--queries", parquet, "--drop", "id,day,ts,lst,st,word,target",
+            "--k", "2", "--out", Path.Combine(dir, "knn.csv"));
+        Assert.True(knn.Exit == 0, knn.Err);
+    }
+
+    [Fact]
     public async Task Fit_and_predict_on_DuckDB_Parquet_keep_dates_and_decimals_as_DuckDB_prints_them()
     {
         var dir = CliHarness.TempDir();
