@@ -120,10 +120,13 @@ internal static class ParquetColumnDecoder
         var field = column.Data!;
         var t = field.ClrType;
         if (column.TimeUnitNanos is { } unit)
+        {
+            string zone = column.TimeIsUtc ? "+00" : "";
             return t == typeof(int)
-                ? Format<int>(rowGroup, field, rows, v => TextOfTime(v * unit))
-                : Format<long>(rowGroup, field, rows, v => TextOfTime(v * unit));
-        if (column.IsBinary) return ReadBinary(rowGroup, field, rows);
+                ? Format<int>(rowGroup, field, rows, v => TextOfTime(v * unit) + zone)
+                : Format<long>(rowGroup, field, rows, v => TextOfTime(v * unit) + zone);
+        }
+        if (column.IsBinary) return ReadBinary(rowGroup, field, rows, column.IsJson);
         if (field is DateTimeDataField { Unit: DateTimeTimeUnit.Nanos } nanos) return ReadNanoTimestamps(rowGroup, nanos, rows);
         if (t == typeof(DateTime))
         {
@@ -230,10 +233,11 @@ internal static class ParquetColumnDecoder
     private static string Fraction(long nanoseconds) =>
         nanoseconds == 0 ? "" : "." + nanoseconds.ToString("000000000", CultureInfo.InvariantCulture).TrimEnd('0');
 
-    private static string?[] ReadBinary(ParquetRowGroupReader rowGroup, DataField field, int rows)
+    private static string?[] ReadBinary(ParquetRowGroupReader rowGroup, DataField field, int rows, bool utf8)
     {
         var values = new byte[]?[rows];
         Wait(rowGroup.ReadAsync(field, values.AsMemory()));
+        if (utf8) return Array.ConvertAll(values, v => v is null ? null : System.Text.Encoding.UTF8.GetString(v));
         var result = new string?[rows];
         var text = new System.Text.StringBuilder();
         for (int i = 0; i < rows; i++)

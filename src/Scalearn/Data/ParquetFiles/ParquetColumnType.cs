@@ -31,8 +31,14 @@ internal sealed record ParquetColumn(Field Field, SchemaElement? Element)
         }
     }
 
-    /// <summary>A BYTE_ARRAY column without a string annotation (DuckDB BLOB, pyarrow binary).</summary>
+    /// <summary>TIME adjusted to UTC (DuckDB TIMETZ): shown with "+00".</summary>
+    public bool TimeIsUtc => Element?.LogicalType?.TIME?.IsAdjustedToUTC == true;
+
+    /// <summary>A BYTE_ARRAY column without a string annotation (DuckDB BLOB, pyarrow binary), or annotated JSON.</summary>
     public bool IsBinary => Data?.ClrType is { } t && (t == typeof(ReadOnlyMemory<byte>) || t == typeof(byte[]));
+
+    /// <summary>JSON text, which Parquet.Net reads as bytes.</summary>
+    public bool IsJson => IsBinary && (Element?.LogicalType?.JSON is not null || Element?.ConvertedType == ConvertedType.JSON);
 }
 
 internal static class ParquetColumnType
@@ -82,6 +88,7 @@ internal static class ParquetColumnType
     public static string Describe(ParquetColumn column) => column.Field switch
     {
         _ when column.TimeUnitNanos is not null => "TIME",
+        _ when column.IsJson => "JSON",
         _ when column.IsBinary => "BLOB (binary)",
         DataField { IsArray: true } d => $"array of {d.ClrType.Name}",
         DateTimeDataField => "TIMESTAMP",

@@ -41,6 +41,8 @@ public sealed class DuckDbParquetTests : IDisposable
           CASE WHEN i % 7 = 3 THEN NULL ELSE ('2024-01-30 12:34:56.000000001'::TIMESTAMP_NS + to_seconds(i))::TIMESTAMPTZ END AS tstz_from_ns,
           CASE WHEN i % 7 = 3 THEN NULL ELSE TIMESTAMPTZ '2024-01-30 12:34:56.5+02' + to_seconds(i) END AS tstz,
           CASE WHEN i % 7 = 3 THEN NULL ELSE TIME '12:34:56.789' + to_seconds(i) END AS t,
+          CASE WHEN i % 7 = 3 THEN NULL ELSE TIMETZ '12:34:56.5+02' END AS ttz,
+          CASE WHEN i % 7 = 3 THEN NULL ELSE ('{"a": ' || i || ', "é": "x\\y"}')::JSON END AS js,
           CASE WHEN i % 7 = 3 THEN NULL ELSE ('\xAA\x00b\x5C''"' || i)::BLOB END AS bl,
           CASE WHEN i % 7 = 3 THEN NULL ELSE 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::UUID END AS u,
           CASE WHEN i % 7 = 3 THEN NULL ELSE (['sad','ok','happy'])[i % 3 + 1]::mood END AS e,
@@ -99,7 +101,7 @@ public sealed class DuckDbParquetTests : IDisposable
     public void Values_a_double_cannot_hold_exactly_are_kept_as_text()
     {
         var schema = TableReader.ReadSchema(WriteAllTypes(), Passthrough);
-        foreach (var name in new[] { "bi", "ubi", "ubi_full", "dec4", "dec18", "dec38", "dec38_id", "dec38_wide", "dec38_huge", "dt", "ts", "ts_ns", "tstz", "t", "bl", "u", "e" })
+        foreach (var name in new[] { "bi", "ubi", "ubi_full", "dec4", "dec18", "dec38", "dec38_id", "dec38_wide", "dec38_huge", "dt", "ts", "ts_ns", "tstz", "t", "ttz", "js", "bl", "u", "e" })
             Assert.Equal((name, ColumnKind.String), (name, schema[name].Kind));
         Assert.Equal(ColumnKind.Long, schema["bi_full"].Kind);
         Assert.Equal(ColumnKind.Double, schema["ii"].Kind);
@@ -134,6 +136,8 @@ public sealed class DuckDbParquetTests : IDisposable
     [InlineData("tstz", "TIMESTAMP")]
     [InlineData("t", "TIME")]
     [InlineData("bl", "BLOB")]
+    [InlineData("ttz", "TIME")]
+    [InlineData("js", "JSON")]
     [InlineData("u", "Guid")]
     public void Date_time_and_binary_columns_as_numeric_features_are_an_error_naming_file_column_and_type(string column, string type)
     {
