@@ -67,6 +67,8 @@ public class DuckDbParquetCommandTests
         Assert.Equal(CliRunner.UsageError, wrong.Exit);
         Assert.Contains("column 'day'", wrong.Err);
         Assert.Contains("DATE", wrong.Err);
+        Assert.Contains("--drop", wrong.Err);
+        Assert.Contains("--categorical day", wrong.Err);
 
         var output = Path.Combine(dir, "pred.parquet");
         var predict = await CliHarness.RunAsync("predict", "--model", model, "--data", parquet, "--target", "target",
