@@ -19,13 +19,15 @@ public static class ConvertCommand
         var chunkRows = new Option<int>("--chunk-rows") { Description = "Rows read and written per chunk", DefaultValueFactory = _ => TableReader.DefaultChunkRows };
         var inferRows = CommonOptions.InferRows("each column of a CSV input");
         var rowGroupRows = new Option<int?>("--row-group-rows") { Description = "Parquet output: rows per row group (default: about 64 MB of values)" };
-        var command = new Command("convert", "Convert a table between CSV and Parquet, streaming") { input, output, chunkRows, inferRows, rowGroupRows };
+        var drop = new Option<string?>("--drop") { Description = "Comma-separated columns to leave out of the output (e.g. a Parquet LIST or STRUCT column)" };
+        var command = new Command("convert", "Convert a table between CSV and Parquet, streaming") { input, output, chunkRows, inferRows, rowGroupRows, drop };
         command.SetAction((parse, ct) => Task.FromResult(Run(parse.GetRequiredValue(input), parse.GetRequiredValue(output),
-            parse.GetValue(chunkRows), parse.GetValue(inferRows), parse.GetValue(rowGroupRows), ct)));
+            parse.GetValue(chunkRows), parse.GetValue(inferRows), parse.GetValue(rowGroupRows), ct, DataOptions.Names(parse.GetValue(drop)))));
         return command;
     }
 
-    public static int Run(string input, string output, int chunkRows, int inferRows, int? rowGroupRows, CancellationToken ct)
+    public static int Run(string input, string output, int chunkRows, int inferRows, int? rowGroupRows, CancellationToken ct,
+        IReadOnlyList<string>? drop = null)
     {
         if (chunkRows < 1) throw new UsageException($"--chunk-rows must be at least 1; got {chunkRows}.");
         CommonOptions.CheckInferRows(inferRows);
@@ -39,7 +41,7 @@ public static class ConvertCommand
         long rows;
         try
         {
-            rows = Copy(input, partial, chunkRows, inferRows, rowGroupRows, watch, ct);
+            rows = Copy(input, partial, chunkRows, inferRows, rowGroupRows, drop ?? [], watch, ct);
             File.Move(partial, output, overwrite: true);
         }
         finally
@@ -51,9 +53,15 @@ public static class ConvertCommand
         return 0;
     }
 
-    private static long Copy(string input, string output, int chunkRows, int inferRows, int? rowGroupRows, Stopwatch watch, CancellationToken ct)
+    private static long Copy(string input, string output, int chunkRows, int inferRows, int? rowGroupRows, IReadOnlyList<string> drop, Stopwatch watch,
+        CancellationToken ct)
     {
-        using var reader = TableReader.Open(input, TableOptions.AllColumns with { InferRows = inferRows, OptionNames = TableOptionNames.Fixed });
+        var options = TableOptions.AllColumns with { InferRows = inferRows, Exclude = drop, OptionNames = TableOptionNames.Fixed };
+        using var reader = TableReader.Open(input, options);
+        // The reader leaves out a column it cannot read (Parquet LIST, MAP, STRUCT) that nothing names; a conversion must
+        // not lose it silently: naming it gives the reader's error with its type and the --drop hint.
+        if (reader.Schema.Columns.FirstOrDefault(c => c.Role == ColumnRole.Excluded && !drop.Contains(c.Name)) is { } unreadable)
+            TableReader.ReadSchema(input, options with { Passthrough = [unreadable.Name] });
         using var writer = TableWriter.Create(output, rowGroupRows);
         var progress = new RowRate(watch);
         foreach (var chunk in reader.ReadAhead(chunkRows, depth: 2, reuse: true, cancellationToken: ct))
@@ -72,7 +80,7 @@ public static class ConvertCommand
         {
             ColumnKind.Double => (TableColumn)new DoubleColumn(c.Name, []),
             ColumnKind.Long => new LongColumn(c.Name, []),
-            _ => new StringColumn(c.Name, []),
+            _ => new StringColumn(c.Name, [], c.TextType),
         }).ToArray();
 
     /// <summary>Rows so far and rows/s on one rewritten stderr line, only when stderr is a terminal.</summary>

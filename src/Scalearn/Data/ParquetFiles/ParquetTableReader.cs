@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Parquet;
 using Parquet.Schema;
 using Scalearn.Data.Tables;
@@ -13,7 +14,7 @@ internal sealed class ParquetTableReader : ITableReader
 {
     private readonly ParquetReader _reader;
     private readonly TableOptions _options;
-    private readonly DataField?[] _fields;
+    private readonly ParquetColumn?[] _fields;
     private readonly string _path;
     private readonly string _name;
     private readonly int _groupEnd;
@@ -23,7 +24,7 @@ internal sealed class ParquetTableReader : ITableReader
     private int _groupRows, _groupOffset;
     private long _groupFirstRow, _nextRow;
 
-    private ParquetTableReader(string path, ParquetReader reader, TableSchema schema, DataField?[] fields, TableOptions options, int groupStart,
+    private ParquetTableReader(string path, ParquetReader reader, TableSchema schema, ParquetColumn?[] fields, TableOptions options, int groupStart,
         int groupEnd, bool wholeFile)
     {
         if (schema.Target is { Kind: ColumnKind.String } target)
@@ -159,7 +160,7 @@ internal sealed class ParquetTableReader : ITableReader
         try
         {
             stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            return ParquetReader.CreateAsync(stream, new ParquetOptions { TreatByteArrayAsString = true }, leaveStreamOpen: false)
+            return ParquetReader.CreateAsync(stream, new ParquetOptions { TreatByteArrayAsString = false, UseDateOnlyTypeForDates = true }, leaveStreamOpen: false)
                 .GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException or UnauthorizedAccessException))
@@ -169,29 +170,38 @@ internal sealed class ParquetTableReader : ITableReader
         }
     }
 
-    private static (TableSchema, DataField?[]) BuildSchema(string path, ParquetReader reader, TableOptions options)
+    private static (TableSchema, ParquetColumn?[]) BuildSchema(string path, ParquetReader reader, TableOptions options)
     {
         var fields = reader.Schema.Fields;
+        var elements = ParquetColumnType.TopLevelLeaves(reader.Metadata?.Schema ?? []);
+        var pandasIndex = PandasIndexColumns(reader);
         var names = fields.Select(f => f.Name).ToArray();
         var roles = ColumnRoles.Assign(names, options, problem => new ParquetFormatException(path, problem));
         var columns = new SchemaColumn[fields.Count];
-        var dataFields = new DataField?[fields.Count];
+        var dataFields = new ParquetColumn?[fields.Count];
         for (int c = 0; c < fields.Count; c++)
         {
             var field = fields[c];
+            var column = new ParquetColumn(field, field is DataField ? elements.GetValueOrDefault(field.Name) : null);
             var role = roles[c];
-            var valueClass = ParquetColumnType.Classify(field);
+            var valueClass = ParquetColumnType.Classify(column);
             ParquetFormatException Unsupported(string why) =>
-                new(path, $"column of type {ParquetColumnType.Describe(field)} {why}", 0, field.Name, c + 1);
+                new(path, $"column of type {ParquetColumnType.Describe(column)} {why}", 0, field.Name, c + 1);
+            // A nested column nothing names is left out when other columns are only carried along (listing a file's
+            // columns, predict's kept columns): it cannot be a model's feature. Named, or as a feature, it is an error.
+            if (valueClass == ParquetValueClass.Unsupported && role == ColumnRole.Passthrough && !Named(options, field.Name)) role = ColumnRole.Excluded;
+            // pandas stores a DataFrame's index as a column (__index_level_0__, or the index's name) and reads it back as
+            // the index, not as data: it is no feature and not carried along unless named.
+            if (pandasIndex.Contains(field.Name) && role is ColumnRole.Feature or ColumnRole.Passthrough && !Named(options, field.Name)) role = ColumnRole.Excluded;
             if (role != ColumnRole.Excluded && valueClass == ParquetValueClass.Unsupported)
-                throw Unsupported("is not supported (only flat numeric, boolean, string and date/time columns are); exclude it");
+                throw Unsupported($"is not supported (only flat numeric, boolean, string and date/time columns are); leave it out with {options.OptionNames.Exclude}");
             bool numeric = valueClass is ParquetValueClass.Floating or ParquetValueClass.Integer;
             if (role == ColumnRole.Feature && !numeric)
             {
                 if (!options.KeepTextColumns)
                     throw Unsupported(valueClass == ParquetValueClass.String
                         ? "holds text" + TableOptionNames.Hint(options.OptionNames.KeepTextColumns, $"keeps text columns (for encoders), or leave it out with {options.OptionNames.Exclude}")
-                        : "cannot be a numeric feature; exclude it or read it as a text column");
+                        : $"cannot be a numeric feature; leave it out with {options.OptionNames.Exclude}" + TableOptionNames.Hint(options.OptionNames.TextColumns, $"{field.Name} reads it as text (categories)"));
                 role = ColumnRole.Text;
             }
             if (role == ColumnRole.Target && !numeric && valueClass != ParquetValueClass.String)
@@ -203,13 +213,38 @@ internal sealed class ParquetTableReader : ITableReader
                 ColumnRole.Feature or ColumnRole.Target => ColumnKind.Double,
                 ColumnRole.Text => ColumnKind.String,
                 _ when options.TextColumns.Contains(field.Name) || !numeric => ColumnKind.String,
+                _ when ParquetColumnType.NeedsTextToStayExact(column, MayHoldNulls(reader, (DataField)field)) => ColumnKind.String,
                 _ => valueClass == ParquetValueClass.Integer && !MayHoldNulls(reader, (DataField)field) ? ColumnKind.Long : ColumnKind.Double,
             };
-            columns[c] = new SchemaColumn(c, field.Name, kind, role);
-            dataFields[c] = role == ColumnRole.Excluded ? null : (DataField)field;
+            var textType = kind == ColumnKind.String && role is ColumnRole.Passthrough or ColumnRole.Group ? ParquetColumnType.TextTypeOf(column) : null;
+            columns[c] = new SchemaColumn(c, field.Name, kind, role, textType);
+            dataFields[c] = role == ColumnRole.Excluded ? null : column;
         }
         return (new TableSchema(path, TableFormat.Parquet, columns, options.Target ?? "target", reader.Metadata?.NumRows), dataFields);
     }
+
+    /// <summary>The columns pandas' metadata marks as the DataFrame's index (a RangeIndex is stored as metadata only: none).</summary>
+    private static HashSet<string> PandasIndexColumns(ParquetReader reader)
+    {
+        var index = new HashSet<string>(StringComparer.Ordinal);
+        if (reader.CustomMetadata?.TryGetValue("pandas", out var json) != true || json is null) return index;
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.TryGetProperty("index_columns", out var columns) && columns.ValueKind == JsonValueKind.Array)
+                foreach (var column in columns.EnumerateArray())
+                    if (column.ValueKind == JsonValueKind.String) index.Add(column.GetString()!);
+        }
+        catch (JsonException)
+        {
+            // Unreadable pandas metadata: every column is data.
+        }
+        return index;
+    }
+
+    private static bool Named(TableOptions options, string name) =>
+        name == options.Target || name == options.Group || options.Passthrough.Contains(name) || options.TextColumns.Contains(name)
+        || options.Features?.Contains(name) == true;
 
     /// <summary>
     /// Whether a nullable column may hold nulls: unless every row group's statistics count none. An integer column with

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Parquet;
 using Parquet.Schema;
 using Scalearn.Data.Tables;
@@ -5,8 +6,10 @@ using Scalearn.Data.Tables;
 namespace Scalearn.Data.ParquetFiles;
 
 /// <summary>
-/// Writes chunks to Parquet (Snappy), buffering rows until a row group is full: doubles as non-nullable DOUBLE (NaN
-/// stays NaN, read back as missing), longs as INT64, strings as nullable UTF-8. Memory is one row group of values.
+/// Writes chunks to Parquet (Snappy), buffering rows until a row group is full: doubles as nullable DOUBLE (NaN, our
+/// missing value, written as NULL as the CSV writer leaves the cell empty, so other engines see a missing value), longs
+/// as INT64, strings as nullable UTF-8, or as DATE, TIMESTAMP or DECIMAL when the column's <see cref="TextType"/> says
+/// it holds such values as a reader formatted them. Memory is one row group of values.
 /// </summary>
 internal sealed class ParquetTableWriter : ITableWriter
 {
@@ -18,6 +21,7 @@ internal sealed class ParquetTableWriter : ITableWriter
     private ParquetSchema? _schema;
     private (string Name, ColumnKind Kind)[]? _columns;
     private Array[] _pending = [];
+    private double?[] _nullable = [];
     private int _pendingRows, _groupRows;
 
     public ParquetTableWriter(string path, int? rowGroupRows)
@@ -56,10 +60,14 @@ internal sealed class ParquetTableWriter : ITableWriter
     private void Start(IReadOnlyList<TableColumn> columns)
     {
         _columns = columns.Select(c => (c.Name, c.Kind)).ToArray();
-        _schema = new ParquetSchema(columns.Select(c => c.Kind switch
+        _schema = new ParquetSchema(columns.Select(c => c switch
         {
-            ColumnKind.Double => (Field)new DataField<double>(c.Name),
-            ColumnKind.Long => new DataField<long>(c.Name),
+            DoubleColumn => (Field)new DataField<double?>(c.Name),
+            LongColumn => new DataField<long>(c.Name),
+            StringColumn { Type.Name: "DATE" } => new DataField<DateOnly?>(c.Name),
+            StringColumn { Type.Name: "TIMESTAMP" or "TIMESTAMPTZ" } s =>
+                new DateTimeDataField(c.Name, DateTimeFormat.Timestamp, s.Type.Name == "TIMESTAMPTZ", DateTimeTimeUnit.Micros, isNullable: true),
+            StringColumn { Type: { Name: "DECIMAL" } t } => new DecimalDataField(c.Name, t.Precision, t.Scale, isNullable: true),
             _ => new DataField<string>(c.Name, nullable: true),
         }));
         long rowBytes = Math.Max(8, 8L * columns.Count);
@@ -70,6 +78,7 @@ internal sealed class ParquetTableWriter : ITableWriter
             ColumnKind.Long => new long[_groupRows],
             _ => new string?[_groupRows],
         }).ToArray();
+        if (columns.Any(c => c.Kind == ColumnKind.Double)) _nullable = new double?[_groupRows];
         _writer = ParquetWriter.CreateAsync(_schema, _stream, new ParquetOptions(), append: false).GetAwaiter().GetResult();
     }
 
@@ -83,9 +92,9 @@ internal sealed class ParquetTableWriter : ITableWriter
             {
                 var task = _pending[c] switch
                 {
-                    double[] d => group.WriteAsync<double>(fields[c], d.AsMemory(0, _pendingRows)),
+                    double[] d => group.WriteAsync<double>(fields[c], Nullable(d)),
                     long[] l => group.WriteAsync<long>(fields[c], l.AsMemory(0, _pendingRows)),
-                    string?[] s => group.WriteAsync(fields[c], new ArraySegment<string?>(s, 0, _pendingRows)),
+                    string?[] s => WriteText(group, fields[c], s),
                     _ => throw new InvalidOperationException(),
                 };
                 task.GetAwaiter().GetResult();
@@ -93,6 +102,40 @@ internal sealed class ParquetTableWriter : ITableWriter
             group.CompleteValidate();
         }
         _pendingRows = 0;
+    }
+
+    /// <summary>Text, or the typed values a reader formatted as text (parsed back from exactly that format).</summary>
+    private Task WriteText(ParquetRowGroupWriter group, DataField field, string?[] values)
+    {
+        var text = new ArraySegment<string?>(values, 0, _pendingRows);
+        return field switch
+        {
+            DecimalDataField => group.WriteAsync<decimal>(field, Parse(text, v => decimal.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture))),
+            DateTimeDataField => group.WriteAsync<DateTime>(field, Parse(text, ParseTimestamp)),
+            _ when field.ClrType == typeof(DateOnly) =>
+                group.WriteAsync<DateOnly>(field, Parse(text, v => DateOnly.ParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture))),
+            _ => group.WriteAsync(field, text),
+        };
+    }
+
+    private static ReadOnlyMemory<T?> Parse<T>(ArraySegment<string?> text, Func<string, T> parse) where T : struct
+    {
+        var result = new T?[text.Count];
+        for (int i = 0; i < result.Length; i++) result[i] = text[i] is { } v ? parse(v) : null;
+        return result;
+    }
+
+    private static DateTime ParseTimestamp(string text)
+    {
+        bool utc = text.EndsWith("+00", StringComparison.Ordinal);
+        var value = DateTime.ParseExact(utc ? text[..^3] : text, "yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture, DateTimeStyles.None);
+        return DateTime.SpecifyKind(value, utc ? DateTimeKind.Utc : DateTimeKind.Unspecified);
+    }
+
+    private ReadOnlyMemory<double?> Nullable(double[] values)
+    {
+        for (int i = 0; i < _pendingRows; i++) _nullable[i] = double.IsNaN(values[i]) ? null : values[i];
+        return _nullable.AsMemory(0, _pendingRows);
     }
 
     public void Dispose()

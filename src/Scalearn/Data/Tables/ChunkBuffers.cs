@@ -119,8 +119,8 @@ internal sealed class ChunkBuffers
             switch (column.Role)
             {
                 case ColumnRole.Text: text[column.Name] = (string[])array!; break;
-                case ColumnRole.Passthrough: passthrough.Add(ToColumn(column.Name, array!)); break;
-                case ColumnRole.Group: group = ToColumn(column.Name, array!); break;
+                case ColumnRole.Passthrough: passthrough.Add(ToColumn(column, array!)); break;
+                case ColumnRole.Group: group = ToColumn(column, array!); break;
             }
         }
         var data = new Dataset(new Matrix(_x, rows, FeatureCount), _y, _schema.FeatureNames, _schema.TargetName, name, text, classNames);
@@ -145,10 +145,10 @@ internal sealed class ChunkBuffers
         }
     }
 
-    private static TableColumn ToColumn(string name, object array) => array switch
+    private static TableColumn ToColumn(SchemaColumn column, object array) => array switch
     {
-        double[] d => new DoubleColumn(name, d),
-        long[] l => new LongColumn(name, l),
-        _ => new StringColumn(name, (string?[])array),
+        double[] d => new DoubleColumn(column.Name, d),
+        long[] l => new LongColumn(column.Name, l),
+        _ => new StringColumn(column.Name, (string?[])array, column.TextType),
     };
 }

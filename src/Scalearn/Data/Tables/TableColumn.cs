@@ -34,9 +34,11 @@ public sealed class LongColumn(string name, long[] values) : TableColumn(name)
 }
 
 /// <summary>Strings; null marks a missing value.</summary>
-public sealed class StringColumn(string name, string?[] values) : TableColumn(name)
+/// <param name="type">The typed values the strings spell (dates, timestamps, decimals read from Parquet), else null.</param>
+public sealed class StringColumn(string name, string?[] values, TextType? type = null) : TableColumn(name)
 {
     public string?[] Values { get; } = values ?? throw new ArgumentNullException(nameof(values));
+    public TextType? Type { get; } = type;
     public override ColumnKind Kind => ColumnKind.String;
     public override int Count => Values.Length;
 }

@@ -30,7 +30,7 @@ public sealed record TableOptionNames
     /// names no missing-value or text-column switch, since the user has none to set, and names the commands' flag for
     /// the rows a column's kind is inferred from.
     /// </summary>
-    public static TableOptionNames Fixed { get; } = new() { KeepTextColumns = null, AllowMissing = null, TextColumns = null, InferRows = "--infer-rows" };
+    public static TableOptionNames Fixed { get; } = new() { Exclude = "--drop", KeepTextColumns = null, AllowMissing = null, TextColumns = null, InferRows = "--infer-rows" };
 
     /// <summary>"; {hint}" when the option has a name, else nothing.</summary>
     internal static string Hint(string? option, string text) => option is null ? "" : $"; {option} {text}";

@@ -109,7 +109,7 @@ public static class BatchPredictor
             { Role: ColumnRole.Target } when mapping.Options.ClassNames is null && schema[name].Kind != ColumnKind.String => new DoubleColumn(name, []),
             { Kind: ColumnKind.Double } c when c.Role != ColumnRole.Target && c.Role != ColumnRole.Text => new DoubleColumn(name, []),
             { Kind: ColumnKind.Long } => new LongColumn(name, []),
-            _ => new StringColumn(name, []),
+            var c => new StringColumn(name, [], c.TextType),
         }).ToArray();
     }
 

@@ -29,7 +29,7 @@ public sealed class FeatureMapping
         WorkerOptions = options with
         {
             Target = null, Passthrough = [], Group = null, ClassNames = null,
-            Exclude = [.. options.Passthrough, .. options.Target is null ? [] : new[] { options.Target }, .. options.Group is null ? [] : new[] { options.Group }],
+            Exclude = [.. options.Exclude, .. options.Passthrough, .. options.Target is null ? [] : new[] { options.Target }, .. options.Group is null ? [] : new[] { options.Group }],
         };
         NeedsDriverRead = keep.Count > 0 || options.Target is not null || options.Group is not null;
     }
@@ -53,7 +53,11 @@ public sealed class FeatureMapping
     {
         textColumns ??= [];
         var file = TableReader.ReadSchema(dataPath, TableOptions.AllColumns);
-        var names = file.Columns.Select(c => c.Name).ToArray();
+        // Columns a reader leaves out unless named (Parquet LIST, MAP, STRUCT; a pandas index) are left out unless kept or
+        // named as the model's features.
+        var unreadable = file.Columns.Where(c => c.Role == ColumnRole.Excluded && !keep.Contains(c.Name) && modelFeatures?.Contains(c.Name) != true)
+            .Select(c => c.Name).ToArray();
+        var names = file.Columns.Select(c => c.Name).Except(unreadable).ToArray();
         var unknown = keep.Where(k => !names.Contains(k)).ToArray();
         if (unknown.Length > 0)
             throw new ArgumentException($"--keep: {dataPath} has no column {string.Join(", ", unknown.Select(u => $"'{u}'"))}; its columns are: {string.Join(", ", names)}.");
@@ -64,7 +68,7 @@ public sealed class FeatureMapping
         var kept = keep.Where(k => k != target && k != group).ToHashSet();
         if (modelFeatures is null)
         {
-            var options = Read(target, kept.ToArray(), textColumns, classNames, group, inferRows);
+            var options = Read(target, kept.ToArray(), textColumns, classNames, group, inferRows, unreadable);
             int count = names.Count(n => n != target && n != group && !kept.Contains(n));
             if (count != featureCount)
                 throw new ArgumentException($"The model has {featureCount} features but {dataPath} has {count} feature columns " +
@@ -86,7 +90,9 @@ public sealed class FeatureMapping
         var passthrough = kept.Where(k => !modelSet.Contains(k)).ToArray();
         var numeric = modelFeatures.ToHashSet();
         var fileFeatures = names.Where(numeric.Contains).ToList();
-        return new FeatureMapping(Read(target, passthrough, textColumns, classNames, group, inferRows), Order(modelFeatures, fileFeatures), modelFeatures, keep);
+        // The model's columns named as features, so that one a reader leaves out unless named (a pandas index) is read.
+        var read = Read(target, passthrough, textColumns, classNames, group, inferRows, unreadable) with { Features = [.. fileFeatures, .. textColumns] };
+        return new FeatureMapping(read, Order(modelFeatures, fileFeatures), modelFeatures, keep);
     }
 
     /// <summary>
@@ -101,8 +107,9 @@ public sealed class FeatureMapping
     }
 
     private static TableOptions Read(string? target, string[] passthrough, IReadOnlyList<string> textColumns, IReadOnlyList<string>? classNames, string? group,
-        int? inferRows) => new()
+        int? inferRows, string[] unreadable) => new()
     {
+        Exclude = unreadable,
         Target = target, Passthrough = passthrough, TextColumns = textColumns, AllowMissing = textColumns.Count > 0, OptionNames = TableOptionNames.Fixed,
         ClassNames = target is not null ? classNames : null, Group = group, InferRows = inferRows ?? TableOptions.Default.InferRows,
     };

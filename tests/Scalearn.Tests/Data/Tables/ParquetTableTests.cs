@@ -128,10 +128,10 @@ public sealed class ParquetTableTests : IDisposable
         }
         var e = Assert.Throws<ParquetFormatException>(() => TableReader.Open(path));
         Assert.Equal("when", e.ColumnName);
-        Assert.Contains("DateTime", e.Message);
+        Assert.Contains("TIMESTAMP", e.Message);
         Assert.Equal([1.5], TableReader.Load(path, new TableOptions { Exclude = ["when"] }).X.Values);
         using var reader = TableReader.Open(path, new TableOptions { Passthrough = ["when"] });
-        Assert.Equal("2024-01-02T03:04:05.0000000", ((StringColumn)reader.Read(10)!.Passthrough[0]).Values[0]);
+        Assert.Equal("2024-01-02 03:04:05", ((StringColumn)reader.Read(10)!.Passthrough[0]).Values[0]);   // INT96 (Parquet.Net's default), naive as DuckDB shows it
     }
 
     [Fact]
