@@ -2,12 +2,13 @@ namespace Scalearn.Jobs;
 
 /// <summary>
 /// scikit-learn's default score accumulated chunk by chunk: accuracy for a classifier, R^2 for a regressor (from the
-/// running sums of y, y^2 and squared residuals, so no chunk is kept).
+/// running mean and sum of squared deviations of y (Welford's update, exact also for targets with a large mean) and the
+/// squared residuals, so no chunk is kept).
 /// </summary>
 public sealed class StreamedScore(bool classifier)
 {
     private long _rows, _correct;
-    private double _sum, _sumSquares, _residuals;
+    private double _mean, _deviations, _residuals;
 
     public string Name => classifier ? "accuracy" : "r2";
 
@@ -22,20 +23,22 @@ public sealed class StreamedScore(bool classifier)
             }
             double d = y[i] - predicted[i];
             _residuals += d * d;
-            _sum += y[i];
-            _sumSquares += y[i] * y[i];
+            double delta = y[i] - _mean;
+            _mean += delta / (_rows + i + 1);
+            _deviations += delta * (y[i] - _mean);
         }
         _rows += y.Length;
     }
 
-    /// <summary>The score over every row added, or NaN before any row.</summary>
+    /// <summary>The score over every row added; NaN before any row, and R^2 of fewer than two rows (as scikit-learn's r2_score).</summary>
     public double Value
     {
         get
         {
             if (_rows == 0) return double.NaN;
             if (classifier) return (double)_correct / _rows;
-            double total = _sumSquares - _sum * _sum / _rows;
+            if (_rows < 2) return double.NaN;
+            double total = _deviations;
             // scikit-learn: a constant target gives 1 when predicted exactly, else 0.
             return total > 0 ? 1 - _residuals / total : _residuals == 0 ? 1 : 0;
         }
