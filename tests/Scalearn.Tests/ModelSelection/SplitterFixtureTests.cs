@@ -6,10 +6,14 @@ using Scalearn.ModelSelection;
 
 namespace Scalearn.Tests.ModelSelection;
 
-/// <summary>TimeSeriesSplit and GroupKFold against scikit-learn 1.2.1 (Fixtures/ModelSelection/generate.py).</summary>
+/// <summary>
+/// TimeSeriesSplit and GroupKFold (Fixtures/ModelSelection/generate.py), KFold and StratifiedKFold without shuffling
+/// (generate_kfold.py) against scikit-learn 1.2.1.
+/// </summary>
 public class SplitterFixtureTests
 {
     private static readonly JsonElement Splitters = Fixture.Load("ModelSelection", "splitters.json");
+    private static readonly JsonElement KFolds = Fixture.Load("ModelSelection", "kfold.json");
 
     private static Dataset Rows(int n) => new(new Matrix(n, 1));
 
@@ -72,6 +76,54 @@ public class SplitterFixtureTests
             }
         }
         Assert.True(compared >= 30);
+    }
+
+    private static void AssertTests(JsonElement expected, Folds actual, int n, string what)
+    {
+        var tests = expected.EnumerateArray().Select(t => t.Ints()).ToArray();
+        Assert.True(tests.Length == actual.Count, $"{what}: {actual.Count} splits, expected {tests.Length}");
+        for (int k = 0; k < tests.Length; k++)
+        {
+            Assert.Equal(tests[k], actual[k].Test);
+            Assert.Equal(Enumerable.Range(0, n).Except(tests[k]), actual[k].Train);
+        }
+    }
+
+    [Fact]
+    public void UnshuffledKFoldMatchesScikitLearn()
+    {
+        int compared = 0;
+        foreach (var c in KFolds.GetProperty("kfold").EnumerateArray())
+        {
+            int n = c.GetProperty("n").GetInt32(), k = c.GetProperty("n_splits").GetInt32();
+            if (c.TryGetProperty("error", out _)) Assert.ThrowsAny<ArgumentException>(() => new KFold(k).Split(Rows(n)));
+            else
+            {
+                AssertTests(c.GetProperty("test"), new KFold(k).Split(Rows(n)), n, $"KFold({k}) of {n}");
+                compared++;
+            }
+        }
+        Assert.True(compared >= 30, $"{compared} compared");
+    }
+
+    [Fact]
+    public void UnshuffledStratifiedKFoldMatchesScikitLearn()
+    {
+        int compared = 0;
+        foreach (var c in KFolds.GetProperty("stratified").EnumerateArray())
+        {
+            var raw = c.GetProperty("y").EnumerateArray().Select(e => e.ToString()).ToArray();
+            var codes = raw.Distinct().Order(StringComparer.Ordinal).Select((label, i) => (label, i)).ToDictionary(p => p.label, p => (double)p.i);
+            var data = new Dataset(new Matrix(raw.Length, 1), raw.Select(l => codes[l]).ToArray());
+            var splitter = new StratifiedKFold(c.GetProperty("n_splits").GetInt32());
+            if (c.TryGetProperty("error", out _)) Assert.ThrowsAny<ArgumentException>(() => splitter.Split(data));
+            else
+            {
+                AssertTests(c.GetProperty("test"), splitter.Split(data), raw.Length, $"stratified case {compared}");
+                compared++;
+            }
+        }
+        Assert.True(compared >= 50, $"{compared} compared");
     }
 
     [Fact]
