@@ -96,7 +96,7 @@ public sealed record CvSpec(string Text, ICrossValidator Splitter, bool NeedsGro
     private static int Folds(string text, int k) => k >= 2 ? k : throw Bad(text, $"the number of folds must be at least 2; got {k}");
 
     private static int Int(string text, string value, string name) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v : throw Bad(text, $"{name} must be a whole number; got '{value}'");
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v : throw Bad(text, $"{name} must be a whole number >= 0; got '{value}'");
 
     private static bool Flags(string text, string[] parts, params string[] allowed)
     {

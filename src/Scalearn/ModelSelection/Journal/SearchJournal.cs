@@ -94,7 +94,7 @@ public sealed class SearchJournal : IDisposable
             throw new JournalException($"Journal '{path}' has format {meta["format_version"]}; this version of Scalearn writes format {FormatVersion}.");
         var differing = identity.Where(kv => !meta.TryGetValue("identity." + kv.Key, out var recorded) || recorded != kv.Value).Select(kv => kv.Key).ToList();
         if (differing.Count > 0)
-            throw new JournalException($"Journal '{path}' was written by a different search (its {string.Join(", ", differing)} differ{(differing.Count == 1 ? "s" : "")}); " +
+            throw new JournalException($"Journal '{path}' was written by a different search (these differ: {string.Join(", ", differing)}); " +
                 "resume with the same command and data, or use another journal.");
     }
 
