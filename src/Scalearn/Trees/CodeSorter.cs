@@ -99,11 +99,18 @@ internal sealed class CodeSorter
         int span = max - min + 1;
         // Small nodes whose codes span fewer values than they have rows (digits' 17-value pixels) count faster than
         // they insert: both sorts are stable, so the order is the same.
-        if (m <= InsertionLimit && (span >= m || m < MinCountingRows)) InsertionSort(m);
-        else if (!radix || span <= 1 << MaxDigitBits || span <= 2 * m) CountingSort(m, min, span);
+        bool counting = !radix || span <= 1 << MaxDigitBits || span <= 2 * m;
+        if (m <= InsertionLimit ? span >= m || m < MinCountingRows : counting && InsertsFaster(m, span)) InsertionSort(m);
+        else if (counting) CountingSort(m, min, span);
         else RadixSort(m, passes, digitBits);
         return true;
     }
+
+    /// <summary>
+    /// A mid-sized node whose codes spread over a range much wider than its rows (a continuous feature deep in a tree)
+    /// spends more clearing and summing the counting sort's range than inserting its rows.
+    /// </summary>
+    private static bool InsertsFaster(int m, int span) => m <= 2 * InsertionLimit && (long)m * m / 4 < 2L * span + 3L * m;
 
     private void InsertionSort(int m)
     {
