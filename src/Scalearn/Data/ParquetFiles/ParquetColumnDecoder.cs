@@ -162,9 +162,7 @@ internal static class ParquetColumnDecoder
         {
             if (values[i] is not { } stored) continue;
             long fraction = (stored % 1_000_000_000 + 1_000_000_000) % 1_000_000_000;
-            var second = DateTime.UnixEpoch.AddSeconds((stored - fraction) / 1_000_000_000);
-            var text = second.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + Fraction(fraction);
-            result[i] = field.IsAdjustedToUTC ? text + "+00" : text;
+            result[i] = TextOfTimestamp(DateTime.UnixEpoch.AddSeconds((stored - fraction) / 1_000_000_000), fraction, field.IsAdjustedToUTC);
         }
         return result;
     }
@@ -217,9 +215,13 @@ internal static class ParquetColumnDecoder
         return values;
     }
 
-    private static string TextOfTimestamp(DateTime value, bool utc)
+    private static string TextOfTimestamp(DateTime value, bool utc) =>
+        TextOfTimestamp(value.AddTicks(-(value.Ticks % TimeSpan.TicksPerSecond)), value.Ticks % TimeSpan.TicksPerSecond * 100, utc);
+
+    /// <summary>A whole second plus <paramref name="nanoseconds"/>, as DuckDB prints a timestamp ("+00" when adjusted to UTC).</summary>
+    private static string TextOfTimestamp(DateTime second, long nanoseconds, bool utc)
     {
-        var text = value.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + Fraction(value.Ticks % TimeSpan.TicksPerSecond * 100);
+        var text = second.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + Fraction(nanoseconds);
         return utc ? text + "+00" : text;
     }
 

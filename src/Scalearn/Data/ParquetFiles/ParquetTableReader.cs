@@ -207,14 +207,16 @@ internal sealed class ParquetTableReader : ITableReader
             if (role == ColumnRole.Target && !numeric && valueClass != ParquetValueClass.String)
                 throw Unsupported("cannot be the target (a target holds numbers or text class labels)");
             bool textTarget = role == ColumnRole.Target && (!numeric || options.TextColumns.Contains(field.Name) || options.ClassNames is not null);
+            // Read from every row group's statistics, so only for carried columns and once.
+            var nulls = new Lazy<bool>(() => MayHoldNulls(reader, (DataField)field));
             var kind = role switch
             {
                 ColumnRole.Target when textTarget => ColumnKind.String,
                 ColumnRole.Feature or ColumnRole.Target => ColumnKind.Double,
                 ColumnRole.Text => ColumnKind.String,
                 _ when options.TextColumns.Contains(field.Name) || !numeric => ColumnKind.String,
-                _ when ParquetColumnType.NeedsTextToStayExact(column, MayHoldNulls(reader, (DataField)field)) => ColumnKind.String,
-                _ => valueClass == ParquetValueClass.Integer && !MayHoldNulls(reader, (DataField)field) ? ColumnKind.Long : ColumnKind.Double,
+                _ when ParquetColumnType.NeedsTextToStayExact(column, nulls.Value) => ColumnKind.String,
+                _ => valueClass == ParquetValueClass.Integer && !nulls.Value ? ColumnKind.Long : ColumnKind.Double,
             };
             var textType = kind == ColumnKind.String && role is ColumnRole.Passthrough or ColumnRole.Group ? ParquetColumnType.TextTypeOf(column) : null;
             columns[c] = new SchemaColumn(c, field.Name, kind, role, textType);
