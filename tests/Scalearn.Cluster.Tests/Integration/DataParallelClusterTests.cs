@@ -114,7 +114,7 @@ public sealed class DataParallelClusterTests
         });
         var model = await fit(new DataParallelOptions { Progress = progress });
         Assert.True(killedAt > 0, "the worker was never killed (did it run no task?)\n" + workers.Output);
-        Assert.True(victim.HasExited);
+        await JobsPredictTests.AssertKilledAsync(victim);
         return (model, killedAt, retries);
     }
 }

@@ -78,7 +78,7 @@ public sealed class JobsPredictTests : IDisposable
         await BatchPredictor.RunAsync(executor, model, data, remote, Options(progress));
 
         Assert.True(killedAt > 0 && killedAt < 20_000, $"worker killed after {killedAt} rows");
-        Assert.True(victim.HasExited);
+        await AssertKilledAsync(victim);
         Assert.True(File.ReadAllBytes(local).AsSpan().SequenceEqual(File.ReadAllBytes(remote)), workers.Output);
     }
 
