@@ -95,7 +95,7 @@ public abstract class Estimator : IEstimator
     private static ParamProperty[] Properties(Type type) => PropertyCache.GetOrAdd(type, t =>
         t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanRead && p.CanWrite && p.GetSetMethod() is not null && p.GetIndexParameters().Length == 0)
-            .Select(p => new ParamProperty(p, ParamNames.ToSnakeCase(p.Name), ParamNames.Normalize(p.Name)))
+            .Select(p => new ParamProperty(p, p.GetCustomAttribute<ParamNameAttribute>()?.Name ?? ParamNames.ToSnakeCase(p.Name), ParamNames.Normalize(p.Name)))
             .OrderBy(p => p.SnakeName, StringComparer.Ordinal)
             .ToArray());
 

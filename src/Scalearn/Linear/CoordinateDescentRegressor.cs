@@ -25,6 +25,7 @@ public abstract class CoordinateDescentRegressor : Estimator<LinearRegressorMode
     public double Tol { get; set => field = Check.NonNegative(value, "tol"); } = 1e-4;
     public CoordinateSelection Selection { get; set; } = CoordinateSelection.Cyclic;
     public int? RandomState { get; set; }
+    [ParamName("copy_X")]
     public bool CopyX { get; set; } = true;
     public bool WarmStart { get; set; }
     public bool Positive { get; set; }

@@ -17,6 +17,7 @@ namespace Scalearn.Linear;
 public sealed class LinearRegression : Estimator<LinearRegressorModel>
 {
     public bool FitIntercept { get; set; } = true;
+    [ParamName("copy_X")]
     public bool CopyX { get; set; } = true;
     public int? NJobs { get; set => field = LinearJobs.Check(value); }
     public bool Positive { get; set; }

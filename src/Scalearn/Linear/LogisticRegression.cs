@@ -26,6 +26,7 @@ public sealed class LogisticRegression : Estimator<LinearClassifierModel>, IClas
     public LogisticPenalty? Penalty { get; set; } = LogisticPenalty.L2;
     public bool Dual { get; set; }
     public double Tol { get; set => field = Check.NonNegative(value, "tol"); } = 1e-4;
+    [ParamName("C")]
     public double C { get; set => field = Check.Positive(value, "C"); } = 1.0;
     public bool FitIntercept { get; set; } = true;
     public double InterceptScaling { get; set => field = Check.Positive(value, "intercept_scaling"); } = 1.0;

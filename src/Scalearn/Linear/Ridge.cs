@@ -18,6 +18,7 @@ public sealed class Ridge : Estimator<LinearRegressorModel>, IRandomized
 {
     public double Alpha { get; set => field = Check.NonNegative(value, "alpha"); } = 1.0;
     public bool FitIntercept { get; set; } = true;
+    [ParamName("copy_X")]
     public bool CopyX { get; set; } = true;
     public int? MaxIter { get; set => field = Check.AtLeastOrNull(value, 1, "max_iter"); }
     public double Tol { get; set => field = Check.NonNegative(value, "tol"); } = 1e-4;

@@ -11,6 +11,7 @@ namespace Scalearn.Svm;
 [RegisteredEstimator]
 public sealed class SVC : Estimator<SvcModel>, IClassifierEstimator, IRandomized
 {
+    [ParamName("C")]
     public double C { get; set => field = Check.Positive(value, "C"); } = 1.0;
     public SvmKernel Kernel { get; set; } = SvmKernel.Rbf;
     public int Degree { get; set => field = Check.AtLeast(value, 0, "degree"); } = 3;
@@ -29,13 +30,6 @@ public sealed class SVC : Estimator<SvcModel>, IClassifierEstimator, IRandomized
     /// <summary>libsvm's summary of each solver run (iterations, objective, rho, support vectors) on stderr.</summary>
     public bool Verbose { get; set; }
 
-    /// <summary>scikit-learn spells the regularization parameter with a capital C.</summary>
-    public override IReadOnlyDictionary<string, object?> GetParams()
-    {
-        var result = new SortedDictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var (name, value) in base.GetParams()) result[name == "c" ? "C" : name] = value;
-        return result;
-    }
 
     protected override void Validate(DataView data)
     {

@@ -12,6 +12,7 @@ public sealed class SVR : Estimator<SvrModel>
     public SvmGamma Gamma { get; set => field = value ?? throw new ParameterException("gamma", "Parameter 'gamma' must be 'scale', 'auto' or a number >= 0; got null."); } = SvmGamma.Scale;
     public double Coef0 { get; set => field = double.IsFinite(value) ? value : throw new ParameterException("coef0", $"Parameter 'coef0' must be a finite number; got {ParamConverter.Format(value)}."); }
     public double Tol { get; set => field = Check.Positive(value, "tol"); } = 1e-3;
+    [ParamName("C")]
     public double C { get; set => field = Check.Positive(value, "C"); } = 1.0;
     public double Epsilon { get; set => field = Check.NonNegative(value, "epsilon"); } = 0.1;
     public bool Shrinking { get; set; } = true;
@@ -21,13 +22,6 @@ public sealed class SVR : Estimator<SvrModel>
     /// <summary>libsvm's summary of each solver run (iterations, objective, rho, support vectors) on stderr.</summary>
     public bool Verbose { get; set; }
 
-    /// <summary>scikit-learn spells the regularization parameter with a capital C.</summary>
-    public override IReadOnlyDictionary<string, object?> GetParams()
-    {
-        var result = new SortedDictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var (name, value) in base.GetParams()) result[name == "c" ? "C" : name] = value;
-        return result;
-    }
 
     protected override IModel FitCore(DataView data)
     {
