@@ -73,5 +73,11 @@ public class FitGroupsCommandTests
             "--estimator", "decision-tree-regressor", "--out", dir);
         Assert.NotEqual(0, exit);
         Assert.Contains("'city'", error);
+
+        // Grouping by the target (the default --target) names the flags the user typed, not the readers' option names.
+        (exit, _, error) = await CliHarness.RunAsync("fit-groups", "--data", "iris", "--group-by", "target",
+            "--estimator", "decision-tree-regressor", "--out", Path.Combine(dir, "by-target"));
+        Assert.NotEqual(0, exit);
+        Assert.Contains("column 'target' is named both in --target and in --group-by", error);
     }
 }

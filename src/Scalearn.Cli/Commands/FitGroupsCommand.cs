@@ -41,7 +41,7 @@ public static class FitGroupsCommand
                 foreach (var (name, value) in ParseParams(json)) estimator.SetParam(name, value);
             CommonOptions.CheckInferRows(parse.GetValue(inferRows));
             if (parse.GetValue(grid) is not null && parse.GetValue(cv) < 2) throw new UsageException($"--cv must be at least 2; got {parse.GetValue(cv)}.");
-            string dataPath = File.Exists(parse.GetRequiredValue(data)) ? parse.GetRequiredValue(data) : Data.BundledDatasets.Resolve(parse.GetRequiredValue(data));
+            string dataPath = Data.BundledDatasets.FilePath(parse.GetRequiredValue(data));
             var executor = await ExecutorFactory.CreateAsync(parse.GetValue(cluster), parse.GetValue(jobs),
                 message => AnsiConsole.MarkupLineInterpolated($"[yellow]{message}[/]"), ct, parse.GetValue(clusterKey));
             var columnChoices = columnFlags.Read(parse);

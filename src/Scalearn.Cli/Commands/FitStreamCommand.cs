@@ -54,7 +54,7 @@ public static class FitStreamCommand
             if (parse.GetValue(seed) is int s && model is IRandomized randomized) randomized.RandomState = s;
             StreamTrainer.Incremental(model);
             string dataName = parse.GetRequiredValue(data);
-            string dataPath = File.Exists(dataName) ? dataName : BundledDatasets.Resolve(dataName);
+            string dataPath = BundledDatasets.FilePath(dataName);
             string targetName = parse.GetValue(target) ?? "target";
             bool explicitTarget = parse.GetResult(target) is { Implicit: false };
             var columns = TableReader.ReadSchema(dataPath, TableOptions.AllColumns).Columns.Select(c => c.Name);

@@ -44,7 +44,7 @@ public static class PredictCommand
             var keepColumns = (parse.GetValue(keep) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var path = parse.GetValue(output) ?? "predictions.csv";
             TableFormats.Of(path);
-            using var input = DataFile.Resolve(parse.GetRequiredValue(data));
+            string input = BundledDatasets.FilePath(parse.GetRequiredValue(data));
             var executor = await ExecutorFactory.CreateAsync(parse.GetValue(cluster), parse.GetValue(jobs),
                 message => AnsiConsole.MarkupLineInterpolated($"[yellow]{message}[/]"), ct, parse.GetValue(clusterKey));
             var rate = new RowRate();
@@ -58,8 +58,8 @@ public static class PredictCommand
                 };
                 string model = parse.GetRequiredValue(modelPath);
                 summary = GroupModels.IsFolder(model)
-                    ? await GroupRoutedPredictor.RunAsync(executor, model, input.Path, path, settings, ct)
-                    : await BatchPredictor.RunAsync(executor, model, input.Path, path, settings, ct);
+                    ? await GroupRoutedPredictor.RunAsync(executor, model, input, path, settings, ct)
+                    : await BatchPredictor.RunAsync(executor, model, input, path, settings, ct);
             }
             finally
             {
@@ -81,42 +81,6 @@ public static class PredictCommand
         Description = "The workers read their own parts of --data from its path (a shared mount every worker can read, under their SCALEARN_DATA_DIRS) " +
             "instead of the driver streaming the rows through the broker; same output",
     };
-
-    /// <summary>A data file to stream: an existing path, a dataset in the data folders, or a built-in one written to a temporary CSV.</summary>
-    private sealed class DataFile : IDisposable
-    {
-        private readonly bool _temporary;
-
-        private DataFile(string path, bool temporary)
-        {
-            Path = path;
-            _temporary = temporary;
-        }
-
-        public string Path { get; }
-
-        public static DataFile Resolve(string nameOrPath)
-        {
-            if (File.Exists(nameOrPath)) return new DataFile(nameOrPath, false);
-            try
-            {
-                return new DataFile(BundledDatasets.Resolve(nameOrPath), false);
-            }
-            catch (FileNotFoundException) when (BundledDatasets.BuiltInNames.Any(n => string.Equals(n, System.IO.Path.GetFileNameWithoutExtension(nameOrPath), StringComparison.OrdinalIgnoreCase)))
-            {
-                var dataset = BundledDatasets.Load(nameOrPath, target: null);
-                var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"scalearn-{System.IO.Path.GetFileNameWithoutExtension(nameOrPath)}-{Guid.NewGuid():N}.csv");
-                using (var writer = TableWriter.Create(path))
-                    writer.Write(dataset.FeatureNames.Select((name, j) => (TableColumn)new DoubleColumn(name, dataset.X.Column(j))).ToArray());
-                return new DataFile(path, true);
-            }
-        }
-
-        public void Dispose()
-        {
-            if (_temporary) File.Delete(Path);
-        }
-    }
 
     /// <summary>Rows done and rows/s on one rewritten stderr line, only when stderr is a terminal.</summary>
     private sealed class RowRate : IProgress<JobProgress>

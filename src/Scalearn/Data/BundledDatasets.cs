@@ -69,6 +69,39 @@ public static class BundledDatasets
     /// </summary>
     public static string Resolve(string name) => FindFile(name) ?? throw NotFound(name);
 
+    /// <summary>
+    /// A file to stream: <paramref name="nameOrPath"/> itself when it exists, else the dataset's file in the search
+    /// folders, else a built-in dataset's CSV written once (byte for byte) to a folder of this machine's temporary
+    /// directory named after its content; throws a <see cref="FileNotFoundException"/> as <see cref="Resolve"/> does.
+    /// </summary>
+    public static string FilePath(string nameOrPath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(nameOrPath);
+        if (File.Exists(nameOrPath)) return nameOrPath;
+        if (FindFile(nameOrPath) is { } path) return path;
+        return BuiltInName(nameOrPath) is { } builtIn ? BuiltInFile(builtIn) : throw NotFound(nameOrPath);
+    }
+
+    /// <summary>The path of a built-in dataset's CSV bytes, written on first use to a folder named after their hash.</summary>
+    internal static string BuiltInFile(string builtIn)
+    {
+        byte[] bytes;
+        using (var stream = typeof(BundledDatasets).Assembly.GetManifestResourceStream(ResourcePrefix + builtIn + ".csv")!)
+        using (var copy = new MemoryStream())
+        {
+            stream.CopyTo(copy);
+            bytes = copy.ToArray();
+        }
+        string folder = Path.Combine(Path.GetTempPath(), "scalearn-datasets", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..16]);
+        string file = Path.Combine(folder, builtIn + ".csv");
+        if (File.Exists(file) && new FileInfo(file).Length == bytes.Length) return file;
+        Directory.CreateDirectory(folder);
+        string partial = Path.Combine(folder, $"{builtIn}.{Guid.NewGuid():N}.partial");
+        File.WriteAllBytes(partial, bytes);
+        File.Move(partial, file, overwrite: true);   // another process writing the same bytes at the same time is harmless
+        return file;
+    }
+
     private static string? FindFile(string name)
     {
         var fileName = FileName(name);

@@ -58,6 +58,17 @@ public class PackageInstallTests
             Assert.True(exit == 0, listing);
             Assert.Contains("digits", listing);
             Assert.Contains("1797", listing);
+
+            // The streaming commands take a built-in dataset's name away from the repository's data folder too.
+            string scalearn = Path.Combine(tools, OperatingSystem.IsWindows() ? "scalearn.exe" : "scalearn");
+            var (fitExit, fitOutput) = DotnetProcess.Run(scalearn, "fit-stream --data wine --estimator StandardScaler,GaussianNB --chunk-size 50 --out wine.scalearn",
+                work, environment, StepLimit);
+            Assert.True(fitExit == 0, fitOutput);
+            var (predictExit, predictOutput) = DotnetProcess.Run(scalearn, "predict --model wine.scalearn --data wine --keep target --out wine.csv", work, environment, StepLimit);
+            Assert.True(predictExit == 0, predictOutput);
+            var predictions = File.ReadAllLines(Path.Combine(work, "wine.csv"));
+            Assert.Equal("target,prediction", predictions[0]);
+            Assert.Equal(179, predictions.Length);
         }
         finally
         {

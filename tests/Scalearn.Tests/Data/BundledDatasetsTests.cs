@@ -34,6 +34,19 @@ public class BundledDatasetsTests
     }
 
     [Fact]
+    public void A_built_in_dataset_gets_a_file_with_its_exact_bytes_for_the_streaming_commands()
+    {
+        string path = BundledDatasets.BuiltInFile("wine");
+        Assert.Equal(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "data", "wine.csv")), File.ReadAllBytes(path));
+        Assert.Equal(path, BundledDatasets.BuiltInFile("wine"));
+        var written = File.GetLastWriteTimeUtc(path);
+        Assert.Equal(written, File.GetLastWriteTimeUtc(BundledDatasets.BuiltInFile("wine")));   // not rewritten
+        Assert.DoesNotContain(Directory.GetFiles(Path.GetDirectoryName(path)!), f => f.EndsWith(".partial", StringComparison.Ordinal));
+        Assert.Equal(Path.GetFullPath(path), Path.GetFullPath(BundledDatasets.FilePath(path)));
+        Assert.Throws<FileNotFoundException>(() => BundledDatasets.FilePath("no_such_dataset"));
+    }
+
+    [Fact]
     public void Existing_path_is_loaded_directly()
     {
         var path = Path.Combine(Path.GetTempPath(), $"scalearn-{Guid.NewGuid():N}.csv");

@@ -27,10 +27,14 @@ public sealed record TableOptionNames
 
     /// <summary>
     /// For reads whose options follow from a model or a job (predict, fit-groups, fit-stream, knn, convert): a message
-    /// names no missing-value or text-column switch, since the user has none to set, and names the commands' flag for
-    /// the rows a column's kind is inferred from.
+    /// names no missing-value or text-column switch, since the user has none to set, and names the commands' flags
+    /// (--target, --features, --drop, --keep, --group-by, --infer-rows) for the rest.
     /// </summary>
-    public static TableOptionNames Fixed { get; } = new() { Exclude = "--drop", KeepTextColumns = null, AllowMissing = null, TextColumns = null, InferRows = "--infer-rows" };
+    public static TableOptionNames Fixed { get; } = new()
+    {
+        Target = "--target", Features = "--features", Exclude = "--drop", Passthrough = "--keep", Group = "--group-by",
+        KeepTextColumns = null, AllowMissing = null, TextColumns = null, ClassNames = "the model's classes", InferRows = "--infer-rows",
+    };
 
     /// <summary>"; {hint}" when the option has a name, else nothing.</summary>
     internal static string Hint(string? option, string text) => option is null ? "" : $"; {option} {text}";
