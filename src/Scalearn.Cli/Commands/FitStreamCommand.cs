@@ -25,7 +25,7 @@ public static class FitStreamCommand
         };
         var chunkSize = new Option<int>("--chunk-size") { Description = "Rows per chunk (one partial_fit call each)", DefaultValueFactory = _ => 10_000 };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the file", DefaultValueFactory = _ => 1 };
-        var shuffle = new Option<bool>("--shuffle-chunks") { Description = "Visit the chunks in a new order every epoch (seeded by --seed); chunks are then the file's partitions of about --chunk-size rows" };
+        var shuffle = new Option<bool>("--shuffle-chunks") { Description = "Visit the chunks in a new order every epoch (seeded by --seed); chunks are then the file's partitions of about --chunk-size rows (a larger Parquet row group is cut into chunks of --chunk-size rows)" };
         var target = new Option<string>("--target") { Description = "Target column (left out of the features when the estimator is unsupervised)", DefaultValueFactory = _ => "target" };
         var classes = new Option<string?>("--classes")
         {

@@ -255,6 +255,32 @@ public sealed class StreamTrainerTests : IDisposable
     }
 
     [Fact]
+    public async Task Shuffled_chunks_of_a_parquet_file_with_one_big_row_group_have_the_chunk_size()
+    {
+        var csv = Csv("reg.csv", 3_000);
+        string path = Path.ChangeExtension(csv, ".parquet");
+        using (var reader = TableReader.Open(csv, new TableOptions { Target = null }))
+        using (var writer = TableWriter.Create(path, rowGroupRows: 10_000))
+            foreach (var chunk in reader.Chunks(3_000)) writer.Write(chunk);
+        Assert.Single(TablePartitioner.Split(path, 6));   // one row group: one partition, whatever the chunk size
+        async Task<List<StreamFitProgress>> Run(int seed)
+        {
+            var progress = new Recorder();
+            await StreamTrainer.RunAsync(new LocalExecutor(2), path, new SGDRegressor { RandomState = 0 },
+                new StreamFitOptions { ChunkSize = 500, Epochs = 2, ShuffleChunks = true, RandomState = seed, Progress = progress });
+            return progress.Chunks;
+        }
+        var a = await Run(7);
+        Assert.Equal(12, a.Count);
+        Assert.All(a, c => Assert.Equal(500, c.Rows));
+        for (int e = 0; e < 2; e++)
+            Assert.Equal(Enumerable.Range(0, 6).Select(k => 500L * k), a.Where(c => c.Epoch == e).Select(c => c.FirstRow).Order());
+        Assert.NotEqual(a.Where(c => c.Epoch == 0).Select(c => c.FirstRow), a.Where(c => c.Epoch == 1).Select(c => c.FirstRow));
+        Assert.Equal(a.Select(c => (c.FirstRow, c.Score)), (await Run(7)).Select(c => (c.FirstRow, c.Score)));
+        Assert.NotEqual(a.Select(c => c.FirstRow), (await Run(8)).Select(c => c.FirstRow));
+    }
+
+    [Fact]
     public async Task A_transformer_is_not_scored_and_learns_what_a_whole_fit_does()
     {
         var path = Csv("reg.csv", 1_234);

@@ -156,7 +156,24 @@ public static class StreamTrainer
         private IEnumerable<TableChunk> EpochChunks(bool reuse) =>
             _partitions is null
                 ? TableReader.ParseAhead(path, table, options.ChunkSize, options.ParseThreads, reuse, cancellationToken)
-                : TableReader.ParseAhead(Shuffled(_partitions, _order), table, options.ParseThreads, cancellationToken);
+                : TableReader.ParseAhead(Shuffled(_partitions, _order), table, options.ParseThreads, cancellationToken).SelectMany(Slices);
+
+        /// <summary>
+        /// A partition of more than about a chunk's rows (a Parquet row group is never split into partitions) as chunks of
+        /// at most --chunk-size rows, in an order of their own, so every chunk learned from has the size asked for.
+        /// </summary>
+        private IEnumerable<TableChunk> Slices(TableChunk partition)
+        {
+            int size = options.ChunkSize;
+            if (partition.Count <= size + size / 2) return [partition];
+            var starts = Enumerable.Range(0, (partition.Count + size - 1) / size).Select(k => k * size).ToArray();
+            _order.Shuffle<int>(starts);
+            return starts.Select(start =>
+            {
+                var rows = Enumerable.Range(start, Math.Min(size, partition.Count - start)).ToArray();
+                return new TableChunk(partition.Schema, partition.FirstRow + start, partition.Data.Rows(rows).Materialize(), [], null);
+            });
+        }
 
         public void Done(TableChunk chunk)
         {
