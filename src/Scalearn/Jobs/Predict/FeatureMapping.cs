@@ -20,12 +20,19 @@ public sealed class FeatureMapping
         Options = options;
         _order = order;
         var kept = keep.ToHashSet();
+        var keptText = options.TextColumns.Where(kept.Contains).ToArray();
+        // A kept feature is copied to the output as a kept column that is not a feature would be (a 17-digit id exact,
+        // an INT64 or DECIMAL column keeping its type), not from the doubles the model gets.
+        var keptFeatures = modelFeatures is null ? [] : modelFeatures.Where(f => kept.Contains(f) && !keptText.Contains(f)).ToArray();
         // The driver of a job whose workers read the rows themselves reads only what the output needs.
         DriverOptions = options with
         {
-            Features = modelFeatures is null ? [] : modelFeatures.Where(kept.Contains).ToArray(),
-            TextColumns = options.TextColumns.Where(kept.Contains).ToArray(),
+            Features = keptText,
+            Passthrough = [.. options.Passthrough, .. keptFeatures],
+            TextColumns = keptText,
         };
+        CopyOptions = keptFeatures.Length == 0 ? null
+            : DriverOptions with { Target = null, Group = null, ClassNames = null, Features = [], TextColumns = [], Passthrough = keptFeatures };
         WorkerOptions = options with
         {
             Target = null, Passthrough = [], Group = null, ClassNames = null,
@@ -37,8 +44,18 @@ public sealed class FeatureMapping
     /// <summary>What to read from the file: the target (if any), the kept columns as passthrough, the rest as features.</summary>
     public TableOptions Options { get; }
 
-    /// <summary>The kept columns, target and group without the other features: what the driver reads when the workers read the features.</summary>
+    /// <summary>
+    /// The kept columns (a kept feature as a passthrough column), target and group without the features: what the driver
+    /// reads when the workers read the features.
+    /// </summary>
     public TableOptions DriverOptions { get; }
+
+    /// <summary>
+    /// The kept columns that are also the model's features, alone and as passthrough columns: what the driver reads beside
+    /// <see cref="Options"/> (chunk by chunk, in step) to write them as they are in the file; null when no kept column
+    /// is a feature.
+    /// </summary>
+    public TableOptions? CopyOptions { get; }
 
     /// <summary>The features alone (in file order), as a worker reads them from its partition of the file.</summary>
     public TableOptions WorkerOptions { get; }
@@ -86,7 +103,7 @@ public sealed class FeatureMapping
         if (unexpected.Length > 0)
             throw new ArgumentException($"{dataPath} has column{(unexpected.Length > 1 ? "s" : "")} {string.Join(", ", unexpected.Select(u => $"'{u}'"))} " +
                 $"that the model was not fitted on (its features: {string.Join(", ", modelFeatures.Concat(textColumns))}); name them with --keep to carry them to the output.");
-        // Kept columns that are also features stay features; the output takes them from the feature rows.
+        // Kept columns that are also features stay features here; the output takes them from a read of CopyOptions.
         var passthrough = kept.Where(k => !modelSet.Contains(k)).ToArray();
         var numeric = modelFeatures.ToHashSet();
         var fileFeatures = names.Where(numeric.Contains).ToList();
