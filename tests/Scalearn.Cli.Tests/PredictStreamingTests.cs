@@ -102,6 +102,37 @@ public class PredictStreamingTests
     }
 
     [Fact]
+    public async Task Kept_text_and_numeric_features_read_on_the_workers_write_the_same_bytes()
+    {
+        var dir = CliHarness.TempDir();
+        var rng = new Scalearn.Numerics.Rng(4);
+        var lines = new List<string> { "id,color,x,y" };
+        string[] colors = ["red", "green", "blue"];
+        for (int r = 0; r < 400; r++)
+        {
+            string color = colors[r % 3];
+            double x = Math.Round(rng.NextGaussian(), 4);
+            lines.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{r},{color},{(r == 0 ? "0.50" : x.ToString("R", System.Globalization.CultureInfo.InvariantCulture))},{((color == "red") ^ (x > 0) ? 1 : 0)}"));
+        }
+        var data = Path.Combine(dir, "colors.csv");
+        File.WriteAllLines(data, lines);
+        var model = Path.Combine(dir, "colors.scalearn");
+        var fit = await CliHarness.RunAsync("fit", "--data", data, "--target", "y", "--estimator", "OneHotEncoder,LogisticRegression",
+            "--categorical", "color", "--drop", "id", "--out", model);
+        Assert.True(fit.Exit == 0, fit.Err);
+        string streamed = Path.Combine(dir, "streamed.csv"), onWorkers = Path.Combine(dir, "workers.csv");
+
+        var run = await CliHarness.RunAsync("predict", "--model", model, "--data", data, "--target", "y", "--keep", "id,color,x", "--batch-size", "64", "--out", streamed);
+        Assert.True(run.Exit == 0, run.Err);
+        run = await CliHarness.RunAsync("predict", "--model", model, "--data", data, "--target", "y", "--keep", "id,color,x", "--batch-size", "64",
+            "--data-on-workers", "--out", onWorkers);
+        Assert.True(run.Exit == 0, run.Err);
+
+        Assert.Equal(File.ReadAllBytes(streamed), File.ReadAllBytes(onWorkers));
+        Assert.StartsWith("id,color,x,prediction\n0,red,0.5,", File.ReadAllText(streamed));
+    }
+
+    [Fact]
     public async Task A_bad_batch_size_is_a_usage_error()
     {
         var (exit, _, error) = await CliHarness.RunAsync("predict", "--model", "m.scalearn", "--data", "iris", "--batch-size", "0");

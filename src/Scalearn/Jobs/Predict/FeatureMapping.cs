@@ -27,7 +27,7 @@ public sealed class FeatureMapping
         // The driver of a job whose workers read the rows themselves reads only what the output needs.
         DriverOptions = options with
         {
-            Features = keptText,
+            Features = keptText.Except(options.Passthrough).ToArray(),
             Passthrough = [.. options.Passthrough, .. keptFeatures],
             TextColumns = keptText,
         };
