@@ -69,7 +69,7 @@ public sealed class JobsPredictTests : IDisposable
             lines[r + 1] = string.Join(",", cells);
         }
         File.WriteAllLines(data, lines);
-        var options = Options() with { Keep = ["id", "a"] };
+        var options = Options() with { Keep = ["id", "a", "target"] };
         string local = Path.Combine(_folder, "local.csv"), remote = Path.Combine(_folder, "remote.csv");
         await BatchPredictor.RunAsync(new LocalExecutor(2), model, data, local, options);
         Assert.Equal(lines.Select(l => l.Split(',')[1]), File.ReadAllLines(local).Select(l => l.Split(',')[1]));

@@ -137,23 +137,23 @@ public sealed class BatchPredictorTests : IDisposable
     }
 
     [Fact]
-    public async Task A_kept_parquet_int64_feature_stays_int64_with_exact_values()
+    public async Task A_kept_parquet_int64_feature_or_target_stays_int64_with_exact_values()
     {
         const int Rows = 900;
         var rng = new global::Scalearn.Numerics.Rng(5);
         long[] big = Enumerable.Range(0, Rows).Select(r => 12345678901234567L + r).ToArray();
         double[] x1 = Enumerable.Range(0, Rows).Select(_ => Math.Round(rng.NextGaussian(), 3)).ToArray();
-        double[] y = Enumerable.Range(0, Rows).Select(r => (double)(r % 2 == 0 && x1[r] > 0 ? 1 : 0)).ToArray();
+        long[] y = Enumerable.Range(0, Rows).Select(r => r % 2 == 0 && x1[r] > 0 ? 1L : 0L).ToArray();
         var parquet = _files.Path("ints.parquet");
         using (var writer = TableWriter.Create(parquet))
             writer.Write([new LongColumn("id", Enumerable.Range(0, Rows).Select(r => (long)r).ToArray()), new LongColumn("big", big),
-                new DoubleColumn("x1", x1), new DoubleColumn("target", y)]);
+                new DoubleColumn("x1", x1), new LongColumn("target", y)]);
         var data = TableReader.Load(parquet, new TableOptions { Exclude = ["id"] });
         var modelPath = _files.Path("ints.scalearn");
         var model = (IPredictor)new DecisionTreeClassifier { MaxDepth = 3, RandomState = 0 }.Fit(data);
         ModelFile.Save(modelPath, (IPersistableModel)model, null, data.FeatureNames);
         string kept = _files.Path("ints-out.parquet"), onWorkers = _files.Path("ints-workers.parquet");
-        var options = new BatchPredictOptions { BatchSize = 256, Keep = ["id", "big", "x1"], Target = "target" };
+        var options = new BatchPredictOptions { BatchSize = 256, Keep = ["id", "big", "x1", "target"], Target = "target" };
 
         await BatchPredictor.RunAsync(new LocalExecutor(2), modelPath, parquet, kept, options);
         await BatchPredictor.RunAsync(new LocalExecutor(2), modelPath, parquet, onWorkers, options with { DataOnWorkers = true });
@@ -161,17 +161,18 @@ public sealed class BatchPredictorTests : IDisposable
         var written = TableReader.ReadAll(kept, TableOptions.AllColumns);
         Assert.Equal(big, ((LongColumn)written.Passthrough[1]).Values);
         Assert.Equal(x1, ((DoubleColumn)written.Passthrough[2]).Values);
-        Assert.Equal(model.Predict(data), ((DoubleColumn)written.Passthrough[3]).Values);
-        Assert.Equal([typeof(long), typeof(long), typeof(double), typeof(double)], await ParquetTypes(kept));
+        Assert.Equal(y, ((LongColumn)written.Passthrough[3]).Values);
+        Assert.Equal(model.Predict(data), ((DoubleColumn)written.Passthrough[4]).Values);
+        Assert.Equal([typeof(long), typeof(long), typeof(double), typeof(long), typeof(double)], await ParquetTypes(kept));
         Assert.Equal(File.ReadAllBytes(kept), File.ReadAllBytes(onWorkers));
 
         // A file without rows: the same schema.
         var empty = _files.Path("ints-empty.parquet");
         using (var writer = TableWriter.Create(empty))
-            writer.Write([new LongColumn("id", []), new LongColumn("big", []), new DoubleColumn("x1", []), new DoubleColumn("target", [])]);
+            writer.Write([new LongColumn("id", []), new LongColumn("big", []), new DoubleColumn("x1", []), new LongColumn("target", [])]);
         var none = _files.Path("ints-none.parquet");
         await BatchPredictor.RunAsync(new LocalExecutor(2), modelPath, empty, none, options);
-        Assert.Equal([typeof(long), typeof(long), typeof(double), typeof(double)], await ParquetTypes(none));
+        Assert.Equal([typeof(long), typeof(long), typeof(double), typeof(long), typeof(double)], await ParquetTypes(none));
 
         static async Task<Type[]> ParquetTypes(string path)
         {

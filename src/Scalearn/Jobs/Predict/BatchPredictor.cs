@@ -102,9 +102,10 @@ public static class BatchPredictor
     internal static IReadOnlyList<TableColumn> EmptyKept(string dataPath, FeatureMapping mapping, IReadOnlyList<string> keep)
     {
         if (keep.Count == 0) return [];
-        // Read as the driver reads them when the workers read the features: a kept feature as a passthrough column.
+        // Read as the driver reads them when the workers read the features: a kept feature or numeric target as a passthrough column.
         var schema = TableReader.ReadSchema(dataPath, mapping.DriverOptions);
-        return keep.Select(name => schema[name] switch
+        var copies = mapping.DriverCopyOptions is null ? null : TableReader.ReadSchema(dataPath, mapping.DriverCopyOptions);
+        return keep.Select(name => (copies?.Passthrough.FirstOrDefault(c => c.Name == name) ?? schema[name]) switch
         {
             { Role: ColumnRole.Target } when mapping.Options.ClassNames is null && schema[name].Kind != ColumnKind.String => (TableColumn)new DoubleColumn(name, []),
             { Kind: ColumnKind.Double } c when c.Role != ColumnRole.Target && c.Role != ColumnRole.Text => new DoubleColumn(name, []),
@@ -124,7 +125,7 @@ public static class BatchPredictor
 
     /// <summary>
     /// The <paramref name="keep"/> columns of a chunk, for the output; a kept column that <paramref name="chunk"/> read as
-    /// a feature comes from <paramref name="copies"/>, the same rows with it read as a passthrough column.
+    /// a feature or numeric target comes from <paramref name="copies"/>, the same rows with it read as a passthrough column.
     /// </summary>
     internal static IReadOnlyList<TableColumn> Kept(TableChunk chunk, TableChunk? copies, IReadOnlyList<string> keep)
     {
@@ -137,6 +138,7 @@ public static class BatchPredictor
             columns[k] = role switch
             {
                 ColumnRole.Passthrough => chunk.Passthrough.First(c => c.Name == name),
+                ColumnRole.Target when copies?.Passthrough.FirstOrDefault(c => c.Name == name) is { } copy => copy,
                 ColumnRole.Target when chunk.Data.ClassNames is { } classes => new StringColumn(name, Array.ConvertAll(chunk.Data.Y!, y => (string?)classes[(int)y])),
                 ColumnRole.Target => new DoubleColumn(name, (double[])chunk.Data.Y!.Clone()),
                 ColumnRole.Text => new StringColumn(name, chunk.Data.TextColumns[name]),

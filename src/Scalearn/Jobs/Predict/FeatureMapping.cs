@@ -31,8 +31,13 @@ public sealed class FeatureMapping
             Passthrough = [.. options.Passthrough, .. keptFeatures],
             TextColumns = keptText,
         };
-        CopyOptions = keptFeatures.Length == 0 ? null
-            : DriverOptions with { Target = null, Group = null, ClassNames = null, Features = [], TextColumns = [], Passthrough = keptFeatures };
+        // A kept numeric target likewise (a target of text labels is written with the labels as the file spells them).
+        string? keptTarget = options.Target is { } target && kept.Contains(target) && options.ClassNames is null ? target : null;
+        string[] copied = [.. keptFeatures, .. keptTarget is null ? [] : new[] { keptTarget }];
+        CopyOptions = copied.Length == 0 ? null
+            : DriverOptions with { Target = null, Group = null, ClassNames = null, Features = [], TextColumns = [], Passthrough = copied };
+        // The driver's own read takes the target as the target (to score against), so a kept one is read again.
+        DriverCopyOptions = keptTarget is null ? null : CopyOptions! with { Passthrough = [keptTarget] };
         WorkerOptions = options with
         {
             Target = null, Passthrough = [], Group = null, ClassNames = null,
@@ -51,11 +56,14 @@ public sealed class FeatureMapping
     public TableOptions DriverOptions { get; }
 
     /// <summary>
-    /// The kept columns that are also the model's features, alone and as passthrough columns: what the driver reads beside
-    /// <see cref="Options"/> (chunk by chunk, in step) to write them as they are in the file; null when no kept column
-    /// is a feature.
+    /// The kept columns that are also the model's features or its numeric target, alone and as passthrough columns: what
+    /// the driver reads beside <see cref="Options"/> (chunk by chunk, in step) to write them as they are in the file;
+    /// null when no kept column is one.
     /// </summary>
     public TableOptions? CopyOptions { get; }
+
+    /// <summary>What the driver reads beside <see cref="DriverOptions"/> for the same reason: a kept numeric target; else null.</summary>
+    public TableOptions? DriverCopyOptions { get; }
 
     /// <summary>The features alone (in file order), as a worker reads them from its partition of the file.</summary>
     public TableOptions WorkerOptions { get; }
