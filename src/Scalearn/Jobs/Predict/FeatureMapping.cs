@@ -15,7 +15,7 @@ public sealed class FeatureMapping
 {
     private readonly int[]? _order;   // model feature j = file feature _order[j]; null = same order
 
-    private FeatureMapping(TableOptions options, int[]? order, IReadOnlyList<string>? modelFeatures, IReadOnlyList<string> keep)
+    private FeatureMapping(TableOptions options, int[]? order, IReadOnlyList<string>? modelFeatures, IReadOnlyList<string> keep, TableFormat format)
     {
         Options = options;
         _order = order;
@@ -31,8 +31,10 @@ public sealed class FeatureMapping
             Passthrough = [.. options.Passthrough, .. keptFeatures],
             TextColumns = keptText,
         };
-        // A kept numeric target likewise (a target of text labels is written with the labels as the file spells them).
-        string? keptTarget = options.Target is { } target && kept.Contains(target) && options.ClassNames is null ? target : null;
+        // A kept numeric target of a Parquet file likewise (an INT64 or DECIMAL target keeps its type). A CSV target's
+        // doubles print as its passthrough copy would (but for integers beyond 2^53), so a CSV file is not read a second
+        // time for it; a target of text labels is written with the labels as the file spells them.
+        string? keptTarget = options.Target is { } target && kept.Contains(target) && options.ClassNames is null && format != TableFormat.Csv ? target : null;
         string[] copied = [.. keptFeatures, .. keptTarget is null ? [] : new[] { keptTarget }];
         CopyOptions = copied.Length == 0 ? null
             : DriverOptions with { Target = null, Group = null, ClassNames = null, Features = [], TextColumns = [], Passthrough = copied };
@@ -56,13 +58,13 @@ public sealed class FeatureMapping
     public TableOptions DriverOptions { get; }
 
     /// <summary>
-    /// The kept columns that are also the model's features or its numeric target, alone and as passthrough columns: what
+    /// The kept columns that are also the model's features or its numeric target (Parquet), alone and as passthrough columns: what
     /// the driver reads beside <see cref="Options"/> (chunk by chunk, in step) to write them as they are in the file;
     /// null when no kept column is one.
     /// </summary>
     public TableOptions? CopyOptions { get; }
 
-    /// <summary>What the driver reads beside <see cref="DriverOptions"/> for the same reason: a kept numeric target; else null.</summary>
+    /// <summary>What the driver reads beside <see cref="DriverOptions"/> for the same reason: a kept numeric target (Parquet); else null.</summary>
     public TableOptions? DriverCopyOptions { get; }
 
     /// <summary>The features alone (in file order), as a worker reads them from its partition of the file.</summary>
@@ -98,7 +100,7 @@ public sealed class FeatureMapping
             if (count != featureCount)
                 throw new ArgumentException($"The model has {featureCount} features but {dataPath} has {count} feature columns " +
                     $"({string.Join(", ", names.Where(n => n != target && n != group && !kept.Contains(n)))}); the model file records no feature names to match them by.");
-            return new FeatureMapping(options, null, null, keep);
+            return new FeatureMapping(options, null, null, keep, file.Format);
         }
         var modelSet = modelFeatures.Concat(textColumns).ToHashSet();
         var missing = modelFeatures.Concat(textColumns).Where(f => !names.Contains(f)).ToArray();
@@ -117,7 +119,7 @@ public sealed class FeatureMapping
         var fileFeatures = names.Where(numeric.Contains).ToList();
         // The model's columns named as features, so that one a reader leaves out unless named (a pandas index) is read.
         var read = Read(target, passthrough, textColumns, classNames, group, inferRows, unreadable) with { Features = [.. fileFeatures, .. textColumns] };
-        return new FeatureMapping(read, Order(modelFeatures, fileFeatures), modelFeatures, keep);
+        return new FeatureMapping(read, Order(modelFeatures, fileFeatures), modelFeatures, keep, file.Format);
     }
 
     /// <summary>
