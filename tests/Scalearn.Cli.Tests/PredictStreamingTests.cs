@@ -76,6 +76,63 @@ public class PredictStreamingTests
     }
 
     [Fact]
+    public async Task A_kept_feature_column_is_written_as_the_file_has_it()
+    {
+        var dir = CliHarness.TempDir();
+        var model = await TuneIrisAsync(dir);
+        var iris = TableReader.ReadAll(Scalearn.Data.BundledDatasets.Resolve("iris"), TableOptions.AllColumns);
+        var features = iris.Passthrough.Where(c => c.Name != "target").Cast<DoubleColumn>().ToArray();
+        string[] odd = ["12345678901234567", "5.10", "007"];
+        var lines = new List<string> { string.Join(",", features.Select(c => c.Name)) };
+        for (int r = 0; r < iris.Count; r++)
+            lines.Add(string.Join(",", features.Select((c, j) => j == 0 && r < odd.Length ? odd[r]
+                : c.Values[r].ToString("R", System.Globalization.CultureInfo.InvariantCulture))));
+        var data = Path.Combine(dir, "odd.csv");
+        File.WriteAllLines(data, lines);
+        string kept = Path.Combine(dir, "kept.csv"), plain = Path.Combine(dir, "plain.csv");
+
+        var run = await CliHarness.RunAsync("predict", "--model", model, "--data", data, "--keep", features[0].Name, "--out", kept);
+        Assert.True(run.Exit == 0, run.Err);
+        run = await CliHarness.RunAsync("predict", "--model", model, "--data", data, "--out", plain);
+        Assert.True(run.Exit == 0, run.Err);
+
+        var written = File.ReadAllLines(kept);
+        Assert.Equal(lines.Select(l => l.Split(',')[0]), written.Select(l => l.Split(',')[0]));
+        Assert.Equal(File.ReadAllLines(plain), written.Select(l => l.Split(',')[1]));
+    }
+
+    [Fact]
+    public async Task Kept_text_and_numeric_features_read_on_the_workers_write_the_same_bytes()
+    {
+        var dir = CliHarness.TempDir();
+        var rng = new Scalearn.Numerics.Rng(4);
+        var lines = new List<string> { "id,color,x,y" };
+        string[] colors = ["red", "green", "blue"];
+        for (int r = 0; r < 400; r++)
+        {
+            string color = colors[r % 3];
+            double x = Math.Round(rng.NextGaussian(), 4);
+            lines.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{r},{color},{(r == 0 ? "0.50" : x.ToString("R", System.Globalization.CultureInfo.InvariantCulture))},{((color == "red") ^ (x > 0) ? 1 : 0)}"));
+        }
+        var data = Path.Combine(dir, "colors.csv");
+        File.WriteAllLines(data, lines);
+        var model = Path.Combine(dir, "colors.scalearn");
+        var fit = await CliHarness.RunAsync("fit", "--data", data, "--target", "y", "--estimator", "OneHotEncoder,LogisticRegression",
+            "--categorical", "color", "--drop", "id", "--out", model);
+        Assert.True(fit.Exit == 0, fit.Err);
+        string streamed = Path.Combine(dir, "streamed.csv"), onWorkers = Path.Combine(dir, "workers.csv");
+
+        var run = await CliHarness.RunAsync("predict", "--model", model, "--data", data, "--target", "y", "--keep", "id,color,x", "--batch-size", "64", "--out", streamed);
+        Assert.True(run.Exit == 0, run.Err);
+        run = await CliHarness.RunAsync("predict", "--model", model, "--data", data, "--target", "y", "--keep", "id,color,x", "--batch-size", "64",
+            "--data-on-workers", "--out", onWorkers);
+        Assert.True(run.Exit == 0, run.Err);
+
+        Assert.Equal(File.ReadAllBytes(streamed), File.ReadAllBytes(onWorkers));
+        Assert.StartsWith("id,color,x,prediction\n0,red,0.5,", File.ReadAllText(streamed));
+    }
+
+    [Fact]
     public async Task A_bad_batch_size_is_a_usage_error()
     {
         var (exit, _, error) = await CliHarness.RunAsync("predict", "--model", "m.scalearn", "--data", "iris", "--batch-size", "0");

@@ -56,6 +56,34 @@ public sealed class JobsPredictTests : IDisposable
     }
 
     [BrokerFact(Timeout = 120_000)]
+    public async Task AKeptFeatureIsWrittenAsTheFileHasItOnTheWorkersAsLocally()
+    {
+        var (model, data) = Fixture(3_000);
+        // Feature a as written: a 17-digit integer (a double prints 12345678901234568) and zeros a double drops.
+        string[] odd = ["12345678901234567", "1.50", "007"];
+        var lines = File.ReadAllLines(data);
+        for (int r = 0; r < odd.Length; r++)
+        {
+            var cells = lines[r + 1].Split(',');
+            cells[1] = odd[r];
+            lines[r + 1] = string.Join(",", cells);
+        }
+        File.WriteAllLines(data, lines);
+        var options = Options() with { Keep = ["id", "a", "target"] };
+        string local = Path.Combine(_folder, "local.csv"), remote = Path.Combine(_folder, "remote.csv");
+        await BatchPredictor.RunAsync(new LocalExecutor(2), model, data, local, options);
+        Assert.Equal(lines.Select(l => l.Split(',')[1]), File.ReadAllLines(local).Select(l => l.Split(',')[1]));
+
+        string broker = Broker.ForCluster("predict-kept");
+        await using var workers = await StartWorkersAsync(broker, 2, "predict-kept", _folder);
+        await using var executor = await ClusterExecutor.ConnectAsync(broker);
+        await BatchPredictor.RunAsync(executor, model, data, remote, options);
+        Assert.True(File.ReadAllBytes(local).AsSpan().SequenceEqual(File.ReadAllBytes(remote)), workers.Output);
+        await BatchPredictor.RunAsync(executor, model, data, remote, options with { DataOnWorkers = true });
+        Assert.True(File.ReadAllBytes(local).AsSpan().SequenceEqual(File.ReadAllBytes(remote)), workers.Output);
+    }
+
+    [BrokerFact(Timeout = 120_000)]
     public async Task AWorkerKilledMidJobLosesAndDuplicatesNoRow()
     {
         var (model, data) = Fixture(20_000);

@@ -79,6 +79,109 @@ public sealed class BatchPredictorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_kept_feature_is_written_as_the_file_has_it_while_the_model_gets_its_values()
+    {
+        var (modelPath, _) = Fit(_files.Write("train.csv", Csv(300)));
+        // A 17-digit integer (a double prints 12345678901234568) makes the column text, so every cell is carried as written.
+        string[] odd = ["12345678901234567", "1.50", "007", "-0.250", "1e3", "3.0"];
+        var csv = _files.Write("data.csv", Csv(1_000, cell: r => r < odd.Length ? odd[r] : null));
+        string kept = _files.Path("kept.csv"), plain = _files.Path("plain.csv"), onWorkers = _files.Path("workers.csv");
+        var options = new BatchPredictOptions { BatchSize = 128, Keep = ["id", "x0"], Target = "target" };
+
+        var a = await BatchPredictor.RunAsync(new LocalExecutor(2), modelPath, csv, kept, options);
+        var b = await BatchPredictor.RunAsync(new LocalExecutor(2), modelPath, csv, plain, options with { Keep = ["id"] });
+        await BatchPredictor.RunAsync(new LocalExecutor(2), modelPath, csv, onWorkers, options with { DataOnWorkers = true });
+
+        var input = File.ReadAllLines(csv).Select(l => l.Split(',')).ToArray();
+        var output = File.ReadAllLines(kept).Select(l => l.Split(',')).ToArray();
+        var without = File.ReadAllLines(plain).Select(l => l.Split(',')).ToArray();
+        Assert.Equal(["id", "x0", "prediction"], output[0]);
+        Assert.Equal(input.Length, output.Length);
+        Assert.Equal(input.Select(cells => cells[1]), output.Select(cells => cells[1]));
+        Assert.Equal(["12345678901234567", "1.50", "007"], output.Skip(1).Take(3).Select(cells => cells[1]));
+        Assert.Equal(without.Select(cells => cells[1]), output.Select(cells => cells[2]));   // the same predictions as without --keep
+        Assert.Equal(b.Score, a.Score);
+        Assert.Equal(File.ReadAllBytes(kept), File.ReadAllBytes(onWorkers));
+    }
+
+    [Fact]
+    public async Task A_kept_feature_is_written_as_a_kept_column_of_the_same_cells_that_is_no_feature()
+    {
+        var (modelPath, _) = Fit(_files.Write("train.csv", Csv(300)));
+        string[] odd = ["1.50", "007", "-0.250", "1e3", "3.0"];
+        var csv = _files.Write("data.csv", WithCopyOfX0(Csv(700, cell: r => r < odd.Length ? odd[r] : null)));
+        string kept = _files.Path("kept.parquet"), onWorkers = _files.Path("workers.parquet");
+        var options = new BatchPredictOptions { BatchSize = 100, Keep = ["id", "copy", "x0"], Target = "target" };
+
+        await BatchPredictor.RunAsync(new LocalExecutor(2), modelPath, csv, kept, options);
+        await BatchPredictor.RunAsync(new LocalExecutor(2), modelPath, csv, onWorkers, options with { DataOnWorkers = true });
+
+        var written = TableReader.ReadAll(kept, TableOptions.AllColumns);
+        Assert.Equal(written.Passthrough[1].Kind, written.Passthrough[2].Kind);
+        Assert.Equal(((DoubleColumn)written.Passthrough[1]).Values, ((DoubleColumn)written.Passthrough[2]).Values);
+        Assert.Equal(1.5, ((DoubleColumn)written.Passthrough[2]).Values[0]);
+        Assert.Equal(File.ReadAllBytes(kept), File.ReadAllBytes(onWorkers));
+
+        // An integer a double cannot hold after the rows the kind was decided from: refused as for any kept column, not rounded.
+        var late = _files.Write("late.csv", Csv(700, cell: r => r == 400 ? "12345678901234567" : null));
+        var e = await Assert.ThrowsAnyAsync<DataFormatException>(() => BatchPredictor.RunAsync(new LocalExecutor(2), modelPath, late, _files.Path("late-out.csv"),
+            options with { Keep = ["id", "x0"], InferRows = 100 }));
+        Assert.Contains("x0", e.Message);
+        Assert.Contains("2^53", e.Message);
+        Assert.False(File.Exists(_files.Path("late-out.csv")));
+        await BatchPredictor.RunAsync(new LocalExecutor(2), modelPath, late, _files.Path("late-out.csv"), options with { Keep = ["id", "x0"], InferRows = 0 });
+        Assert.Contains("\nid400,12345678901234567,", File.ReadAllText(_files.Path("late-out.csv")));
+
+        static string WithCopyOfX0(string csv) => string.Join("\n", csv.TrimEnd('\n').Split('\n').Select(line =>
+            line + "," + (line.StartsWith("id,", StringComparison.Ordinal) ? "copy" : line.Split(',')[1]))) + "\n";
+    }
+
+    [Fact]
+    public async Task A_kept_parquet_int64_feature_or_target_stays_int64_with_exact_values()
+    {
+        const int Rows = 900;
+        var rng = new global::Scalearn.Numerics.Rng(5);
+        long[] big = Enumerable.Range(0, Rows).Select(r => 12345678901234567L + r).ToArray();
+        double[] x1 = Enumerable.Range(0, Rows).Select(_ => Math.Round(rng.NextGaussian(), 3)).ToArray();
+        long[] y = Enumerable.Range(0, Rows).Select(r => r % 2 == 0 && x1[r] > 0 ? 1L : 0L).ToArray();
+        var parquet = _files.Path("ints.parquet");
+        using (var writer = TableWriter.Create(parquet))
+            writer.Write([new LongColumn("id", Enumerable.Range(0, Rows).Select(r => (long)r).ToArray()), new LongColumn("big", big),
+                new DoubleColumn("x1", x1), new LongColumn("target", y)]);
+        var data = TableReader.Load(parquet, new TableOptions { Exclude = ["id"] });
+        var modelPath = _files.Path("ints.scalearn");
+        var model = (IPredictor)new DecisionTreeClassifier { MaxDepth = 3, RandomState = 0 }.Fit(data);
+        ModelFile.Save(modelPath, (IPersistableModel)model, null, data.FeatureNames);
+        string kept = _files.Path("ints-out.parquet"), onWorkers = _files.Path("ints-workers.parquet");
+        var options = new BatchPredictOptions { BatchSize = 256, Keep = ["id", "big", "x1", "target"], Target = "target" };
+
+        await BatchPredictor.RunAsync(new LocalExecutor(2), modelPath, parquet, kept, options);
+        await BatchPredictor.RunAsync(new LocalExecutor(2), modelPath, parquet, onWorkers, options with { DataOnWorkers = true });
+
+        var written = TableReader.ReadAll(kept, TableOptions.AllColumns);
+        Assert.Equal(big, ((LongColumn)written.Passthrough[1]).Values);
+        Assert.Equal(x1, ((DoubleColumn)written.Passthrough[2]).Values);
+        Assert.Equal(y, ((LongColumn)written.Passthrough[3]).Values);
+        Assert.Equal(model.Predict(data), ((DoubleColumn)written.Passthrough[4]).Values);
+        Assert.Equal([typeof(long), typeof(long), typeof(double), typeof(long), typeof(double)], await ParquetTypes(kept));
+        Assert.Equal(File.ReadAllBytes(kept), File.ReadAllBytes(onWorkers));
+
+        // A file without rows: the same schema.
+        var empty = _files.Path("ints-empty.parquet");
+        using (var writer = TableWriter.Create(empty))
+            writer.Write([new LongColumn("id", []), new LongColumn("big", []), new DoubleColumn("x1", []), new LongColumn("target", [])]);
+        var none = _files.Path("ints-none.parquet");
+        await BatchPredictor.RunAsync(new LocalExecutor(2), modelPath, empty, none, options);
+        Assert.Equal([typeof(long), typeof(long), typeof(double), typeof(long), typeof(double)], await ParquetTypes(none));
+
+        static async Task<Type[]> ParquetTypes(string path)
+        {
+            await using var reader = await Parquet.ParquetReader.CreateAsync(path);
+            return reader.Schema.DataFields.Select(f => f.ClrType).ToArray();
+        }
+    }
+
+    [Fact]
     public async Task Identical_chunks_in_flight_together_are_each_answered()
     {
         // Without the id column, 100 repeated rows make every chunk of 100 the same content-addressed input: the first

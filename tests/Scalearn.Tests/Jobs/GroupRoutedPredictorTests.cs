@@ -110,6 +110,33 @@ public sealed class GroupRoutedPredictorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_kept_feature_is_written_as_the_file_has_it_streamed_and_on_the_workers()
+    {
+        var (folder, _) = Folder(_files.Write("train.csv", Csv(400, withUnknown: false)), Tree);
+        string[] odd = ["12345678901234567", "1.50", "007", "-0.250", "3.0"];
+        var lines = Csv(1_200, withUnknown: true).TrimEnd('\n').Split('\n');
+        for (int r = 0; r < odd.Length; r++)
+        {
+            var cells = lines[r + 1].Split(',');
+            cells[2] = odd[r];
+            lines[r + 1] = string.Join(",", cells);
+        }
+        var data = _files.Write("data.csv", string.Join("\n", lines) + "\n");
+        string kept = _files.Path("kept.csv"), onWorkers = _files.Path("workers.csv"), plain = _files.Path("plain.csv");
+        var options = new BatchPredictOptions { BatchSize = 150, Proba = true, Keep = ["id", "x0"], Target = "target" };
+
+        await GroupRoutedPredictor.RunAsync(new LocalExecutor(2), folder, data, kept, options);
+        await GroupRoutedPredictor.RunAsync(new LocalExecutor(2), folder, data, onWorkers, options with { DataOnWorkers = true });
+        await GroupRoutedPredictor.RunAsync(new LocalExecutor(2), folder, data, plain, options with { Keep = ["id"] });
+
+        var output = File.ReadAllLines(kept);
+        Assert.Equal(lines.Select(l => l.Split(',')[2]), output.Select(l => l.Split(',')[1]));
+        // Everything but the kept x0 as without it: the same predictions, probabilities and statuses.
+        Assert.Equal(File.ReadAllLines(plain), output.Select(l => string.Join(",", l.Split(',').Where((_, i) => i != 1))));
+        Assert.Equal(File.ReadAllBytes(kept), File.ReadAllBytes(onWorkers));
+    }
+
+    [Fact]
     public async Task A_plain_model_read_on_the_workers_writes_the_same_bytes()
     {
         var train = _files.Write("train.csv", Csv(400, withUnknown: false));

@@ -102,11 +102,12 @@ public static class BatchPredictor
     internal static IReadOnlyList<TableColumn> EmptyKept(string dataPath, FeatureMapping mapping, IReadOnlyList<string> keep)
     {
         if (keep.Count == 0) return [];
-        var schema = TableReader.ReadSchema(dataPath, mapping.Options);
-        return keep.Select(name => schema[name] switch
+        // Read as the driver reads them when the workers read the features: a kept feature or numeric target as a passthrough column.
+        var schema = TableReader.ReadSchema(dataPath, mapping.DriverOptions);
+        var copies = mapping.DriverCopyOptions is null ? null : TableReader.ReadSchema(dataPath, mapping.DriverCopyOptions);
+        return keep.Select(name => (copies?.Passthrough.FirstOrDefault(c => c.Name == name) ?? schema[name]) switch
         {
-            { Role: ColumnRole.Feature } => (TableColumn)new DoubleColumn(name, []),
-            { Role: ColumnRole.Target } when mapping.Options.ClassNames is null && schema[name].Kind != ColumnKind.String => new DoubleColumn(name, []),
+            { Role: ColumnRole.Target } when mapping.Options.ClassNames is null && schema[name].Kind != ColumnKind.String => (TableColumn)new DoubleColumn(name, []),
             { Kind: ColumnKind.Double } c when c.Role != ColumnRole.Target && c.Role != ColumnRole.Text => new DoubleColumn(name, []),
             { Kind: ColumnKind.Long } => new LongColumn(name, []),
             var c => new StringColumn(name, [], c.TextType),
@@ -119,11 +120,14 @@ public static class BatchPredictor
     private sealed record Pending(long FirstRow, int Count, IReadOnlyList<TableColumn> Kept, double[]? Y)
     {
         public static Pending Of(RowChunk chunk, IReadOnlyList<string> keep) =>
-            new(chunk.FirstRow, chunk.Count, chunk.Driver is null ? [] : BatchPredictor.Kept(chunk.Driver, keep), chunk.Driver?.Data.Y);
+            new(chunk.FirstRow, chunk.Count, chunk.Kept(keep), chunk.Driver?.Data.Y);
     }
 
-    /// <summary>The <paramref name="keep"/> columns of a chunk, for the output.</summary>
-    internal static IReadOnlyList<TableColumn> Kept(TableChunk chunk, IReadOnlyList<string> keep)
+    /// <summary>
+    /// The <paramref name="keep"/> columns of a chunk, for the output; a kept column that <paramref name="chunk"/> read as
+    /// a feature or numeric target comes from <paramref name="copies"/>, the same rows with it read as a passthrough column.
+    /// </summary>
+    internal static IReadOnlyList<TableColumn> Kept(TableChunk chunk, TableChunk? copies, IReadOnlyList<string> keep)
     {
         if (keep.Count == 0) return [];
         var columns = new TableColumn[keep.Count];
@@ -134,21 +138,17 @@ public static class BatchPredictor
             columns[k] = role switch
             {
                 ColumnRole.Passthrough => chunk.Passthrough.First(c => c.Name == name),
+                ColumnRole.Target when copies?.Passthrough.FirstOrDefault(c => c.Name == name) is { } copy => copy,
                 ColumnRole.Target when chunk.Data.ClassNames is { } classes => new StringColumn(name, Array.ConvertAll(chunk.Data.Y!, y => (string?)classes[(int)y])),
                 ColumnRole.Target => new DoubleColumn(name, (double[])chunk.Data.Y!.Clone()),
                 ColumnRole.Text => new StringColumn(name, chunk.Data.TextColumns[name]),
-                ColumnRole.Feature => new DoubleColumn(name, chunk.Data.X.Column(IndexOf(chunk.Schema.FeatureNames, name))),
+                ColumnRole.Feature => copies?.Passthrough.FirstOrDefault(c => c.Name == name)
+                    ?? throw new InvalidOperationException($"Kept feature column '{name}' was not read as it is in the file."),
                 ColumnRole.Group => chunk.Group!,
                 _ => throw new InvalidOperationException($"Column '{name}' was not read."),
             };
         }
         return columns;
-    }
-
-    private static int IndexOf(IReadOnlyList<string> names, string name)
-    {
-        for (int i = 0; i < names.Count; i++) if (names[i] == name) return i;
-        return -1;
     }
 
     private static long Write(ITableWriter writer, Pending chunk, PredictResult result, string[] probaNames, Func<double, string>? label, StreamedScore? score)

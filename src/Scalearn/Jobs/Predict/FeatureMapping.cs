@@ -15,17 +15,31 @@ public sealed class FeatureMapping
 {
     private readonly int[]? _order;   // model feature j = file feature _order[j]; null = same order
 
-    private FeatureMapping(TableOptions options, int[]? order, IReadOnlyList<string>? modelFeatures, IReadOnlyList<string> keep)
+    private FeatureMapping(TableOptions options, int[]? order, IReadOnlyList<string>? modelFeatures, IReadOnlyList<string> keep, TableFormat format)
     {
         Options = options;
         _order = order;
         var kept = keep.ToHashSet();
+        var keptText = options.TextColumns.Where(kept.Contains).ToArray();
+        // A kept feature is copied to the output as a kept column that is not a feature would be (a 17-digit id exact,
+        // an INT64 or DECIMAL column keeping its type), not from the doubles the model gets.
+        var keptFeatures = modelFeatures is null ? [] : modelFeatures.Where(f => kept.Contains(f) && !keptText.Contains(f)).ToArray();
         // The driver of a job whose workers read the rows themselves reads only what the output needs.
         DriverOptions = options with
         {
-            Features = modelFeatures is null ? [] : modelFeatures.Where(kept.Contains).ToArray(),
-            TextColumns = options.TextColumns.Where(kept.Contains).ToArray(),
+            Features = keptText.Except(options.Passthrough).ToArray(),
+            Passthrough = [.. options.Passthrough, .. keptFeatures],
+            TextColumns = keptText,
         };
+        // A kept numeric target of a Parquet file likewise (an INT64 or DECIMAL target keeps its type). A CSV target's
+        // doubles print as its passthrough copy would (but for integers beyond 2^53), so a CSV file is not read a second
+        // time for it; a target of text labels is written with the labels as the file spells them.
+        string? keptTarget = options.Target is { } target && kept.Contains(target) && options.ClassNames is null && format != TableFormat.Csv ? target : null;
+        string[] copied = [.. keptFeatures, .. keptTarget is null ? [] : new[] { keptTarget }];
+        CopyOptions = copied.Length == 0 ? null
+            : DriverOptions with { Target = null, Group = null, ClassNames = null, Features = [], TextColumns = [], Passthrough = copied };
+        // The driver's own read takes the target as the target (to score against), so a kept one is read again.
+        DriverCopyOptions = keptTarget is null ? null : CopyOptions! with { Passthrough = [keptTarget] };
         WorkerOptions = options with
         {
             Target = null, Passthrough = [], Group = null, ClassNames = null,
@@ -37,8 +51,21 @@ public sealed class FeatureMapping
     /// <summary>What to read from the file: the target (if any), the kept columns as passthrough, the rest as features.</summary>
     public TableOptions Options { get; }
 
-    /// <summary>The kept columns, target and group without the other features: what the driver reads when the workers read the features.</summary>
+    /// <summary>
+    /// The kept columns (a kept feature as a passthrough column), target and group without the features: what the driver
+    /// reads when the workers read the features.
+    /// </summary>
     public TableOptions DriverOptions { get; }
+
+    /// <summary>
+    /// The kept columns that are also the model's features or its numeric target (Parquet), alone and as passthrough columns: what
+    /// the driver reads beside <see cref="Options"/> (chunk by chunk, in step) to write them as they are in the file;
+    /// null when no kept column is one.
+    /// </summary>
+    public TableOptions? CopyOptions { get; }
+
+    /// <summary>What the driver reads beside <see cref="DriverOptions"/> for the same reason: a kept numeric target (Parquet); else null.</summary>
+    public TableOptions? DriverCopyOptions { get; }
 
     /// <summary>The features alone (in file order), as a worker reads them from its partition of the file.</summary>
     public TableOptions WorkerOptions { get; }
@@ -73,7 +100,7 @@ public sealed class FeatureMapping
             if (count != featureCount)
                 throw new ArgumentException($"The model has {featureCount} features but {dataPath} has {count} feature columns " +
                     $"({string.Join(", ", names.Where(n => n != target && n != group && !kept.Contains(n)))}); the model file records no feature names to match them by.");
-            return new FeatureMapping(options, null, null, keep);
+            return new FeatureMapping(options, null, null, keep, file.Format);
         }
         var modelSet = modelFeatures.Concat(textColumns).ToHashSet();
         var missing = modelFeatures.Concat(textColumns).Where(f => !names.Contains(f)).ToArray();
@@ -86,13 +113,13 @@ public sealed class FeatureMapping
         if (unexpected.Length > 0)
             throw new ArgumentException($"{dataPath} has column{(unexpected.Length > 1 ? "s" : "")} {string.Join(", ", unexpected.Select(u => $"'{u}'"))} " +
                 $"that the model was not fitted on (its features: {string.Join(", ", modelFeatures.Concat(textColumns))}); name them with --keep to carry them to the output.");
-        // Kept columns that are also features stay features; the output takes them from the feature rows.
+        // Kept columns that are also features stay features here; the output takes them from a read of CopyOptions.
         var passthrough = kept.Where(k => !modelSet.Contains(k)).ToArray();
         var numeric = modelFeatures.ToHashSet();
         var fileFeatures = names.Where(numeric.Contains).ToList();
         // The model's columns named as features, so that one a reader leaves out unless named (a pandas index) is read.
         var read = Read(target, passthrough, textColumns, classNames, group, inferRows, unreadable) with { Features = [.. fileFeatures, .. textColumns] };
-        return new FeatureMapping(read, Order(modelFeatures, fileFeatures), modelFeatures, keep);
+        return new FeatureMapping(read, Order(modelFeatures, fileFeatures), modelFeatures, keep, file.Format);
     }
 
     /// <summary>

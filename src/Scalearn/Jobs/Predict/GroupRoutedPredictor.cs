@@ -85,7 +85,7 @@ public static class GroupRoutedPredictor
                     }
                     chunks.Share(chunk.Rows);
                     await window.SubmitAsync(new GroupPredictTask(window.Next, chunk.Rows.Id, models, route, options.Proba, classes),
-                        new Pending(chunk.FirstRow, chunk.Count, BatchPredictor.Kept(chunk.Driver, options.Keep), chunk.Driver.Data.Y, status));
+                        new Pending(chunk.FirstRow, chunk.Count, chunk.Kept(options.Keep), chunk.Driver.Data.Y, status));
                 }
             },
             writer => Write(writer, new Pending(0, 0, BatchPredictor.EmptyKept(dataPath, mapping, options.Keep), null, []), BatchPredictor.NoRows(probaNames),

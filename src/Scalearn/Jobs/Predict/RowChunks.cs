@@ -9,9 +9,15 @@ namespace Scalearn.Jobs;
 
 /// <summary>
 /// One chunk of a prediction job: its place in the file, what the driver read of it for the output (kept columns, target,
-/// group; null when the output needs none) and the input a task reads its feature rows from.
+/// group; null when the output needs none), the kept columns <see cref="Driver"/> holds as features or target read as
+/// passthrough columns (else null; see <see cref="FeatureMapping.CopyOptions"/>) and the input a task reads its feature
+/// rows from.
 /// </summary>
-internal sealed record RowChunk(long FirstRow, int Count, TableChunk? Driver, IBlob Rows);
+internal sealed record RowChunk(long FirstRow, int Count, TableChunk? Driver, TableChunk? Copies, IBlob Rows)
+{
+    /// <summary>The <paramref name="keep"/> columns, for the output.</summary>
+    public IReadOnlyList<TableColumn> Kept(IReadOnlyList<string> keep) => Driver is null ? [] : BatchPredictor.Kept(Driver, Copies, keep);
+}
 
 /// <summary>
 /// Where a job's feature rows come from. Streamed: the driver reads the file chunk by chunk and ships each chunk's rows
@@ -27,24 +33,40 @@ internal static class RowChunks
         if (!onWorkers)
         {
             using var reader = TableReader.Open(dataPath, mapping.Options);
+            // Kept features (and a kept numeric target) are read a second time, in step, as the passthrough columns they are in the output.
+            using var copyReader = mapping.CopyOptions is null ? null : TableReader.Open(dataPath, mapping.CopyOptions);
+            using var copies = copyReader?.ReadAhead(batchSize, cancellationToken: cancellationToken).GetEnumerator();
             foreach (var chunk in reader.ReadAhead(batchSize, cancellationToken: cancellationToken))
-                yield return new RowChunk(chunk.FirstRow, chunk.Count, chunk,
+            {
+                TableChunk? copy = null;
+                if (copies is not null)
+                {
+                    copy = copies.MoveNext() ? copies.Current : null;
+                    if (copy is null || copy.FirstRow != chunk.FirstRow || copy.Count != chunk.Count)
+                        throw new InvalidDataException($"{dataPath}: reading the kept columns again gave other rows " +
+                            $"({(copy is null ? "none" : $"{copy.FirstRow + 1}-{copy.FirstRow + copy.Count}")}) than rows {chunk.FirstRow + 1}-{chunk.FirstRow + chunk.Count}; did the file change?");
+                }
+                yield return new RowChunk(chunk.FirstRow, chunk.Count, chunk, copy,
                     new DatasetBlob(new Dataset(mapping.Rows(chunk), null, featureNames, textColumns: chunk.Data.TextColumns)));
+            }
             yield break;
         }
         foreach (var partition in Plan(dataPath, batchSize, cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            TableChunk? driver = null;
-            if (mapping.NeedsDriverRead)
-            {
-                using var reader = TableReader.Open(partition, mapping.DriverOptions);
-                driver = reader.Read((int)partition.RowCount);
-                if (driver is null || driver.Count != partition.RowCount || reader.Read(1) is not null)
-                    throw new InvalidDataException($"{partition}: read {driver?.Count ?? 0} rows where the split counted {partition.RowCount}.");
-            }
-            yield return new RowChunk(partition.FirstRow, (int)partition.RowCount, driver, new TablePartitionBlob(partition, mapping.WorkerOptions));
+            var driver = mapping.NeedsDriverRead ? ReadWhole(partition, mapping.DriverOptions) : null;
+            var copies = mapping.DriverCopyOptions is null ? null : ReadWhole(partition, mapping.DriverCopyOptions);
+            yield return new RowChunk(partition.FirstRow, (int)partition.RowCount, driver, copies, new TablePartitionBlob(partition, mapping.WorkerOptions));
         }
+    }
+
+    private static TableChunk ReadWhole(TablePartition partition, TableOptions options)
+    {
+        using var reader = TableReader.Open(partition, options);
+        var chunk = reader.Read((int)partition.RowCount);
+        if (chunk is null || chunk.Count != partition.RowCount || reader.Read(1) is not null)
+            throw new InvalidDataException($"{partition}: read {chunk?.Count ?? 0} rows where the split counted {partition.RowCount}.");
+        return chunk;
     }
 
     /// <summary>
