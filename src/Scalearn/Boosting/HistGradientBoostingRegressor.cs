@@ -6,7 +6,7 @@ namespace Scalearn.Boosting;
 
 /// <summary>scikit-learn 1.2.1's HistGradientBoostingRegressor on LightGBM (see <see cref="HistGradientBoostingBase"/> for the differences).</summary>
 [RegisteredEstimator]
-public sealed class HistGradientBoostingRegressor : HistGradientBoostingBase
+public sealed class HistGradientBoostingRegressor : HistGradientBoostingBase, IRegressorEstimator
 {
     /// <summary>Fits and returns the BoostingRegressorModel (no cast needed).</summary>
     public new BoostingRegressorModel Fit(DataView data) => (BoostingRegressorModel)base.Fit(data);

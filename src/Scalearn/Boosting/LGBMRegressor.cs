@@ -5,7 +5,7 @@ namespace Scalearn.Boosting;
 
 /// <summary>lightgbm.LGBMRegressor (4.7); objective null means 'regression' (squared error).</summary>
 [RegisteredEstimator]
-public sealed class LGBMRegressor : LGBMModelBase
+public sealed class LGBMRegressor : LGBMModelBase, IRegressorEstimator
 {
     /// <summary>Fits and returns the BoostingRegressorModel (no cast needed).</summary>
     public new BoostingRegressorModel Fit(DataView data) => (BoostingRegressorModel)base.Fit(data);

@@ -5,7 +5,7 @@ namespace Scalearn.Dummy;
 
 /// <summary>Predicts one statistic of the training targets (scikit-learn's DummyRegressor).</summary>
 [RegisteredEstimator]
-public sealed class DummyRegressor : Estimator<DummyRegressorModel>
+public sealed class DummyRegressor : Estimator<DummyRegressorModel>, IRegressorEstimator
 {
     public DummyRegressorStrategy Strategy { get; set; } = DummyRegressorStrategy.Mean;
 

@@ -6,7 +6,7 @@ namespace Scalearn.Ensemble;
 
 /// <summary>scikit-learn's RandomForestRegressor (1.2.1 parameters and defaults, max_features=1.0); trees are grown in parallel over n_jobs threads.</summary>
 [RegisteredEstimator]
-public sealed class RandomForestRegressor : Estimator<RandomForestRegressorModel>, IRandomized
+public sealed class RandomForestRegressor : Estimator<RandomForestRegressorModel>, IRandomized, IRegressorEstimator
 {
     public int NEstimators { get; set => field = Check.AtLeast(value, 1, "n_estimators"); } = 100;
     public RegressionCriterion Criterion { get; set; } = RegressionCriterion.SquaredError;

@@ -54,6 +54,7 @@ public abstract class Estimator : IEstimator
 
     public IModel Fit(DataView data)
     {
+        if (this is IRegressorEstimator && data.Source.ClassNames is { } labels) throw TextTarget(data.Source, labels);
         Validate(data);
         var model = FitCore(data);
         ModelSchema.Record(model, ModelSchema.Of(data));
@@ -61,6 +62,14 @@ public abstract class Estimator : IEstimator
     }
 
     protected abstract IModel FitCore(DataView data);
+
+    /// <summary>A regressor given class labels (a target column with text in it) fails rather than regress on the labels' codes.</summary>
+    private ArgumentException TextTarget(Dataset data, IReadOnlyList<string> labels)
+    {
+        string text = labels.FirstOrDefault(l => !double.TryParse(l, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)) ?? labels[0];
+        return new ArgumentException($"{TypeName} is a regressor and needs a numeric target, but the target column '{data.TargetName ?? "target"}' " +
+            $"holds text ('{text}' is not a number): fix that value, or use a classifier for class labels.");
+    }
 
     /// <summary>Checks that need the data or several parameters at once. Throw <see cref="ParameterException"/> or <see cref="ArgumentException"/>.</summary>
     protected virtual void Validate(DataView data)

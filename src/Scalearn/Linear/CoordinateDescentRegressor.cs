@@ -15,7 +15,7 @@ namespace Scalearn.Linear;
 /// </para>
 /// </summary>
 [UnsupportedParam("precompute", false, "a precomputed Gram matrix only changes the speed of the sweeps, and Scalearn sweeps over the columns")]
-public abstract class CoordinateDescentRegressor : Estimator<LinearRegressorModel>, IRandomized
+public abstract class CoordinateDescentRegressor : Estimator<LinearRegressorModel>, IRandomized, IRegressorEstimator
 {
     private WarmStartSolution? _previous;
 

@@ -14,7 +14,7 @@ namespace Scalearn.Linear;
 /// changes nothing; copy_X is accepted for compatibility (the training data is never modified).
 /// </summary>
 [RegisteredEstimator]
-public sealed class LinearRegression : Estimator<LinearRegressorModel>
+public sealed class LinearRegression : Estimator<LinearRegressorModel>, IRegressorEstimator
 {
     public bool FitIntercept { get; set; } = true;
     [ParamName("copy_X")]

@@ -14,7 +14,7 @@ namespace Scalearn.Linear;
 /// data is never modified, so both values behave like scikit-learn's copy_X=True.
 /// </summary>
 [RegisteredEstimator]
-public sealed class Ridge : Estimator<LinearRegressorModel>, IRandomized
+public sealed class Ridge : Estimator<LinearRegressorModel>, IRandomized, IRegressorEstimator
 {
     public double Alpha { get; set => field = Check.NonNegative(value, "alpha"); } = 1.0;
     public bool FitIntercept { get; set; } = true;

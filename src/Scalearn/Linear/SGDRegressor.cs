@@ -6,7 +6,7 @@ namespace Scalearn.Linear;
 
 /// <summary>Linear regression by stochastic gradient descent (scikit-learn's SGDRegressor); partial_fit via <see cref="StartIncremental"/>.</summary>
 [RegisteredEstimator]
-public sealed class SGDRegressor : SgdEstimator
+public sealed class SGDRegressor : SgdEstimator, IRegressorEstimator
 {
     /// <summary>Fits and returns the LinearRegressorModel (no cast needed).</summary>
     public new LinearRegressorModel Fit(DataView data) => (LinearRegressorModel)base.Fit(data);

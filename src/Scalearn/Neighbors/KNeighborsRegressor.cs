@@ -6,7 +6,7 @@ namespace Scalearn.Neighbors;
 /// <summary>Predicts the (weighted) mean target of the n_neighbors nearest training rows (scikit-learn's KNeighborsRegressor).</summary>
 [RegisteredEstimator]
 [UnsupportedParam("metric_params", null, "metrics take no extra arguments")]
-public sealed class KNeighborsRegressor : NeighborsEstimator
+public sealed class KNeighborsRegressor : NeighborsEstimator, IRegressorEstimator
 {
     /// <summary>Fits and returns the KNeighborsRegressorModel (no cast needed).</summary>
     public new KNeighborsRegressorModel Fit(DataView data) => (KNeighborsRegressorModel)base.Fit(data);

@@ -5,7 +5,7 @@ namespace Scalearn.Svm;
 
 /// <summary>Epsilon-support vector regression (scikit-learn's SVR on libsvm's epsilon-SVR SMO).</summary>
 [RegisteredEstimator]
-public sealed class SVR : Estimator<SvrModel>
+public sealed class SVR : Estimator<SvrModel>, IRegressorEstimator
 {
     public SvmKernel Kernel { get; set; } = SvmKernel.Rbf;
     public int Degree { get; set => field = Check.AtLeast(value, 0, "degree"); } = 3;

@@ -6,7 +6,7 @@ namespace Scalearn.Trees;
 
 /// <summary>scikit-learn's DecisionTreeRegressor (1.2.1 parameters and defaults).</summary>
 [RegisteredEstimator]
-public sealed class DecisionTreeRegressor : Estimator<DecisionTreeRegressorModel>, IRandomized
+public sealed class DecisionTreeRegressor : Estimator<DecisionTreeRegressorModel>, IRandomized, IRegressorEstimator
 {
     public RegressionCriterion Criterion { get; set; } = RegressionCriterion.SquaredError;
     public SplitterKind Splitter { get; set; } = SplitterKind.Best;
