@@ -237,6 +237,29 @@ public sealed class BatchPredictorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_target_with_text_against_a_regressor_or_a_numeric_classifier_is_refused_by_name()
+    {
+        var train = _files.Write("train.csv", Csv(200));
+        var data = TableReader.Load(train, new TableOptions { Exclude = ["id"] });
+        var regressor = _files.Path("regressor.scalearn");
+        ModelFile.Save(regressor, (IPersistableModel)new DecisionTreeRegressor { MaxDepth = 3 }.Fit(data), null, data.FeatureNames);
+        var (classifier, _) = Fit(train);
+        var text = _files.Write("text.csv", Csv(50).Replace(",1\n", ",1x\n"));
+        var output = _files.Path("out.csv");
+
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => BatchPredictor.RunAsync(new LocalExecutor(1), regressor, text, output,
+            new BatchPredictOptions { Keep = ["id"], Target = "target" }));
+        Assert.Contains("the column 'target' of", e.Message);
+        Assert.Contains("is a regressor", e.Message);
+        e = await Assert.ThrowsAsync<ArgumentException>(() => BatchPredictor.RunAsync(new LocalExecutor(1), classifier, text, output,
+            new BatchPredictOptions { Keep = ["id"], Target = "target" }));
+        Assert.Contains("was fitted on numeric class labels", e.Message);
+        Assert.False(File.Exists(output));
+        await BatchPredictor.RunAsync(new LocalExecutor(1), regressor, text, output, new BatchPredictOptions { Keep = ["id", "target"] });   // no scoring: fine
+        Assert.Equal(51, File.ReadAllLines(output).Length);
+    }
+
+    [Fact]
     public async Task Without_recorded_names_only_the_feature_count_is_checked()
     {
         // Fitted on a bare matrix (no column names), as a model from before names were recorded.

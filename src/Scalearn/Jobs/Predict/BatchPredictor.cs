@@ -71,6 +71,10 @@ public static class BatchPredictor
         if (options.Keep.Contains("prediction") || options.Keep.Any(k => k.StartsWith("proba_", StringComparison.Ordinal)))
             throw new ArgumentException("--keep: 'prediction' and 'proba_*' are the names of the output's own columns; rename the input column.");
         var schema = ModelSchema.For(loaded.Model);
+        if (options.Target is not null && schema?.ClassNames is null
+            && TableReader.ReadSchema(dataPath, TableOptions.AllColumns with { InferRows = options.InferRows }).Columns.FirstOrDefault(c => c.Name == options.Target) is { Kind: ColumnKind.String })
+            throw new ArgumentException($"--target: the column '{options.Target}' of {dataPath} holds text, but the model " +
+                $"{(classifier is null ? "is a regressor" : "was fitted on numeric class labels")}, so it cannot be scored against it: fix the column's non-numeric values.");
         var mapping = FeatureMapping.Create(dataPath, loaded.FeatureNames, predictor.FeatureCount, options.Target, options.Keep, schema?.TextColumns, schema?.ClassNames, schema?.TargetName,
             inferRows: options.InferRows);
         Func<double, string>? label = schema?.ClassNames is not null ? schema.Label : null;
