@@ -173,7 +173,7 @@ public sealed class ModelSchema : IEquatable<ModelSchema>
         if (ClassNames is null && data.ClassNames is null) return null;
         if (ClassNames is null)
             throw new ColumnMismatchException(this, data, [], [], [],
-                $"The target '{data.TargetName}' holds text labels ({Describe(data.ClassNames!)}), but the model was fitted on numeric labels.");
+                $"The target '{data.TargetName}' holds text ({Describe(data.ClassNames!)}), but the model was fitted on a numeric target.");
         if (data.ClassNames is null)
             throw new ColumnMismatchException(this, data, [], [], [],
                 $"The target '{data.TargetName}' holds numbers, but the model predicts the text labels {Describe(ClassNames)}.");
