@@ -17,6 +17,9 @@ public abstract class ClassifierModel : IClassifierModel
     public double[] Classes { get; }
     public int FeatureCount { get; }
 
+    /// <summary>Why <see cref="PredictProba"/> cannot answer (where scikit-learn's predict_proba raises), or null when it can.</summary>
+    public virtual string? ProbabilityUnavailable => null;
+
     public Matrix PredictProba(DataView x)
     {
         x = this.Align(x);

@@ -23,6 +23,9 @@ public interface IClassifierModel : IPredictor
     double[] Classes { get; }
 
     Matrix PredictProba(DataView x);
+
+    /// <summary>Why <see cref="PredictProba"/> cannot answer (where scikit-learn's predict_proba raises), or null when it can.</summary>
+    string? ProbabilityUnavailable => null;
 }
 
 /// <summary>Classifiers with a decision function (SVC, linear models); used by roc_auc when probabilities are off.</summary>

@@ -65,10 +65,13 @@ public sealed class LinearClassifierModel : ClassifierModel, IDecisionFunction, 
         return result;
     }
 
+    public override string? ProbabilityUnavailable => Probability == ProbabilityKind.Unavailable
+        ? $"Probability estimates are not available for loss='{LossName}'; use loss='log_loss' or 'modified_huber', or decision_function."
+        : null;
+
     protected override Matrix PredictProbaCore(DataView x)
     {
-        if (Probability == ProbabilityKind.Unavailable)
-            throw new InvalidOperationException($"Probability estimates are not available for loss='{LossName}'; use loss='log_loss' or 'modified_huber', or decision_function.");
+        if (ProbabilityUnavailable is { } why) throw new InvalidOperationException(why);
         var decision = DecisionFunction(x);
         int k = Classes.Length;
         var proba = new Matrix(x.Count, k);

@@ -18,6 +18,8 @@ public class ClassifierPipelineModel : PredictorPipelineModel, IClassifierModel,
 
     public Matrix PredictProba(DataView x) => ((IClassifierModel)FinalModel).PredictProba(TransformThroughIntermediateSteps(x));
 
+    public string? ProbabilityUnavailable => ((IClassifierModel)FinalModel).ProbabilityUnavailable;
+
     public static new ClassifierPipelineModel ReadPayload(BinaryReader reader, int version) =>
         ReadPipeline<ClassifierPipelineModel>(reader, version, "pipeline-classifier");
 }

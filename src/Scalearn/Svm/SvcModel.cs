@@ -171,10 +171,13 @@ public sealed class SvcModel : ClassifierModel, IDecisionFunction, IPersistableM
         return result;
     }
 
+    public override string? ProbabilityUnavailable => _probA is null || _probB is null
+        ? "predict_proba is not available when probability=false; fit SVC with probability=true."
+        : null;
+
     protected override Matrix PredictProbaCore(DataView x)
     {
-        if (_probA is null || _probB is null)
-            throw new InvalidOperationException("predict_proba is not available when probability=false; fit SVC with probability=true.");
+        if (_probA is null || _probB is null) throw new InvalidOperationException(ProbabilityUnavailable);
         var dec = PairDecisions(x);
         int k = Classes.Length;
         const double minProb = 1e-7;

@@ -260,6 +260,33 @@ public sealed class BatchPredictorTests : IDisposable
     }
 
     [Fact]
+    public async Task Proba_from_a_model_without_probabilities_is_refused_before_the_job_with_scikit_learns_reason()
+    {
+        var train = _files.Write("train.csv", Csv(200));
+        var data = TableReader.Load(train, new TableOptions { Exclude = ["id"] });
+        var output = _files.Path("out.csv");
+        foreach (var (estimator, reason) in new (IEstimator, string)[]
+        {
+            (new Scalearn.Linear.SGDClassifier { RandomState = 0 }, "loss='hinge'"),
+            (new Scalearn.Pipelines.Pipeline(("scale", new Scalearn.Preprocessing.StandardScaler()), ("svc", new Scalearn.Svm.SVC())), "probability=false"),
+        })
+        {
+            var model = _files.Path(Guid.NewGuid().ToString("N") + ".scalearn");
+            ModelFile.Save(model, (IPersistableModel)estimator.Fit(data), null, data.FeatureNames);
+            Assert.NotNull(((IClassifierModel)ModelFile.Load(model).Model).ProbabilityUnavailable);
+            var e = await Assert.ThrowsAsync<ArgumentException>(() => BatchPredictor.RunAsync(new LocalExecutor(1), model, train, output,
+                new BatchPredictOptions { Keep = ["id", "target"], Proba = true }));
+            Assert.StartsWith("--proba:", e.Message);
+            Assert.Contains(reason, e.Message);
+            Assert.False(File.Exists(output));
+            await BatchPredictor.RunAsync(new LocalExecutor(1), model, train, output, new BatchPredictOptions { Keep = ["id", "target"] });   // predictions alone: fine
+            File.Delete(output);
+        }
+        Assert.Null(((IClassifierModel)new Scalearn.Linear.SGDClassifier { Loss = Scalearn.Linear.SgdLoss.LogLoss, RandomState = 0 }.Fit(data)).ProbabilityUnavailable);
+        Assert.Null(((IClassifierModel)new Scalearn.Svm.SVC { Probability = true, RandomState = 0 }.Fit(data)).ProbabilityUnavailable);
+    }
+
+    [Fact]
     public async Task Without_recorded_names_only_the_feature_count_is_checked()
     {
         // Fitted on a bare matrix (no column names), as a model from before names were recorded.

@@ -68,6 +68,8 @@ public static class BatchPredictor
         var classifier = predictor as IClassifierModel;
         if (options.Proba && classifier is null)
             throw new ArgumentException($"--proba: the model in '{modelPath}' ({loaded.Format}) is not a classifier, so it gives no probabilities.");
+        if (options.Proba && classifier!.ProbabilityUnavailable is { } why)
+            throw new ArgumentException($"--proba: the model in '{modelPath}' ({loaded.Format}) gives no probabilities: {why}");
         if (options.Keep.Contains("prediction") || options.Keep.Any(k => k.StartsWith("proba_", StringComparison.Ordinal)))
             throw new ArgumentException("--keep: 'prediction' and 'proba_*' are the names of the output's own columns; rename the input column.");
         var schema = ModelSchema.For(loaded.Model);
