@@ -83,14 +83,7 @@ internal static class ParquetColumnDecoder
 
     private static DecodedColumn ReadBooleans(ParquetRowGroupReader rowGroup, DataField field, int rows, ColumnKind kind)
     {
-        var values = new bool?[rows];
-        if (field.IsNullable) Wait(rowGroup.ReadAsync<bool>(field, values.AsMemory()));
-        else
-        {
-            var plain = new bool[rows];
-            Wait(rowGroup.ReadAsync<bool>(field, plain.AsMemory()));
-            for (int i = 0; i < rows; i++) values[i] = plain[i];
-        }
+        var values = ReadNullable<bool>(rowGroup, field, rows);
         var result = new DecodedColumn();
         if (kind == ColumnKind.Double) result.Doubles = new double[rows];
         else result.Longs = new long[rows];
