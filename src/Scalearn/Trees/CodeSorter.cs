@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Scalearn.Trees;
 
@@ -16,6 +17,8 @@ internal sealed class CodeSorter
     private const int InsertionLimit = 32;
     private const int MaxDigitBits = 11;
     private const int MinCountingRows = 8;
+    private const int RankLimit = 64;
+    private const int RankIndexBits = 6;   // a row's position in a node of at most RankLimit rows
 
     private int[] _rows;
     private int[] _codes;
@@ -24,6 +27,7 @@ internal sealed class CodeSorter
     // Both allocated on first need: a forest of small trees builds one sorter per fit and mostly sorts by insertion.
     private int[]? _counts;
     private int[] _span = [];
+    private readonly int[] _ranked = new int[RankLimit];
 
     public CodeSorter(int rows)
     {
@@ -100,7 +104,11 @@ internal sealed class CodeSorter
         // Small nodes whose codes span fewer values than they have rows (digits' 17-value pixels) count faster than
         // they insert: both sorts are stable, so the order is the same.
         bool counting = !radix || span <= 1 << MaxDigitBits || span <= 2 * m;
-        if (m <= InsertionLimit ? span >= m || m < MinCountingRows : counting && InsertsFaster(m, span)) InsertionSort(m);
+        if (m <= InsertionLimit ? span >= m || m < MinCountingRows : counting && InsertsFaster(m, span))
+        {
+            if (Vector256.IsHardwareAccelerated && m <= RankLimit && span <= 1 << (31 - RankIndexBits)) RankSort(m, min);
+            else InsertionSort(m);
+        }
         else if (counting) CountingSort(m, min, span);
         else RadixSort(m, passes, digitBits);
         return true;
@@ -129,6 +137,34 @@ internal sealed class CodeSorter
             keys[j + 1] = c;
             rows[j + 1] = r;
         }
+    }
+
+    /// <summary>
+    /// What <see cref="InsertionSort"/> does, without its branches: each row's place is the number of rows whose
+    /// (code, position) pair is smaller, counted a vector of pairs at a time (pairs are unique, so the order is stable).
+    /// </summary>
+    private void RankSort(int m, int min)
+    {
+        ref int pairs = ref MemoryMarshal.GetArrayDataReference(_ranked);
+        ref int keys = ref MemoryMarshal.GetArrayDataReference(_codes);
+        ref int rows = ref MemoryMarshal.GetArrayDataReference(_rows);
+        ref int toRows = ref MemoryMarshal.GetArrayDataReference(_spareRows);
+        ref int toKeys = ref MemoryMarshal.GetArrayDataReference(_spareCodes);
+        int width = Vector256<int>.Count;
+        int padded = (m + width - 1) & -width;
+        for (int i = 0; i < m; i++) Unsafe.Add(ref pairs, i) = ((Unsafe.Add(ref keys, i) - min) << RankIndexBits) | i;
+        for (int i = m; i < padded; i++) Unsafe.Add(ref pairs, i) = int.MaxValue;
+        for (int i = 0; i < m; i++)
+        {
+            var pair = Vector256.Create(Unsafe.Add(ref pairs, i));
+            int rank = 0;
+            for (int b = 0; b < padded; b += width)
+                rank += BitOperations.PopCount(Vector256.LessThan(Vector256.LoadUnsafe(ref pairs, (nuint)b), pair).ExtractMostSignificantBits());
+            Unsafe.Add(ref toRows, rank) = Unsafe.Add(ref rows, i);
+            Unsafe.Add(ref toKeys, rank) = Unsafe.Add(ref keys, i);
+        }
+        (_rows, _spareRows) = (_spareRows, _rows);
+        (_codes, _spareCodes) = (_spareCodes, _codes);
     }
 
     private void CountingSort(int m, int min, int span)

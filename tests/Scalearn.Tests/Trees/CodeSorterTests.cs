@@ -5,11 +5,15 @@ namespace Scalearn.Tests.Trees;
 
 public class CodeSorterTests
 {
-    /// <summary>Every path (insertion, counting, one to three radix passes) sorts a node's rows stably by code.</summary>
+    /// <summary>Every path (insertion or ranking, counting, one to three radix passes) sorts a node's rows stably by code.</summary>
     [Theory]
     [InlineData(20, 100_000, 7)]
     [InlineData(30, 17, 5)]   // a small node counted (its codes span fewer values than it has rows)
     [InlineData(6, 3, 6)]     // too few rows to count: inserted
+    [InlineData(2, 1_000, 10)]
+    [InlineData(60, 1_500, 8)] // a mid-sized node whose codes spread wide: inserted (ranked with vectors)
+    [InlineData(64, 2_000, 9)]
+    [InlineData(31, 1 << 26, 11)] // codes too far apart to pair with a 6-bit position: inserted without vectors
     [InlineData(500, 300, 1)]
     [InlineData(3_000, 60_000, 2)]
     [InlineData(3_000, 5_000_000, 3)]
