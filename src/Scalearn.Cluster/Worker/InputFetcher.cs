@@ -13,18 +13,33 @@ namespace Scalearn.Cluster.Worker;
 /// fetch), chunk by chunk from the driver that shares it, and decoded by its allow-listed format while the next chunk is
 /// on its way, so neither side holds a second, encoded copy of a large input.
 /// </summary>
-internal sealed class InputFetcher(IBus bus, ResidentCache cache, MessageAuth auth, string workerName, ILogger logger)
+internal sealed class InputFetcher(IBus bus, ResidentCache cache, MessageAuth auth, DriverLeases leases, string workerName, ILogger logger)
 {
     public static readonly TimeSpan ChunkTimeout = TimeSpan.FromSeconds(30);
 
-    public ValueTask<object> GetAsync(TaskEnvelope job, string id, CancellationToken ct)
+    /// <summary>Fetches after the one this task joined was stopped with another task or job (its driver was killed, say).</summary>
+    private const int MaxJoinedFetchesStopped = 3;
+
+    public async ValueTask<object> GetAsync(TaskEnvelope job, string id, CancellationToken ct)
     {
         if (!WireLimits.IsContentHash(id)) throw new InvalidDataException($"Input id '{id}' is not a content hash.");
-        return cache.GetOrAddAsync(ResidentCache.InputKey(id), () => FetchAsync(job, id, ct));
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await cache.GetOrAddAsync(ResidentCache.InputKey(id), () => FetchAsync(job, id, ct));
+            }
+            // The fetch in flight that this task shared was started by another task, perhaps of another driver's job, and
+            // stopped with it: this task's own driver still sends the input.
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested && attempt < MaxJoinedFetchesStopped)
+            {
+            }
+        }
     }
 
     private async ValueTask<(object Value, long Bytes)> FetchAsync(TaskEnvelope job, string id, CancellationToken ct)
     {
+        using var waiting = leases.Fetching(job.Driver);
         var client = bus.CreateRequestClient<BlobRequestMessage>(BrokerConnection.EndpointExchangeUri(job.ReplyTo), RequestTimeout.After(s: (int)ChunkTimeout.TotalSeconds));
         var first = await RequestAsync(client, job.Job, id, 0, ct);
         if (!BlobFormats.TryGet(first.Format, out var format))

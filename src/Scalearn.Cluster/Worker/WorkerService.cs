@@ -116,7 +116,7 @@ internal sealed class WorkerService(WorkerOptions options, ILogger<WorkerService
                 }
                 unhealthySince = null;
                 int expired = _leases.Sweep();
-                if (expired > 0) logger.LogInformation("Dropped {Count} jobs whose driver stopped renewing its lease", expired);
+                if (expired > 0) logger.LogInformation("Dropped {Count} jobs whose driver stopped renewing its lease or went silent", expired);
                 await SendHeartbeatAsync(heartbeat, stoppingToken);
             }
             else
@@ -195,7 +195,7 @@ internal sealed class WorkerService(WorkerOptions options, ILogger<WorkerService
                 });
             });
         });
-        var inputs = new InputFetcher(bus, _cache, _auth, options.EffectiveName, logger);
+        var inputs = new InputFetcher(bus, _cache, _auth, _leases, options.EffectiveName, logger);
         _handler = new TaskHandler(_pool, inputs, _leases, _auth, _cache, options.EffectiveName, logger);
         return bus;
     }

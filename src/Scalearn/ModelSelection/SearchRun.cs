@@ -60,7 +60,10 @@ internal sealed class SearchRun
             Progress = Progress, ExpectedTasks = (int)Math.Min(int.MaxValue, expectedTasks),
         });
         var pending = new Dictionary<int, Pending>();
-        var replayed = new Queue<FitResult>();
+        // What a previous run finished is replayed in the order it finished then, each finish before the proposals that
+        // followed it: a source that adapts to the order of results (ASHA) then proposes again what it proposed then.
+        var history = Journal?.History() ?? new Dictionary<int, JournalHistory>();
+        var replayed = new PriorityQueue<FitResult, (long Finished, int Candidate, int Split)>();
         var completed = new List<CandidateScores>();
         var clock = Stopwatch.StartNew();
         int trial = 0, sinceImprovement = 0;
@@ -72,8 +75,16 @@ internal sealed class SearchRun
             while (true)
             {
                 var round = new List<FitTask>();
-                while (pending.Count < Parallelism && !Budget.Spent(trial, clock.Elapsed, sinceImprovement) && source.Next(trial) is { } request)
+                while (pending.Count < Parallelism && !Budget.Spent(trial, clock.Elapsed, sinceImprovement))
                 {
+                    long proposed = history.TryGetValue(trial, out var then) ? then.Proposed : long.MaxValue;
+                    if (replayed.TryPeek(out var due, out var at) && at.Finished < proposed)
+                    {
+                        replayed.Dequeue();
+                        Accept(due);
+                        continue;
+                    }
+                    if (source.Next(trial) is not { } request) break;
                     var folds = request.Folds ?? Folds;
                     _foldsById.TryAdd(folds.ContentHash, folds);
                     if (!foldsBlobs.ContainsKey(folds.ContentHash))
@@ -85,7 +96,8 @@ internal sealed class SearchRun
                     var spec = SpecOf(Materialize(Estimator, canonical, Seed));
                     pending.Add(trial, new Pending(request, canonical, spec, folds.Count));
                     var done = Recall(trial, request, canonical);
-                    foreach (var result in done.Values) replayed.Enqueue(result);
+                    long finished = history.TryGetValue(trial, out var before) && before.Finished is { } f ? f : long.MaxValue;
+                    foreach (var result in done.Values) replayed.Enqueue(result, (finished, trial, result.Split));
                     for (int s = 0; s < folds.Count; s++)
                         if (!done.ContainsKey(s))
                             round.Add(new FitTask(trial, s, spec, Scorers, ReturnTrainScore, dataBlob.Id, folds.ContentHash) { Epochs = EpochPlanOf(request, s) });
@@ -110,23 +122,7 @@ internal sealed class SearchRun
                     next = outcome.Result;
                     Journal?.RecordTask(next.Candidate, next.Split, FitScoreKind.Instance.EncodeResult(next), next.Error, outcome.Worker, outcome.Seconds);
                 }
-                if (!pending.TryGetValue(next.Candidate, out var candidate) || candidate.Results[next.Split] is not null) continue;
-                if (next.Error is not null && ErrorScore is null)
-                    throw new SearchFitException($"Fit failed for candidate {next.Candidate} ({Describe(candidate.Params)}) on split {next.Split}: {next.Error}");
-                candidate.Results[next.Split] = next;
-                if (--candidate.Remaining > 0) continue;
-                pending.Remove(next.Candidate);
-                var scores = Collect(next.Candidate, candidate);
-                completed.Add(scores);
-                Journal?.RecordScore(scores.Index, scores.MeanTestScore, scores.SplitErrors.All(e => e is not null));
-                source.Finished(scores);
-                Finished?.Report(scores);
-                if (scores.MeanTestScore > best)
-                {
-                    best = scores.MeanTestScore;
-                    sinceImprovement = 0;
-                }
-                else sinceImprovement++;
+                Accept(next);
             }
             job.Complete();
             Journal?.RecordStatus("completed");
@@ -147,6 +143,28 @@ internal sealed class SearchRun
         }
         completed.Sort((a, b) => a.Index.CompareTo(b.Index));
         return new Outcome(completed, cancelled);
+
+        // One fit's result: the candidate is scored and reported to its source when it was the last of its folds.
+        void Accept(FitResult next)
+        {
+            if (!pending.TryGetValue(next.Candidate, out var candidate) || candidate.Results[next.Split] is not null) return;
+            if (next.Error is not null && ErrorScore is null)
+                throw new SearchFitException($"Fit failed for candidate {next.Candidate} ({Describe(candidate.Params)}) on split {next.Split}: {next.Error}");
+            candidate.Results[next.Split] = next;
+            if (--candidate.Remaining > 0) return;
+            pending.Remove(next.Candidate);
+            var scores = Collect(next.Candidate, candidate);
+            completed.Add(scores);
+            Journal?.RecordScore(scores.Index, scores.MeanTestScore, scores.SplitErrors.All(e => e is not null));
+            source.Finished(scores);
+            Finished?.Report(scores);
+            if (scores.MeanTestScore > best)
+            {
+                best = scores.MeanTestScore;
+                sinceImprovement = 0;
+            }
+            else sinceImprovement++;
+        }
     }
 
     private readonly Dictionary<string, Folds> _foldsById = new(StringComparer.Ordinal);

@@ -117,6 +117,29 @@ public sealed class EnvelopeTests
     }
 
     [Fact]
+    public void ADriverSilentWhileItsInputIsAwaitedIsDroppedBeforeItsLeaseEnds()
+    {
+        var leases = new DriverLeases(TimeSpan.FromSeconds(10), silentWhileFetching: TimeSpan.FromMilliseconds(100));
+        Guid driver = Guid.NewGuid(), job = Guid.NewGuid(), other = Guid.NewGuid();
+        var state = leases.Enter(job, driver)!;
+        leases.Enter(Guid.NewGuid(), other);
+        Thread.Sleep(150);
+        Assert.Equal(0, leases.Sweep());   // silent, but nothing waits on it: the lease holds
+        using (leases.Fetching(driver))
+        {
+            Assert.Equal(1, leases.Sweep());
+            Assert.True(state.Token.IsCancellationRequested);
+            Assert.Contains("silent", state.EndReason);
+        }
+        Assert.Null(leases.Enter(Guid.NewGuid(), driver));   // its other queued messages are dropped too
+        leases.OnControl(Control.Lease(driver, [job], TimeSpan.FromSeconds(10)));
+        Assert.NotNull(leases.Enter(job, driver));   // it was only cut off: what it sends again runs
+
+        leases.OnControl(Control.Lease(driver, [job], TimeSpan.FromSeconds(10)));
+        using (leases.Fetching(driver)) Assert.Equal(0, leases.Sweep());   // renewing, so waiting on it is fine
+    }
+
+    [Fact]
     public void CancelledTasksAndForeignDriversAreRefused()
     {
         var leases = new DriverLeases(TimeSpan.FromSeconds(10));

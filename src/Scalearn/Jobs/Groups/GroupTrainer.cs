@@ -115,15 +115,25 @@ public static class GroupTrainer
                 }
             job.Submit(tasks);
             job.Complete();
-            await foreach (var outcome in job.Results(cancellationToken))
+            try
             {
-                if (outcome.Failed)
-                    foreach (var g in packs[(int)outcome.Task.Pack])
-                        fits[g.Key] = new GroupFit(g.Key, g.Y.Length, double.NaN, "", outcome.Seconds,
-                            options.DataOnWorkers ? $"worker '{outcome.Worker}' could not fit the group from {Path.GetFullPath(dataPath)} (--data-on-workers; drop the flag " +
-                                $"if that path is not on a mount every worker can read, under its {DataDirectories.Variable}): {outcome.Error}" : outcome.Error, null);
-                else
-                    foreach (var fit in outcome.Result.Groups) fits[fit.Key] = options.Received is { } received ? received(fit) : fit;
+                await foreach (var outcome in job.Results(cancellationToken))
+                {
+                    if (outcome.Failed)
+                        foreach (var g in packs[(int)outcome.Task.Pack])
+                            fits[g.Key] = new GroupFit(g.Key, g.Y.Length, double.NaN, "", outcome.Seconds,
+                                options.DataOnWorkers ? $"worker '{outcome.Worker}' could not fit the group from {Path.GetFullPath(dataPath)} (--data-on-workers; drop the flag " +
+                                    $"if that path is not on a mount every worker can read, under its {DataDirectories.Variable}): {outcome.Error}" : outcome.Error, null);
+                    else
+                        foreach (var fit in outcome.Result.Groups) fits[fit.Key] = options.Received is { } received ? received(fit) : fit;
+                }
+            }
+            // The executor gave up part-way (on a cluster: no worker came back, or the broker stayed away): the groups
+            // fitted so far are kept, and each of the others is failed with the reason.
+            catch (Exception e) when (fits.Count > 0 && e is not OperationCanceledException)
+            {
+                string reason = "not fitted: " + e.Message;
+                return groups.Select(g => fits.TryGetValue(g.Key, out var fit) ? fit : new GroupFit(g.Key, g.Y.Length, double.NaN, "", 0, reason, null)).ToArray();
             }
         }
         return groups.Select(g => fits.TryGetValue(g.Key, out var fit) ? fit

@@ -110,6 +110,20 @@ public sealed class SearchJournal : IDisposable
         }
     }
 
+    /// <summary>When each recorded trial was proposed and, if it was, finished (UTC ticks).</summary>
+    public IReadOnlyDictionary<int, JournalHistory> History()
+    {
+        static long Ticks(string at) => DateTimeOffset.Parse(at, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind).UtcTicks;
+        lock (_gate)
+        {
+            using var command = Command("SELECT trial, proposed_at, finished_at FROM trials");
+            using var reader = command.ExecuteReader();
+            var history = new Dictionary<int, JournalHistory>();
+            while (reader.Read()) history[reader.GetInt32(0)] = new JournalHistory(Ticks(reader.GetString(1)), reader.IsDBNull(2) ? null : Ticks(reader.GetString(2)));
+            return history;
+        }
+    }
+
     public void RecordTrial(JournalTrial trial)
     {
         lock (_gate)
@@ -137,11 +151,14 @@ public sealed class SearchJournal : IDisposable
                 ("$t", trial), ("$s", split), ("$r", result), ("$e", (object?)error ?? DBNull.Value), ("$w", worker), ("$sec", seconds), ("$at", Now()));
     }
 
-    /// <summary>Marks a trial finished with its score (NaN when every split failed).</summary>
+    /// <summary>
+    /// Marks a trial finished with its score (NaN when every split failed). A trial a previous run finished keeps its time:
+    /// a resumed run replays the finishes in that order.
+    /// </summary>
     public void RecordScore(int trial, double value, bool failed)
     {
         lock (_gate)
-            Run("UPDATE trials SET finished_at = $at, value = $v, state = $st WHERE trial = $t",
+            Run("UPDATE trials SET finished_at = $at, value = $v, state = $st WHERE trial = $t AND finished_at IS NULL",
                 ("$t", trial), ("$at", Now()), ("$v", double.IsFinite(value) ? value : DBNull.Value), ("$st", failed ? "FAIL" : "COMPLETE"));
     }
 
@@ -203,6 +220,9 @@ public sealed class SearchJournal : IDisposable
         _lock.Dispose();
     }
 }
+
+/// <summary>When a recorded trial was proposed and finished (UTC ticks; null while unfinished).</summary>
+public sealed record JournalHistory(long Proposed, long? Finished);
 
 /// <summary>A proposed candidate as the journal records it: canonical parameter JSON and, for halving, its rung and resources.</summary>
 public sealed record JournalTrial(int Trial, string Params, int? Iter = null, long? NResources = null);
