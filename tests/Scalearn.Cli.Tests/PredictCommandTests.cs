@@ -32,4 +32,15 @@ public class PredictCommandTests
         Assert.Contains("bad.scalearn", error);
         Assert.Single(error.Trim().Split('\n'));
     }
+
+    [Fact]
+    public async Task A_folder_that_fit_groups_did_not_write_is_a_clear_error()
+    {
+        var dir = CliHarness.TempDir();   // a folder, but no groups.csv in it (a fit-groups run that failed, a typo)
+
+        var (exit, _, error) = await CliHarness.RunAsync("predict", "--model", dir, "--data", "iris", "--out", Path.Combine(dir, "p.csv"));
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains($"The model '{dir}' is a folder without groups.csv", error);   // was: "Access to the path ... is denied."
+    }
 }

@@ -61,6 +61,8 @@ public static class BatchPredictor
         options ??= new BatchPredictOptions();
         if (options.BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, "--batch-size must be at least 1.");
         var clock = Stopwatch.StartNew();
+        if (Directory.Exists(modelPath))
+            throw new ArgumentException($"The model '{modelPath}' is a folder without {GroupModels.TableName}: give a model file, or a folder written by 'scalearn fit-groups'.");
         var modelBytes = await File.ReadAllBytesAsync(modelPath, cancellationToken);
         var loaded = ModelFile.Load(new MemoryStream(modelBytes, writable: false), modelPath);
         var predictor = loaded.Model as IPredictor
