@@ -17,8 +17,12 @@ public static class ModelChecks
             var row = x.Row(i);
             for (int j = 0; j < row.Length; j++)
                 if (!double.IsFinite(row[j]))
-                    throw new ArgumentException($"{model}: input contains {(double.IsNaN(row[j]) ? "NaN" : "infinity")} at row {i}, column {j} " +
-                        $"('{x.Source.FeatureNames[j]}'); {model} does not accept missing or infinite values: impute them (SimpleImputer in a pipeline) or drop those rows.");
+                {
+                    string value = double.IsNaN(row[j]) ? "NaN" : "infinity", feature = x.Source.FeatureNames[j];
+                    int column = j;
+                    throw DataRowError.Create(i, at => $"{model}: input contains {value} at {at}, column {column} ('{feature}'); " +
+                        $"{model} does not accept missing or infinite values: impute them (SimpleImputer in a pipeline) or drop those rows.");
+                }
         }
     }
 

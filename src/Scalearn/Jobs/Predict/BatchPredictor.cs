@@ -98,7 +98,7 @@ public static class BatchPredictor
                 foreach (var chunk in RowChunks.Read(dataPath, mapping, loaded.FeatureNames, options.BatchSize, options.DataOnWorkers, cancellationToken))
                 {
                     chunks.Share(chunk.Rows);
-                    await window.SubmitAsync(new PredictTask(window.Next, model.Id, chunk.Rows.Id, options.Proba), Pending.Of(chunk, options.Keep));
+                    await window.SubmitAsync(new PredictTask(window.Next, model.Id, chunk.Rows.Id, options.Proba, chunk.FirstRow), Pending.Of(chunk, options.Keep));
                 }
             },
             writer => Write(writer, new Pending(0, 0, EmptyKept(dataPath, mapping, options.Keep), null), NoRows(probaNames), probaNames, label, null),

@@ -84,7 +84,7 @@ public static class GroupRoutedPredictor
                         route[i] = m;
                     }
                     chunks.Share(chunk.Rows);
-                    await window.SubmitAsync(new GroupPredictTask(window.Next, chunk.Rows.Id, models, route, options.Proba, classes),
+                    await window.SubmitAsync(new GroupPredictTask(window.Next, chunk.Rows.Id, models, route, options.Proba, classes, chunk.FirstRow),
                         new Pending(chunk.FirstRow, chunk.Count, chunk.Kept(options.Keep), chunk.Driver.Data.Y, status));
                 }
             },
