@@ -129,7 +129,7 @@ public static class GroupTrainer
     private static TableOptions ReadOptions(GroupTrainOptions options) => new()
     {
         Target = options.Target, Group = options.GroupBy, Exclude = options.Exclude, Features = options.Features, AllowMissing = true,
-        OptionNames = TableOptionNames.Fixed, InferRows = options.InferRows,
+        OptionNames = TableOptionNames.FixedWithDrop, InferRows = options.InferRows,
     };
 
     /// <summary>

@@ -30,7 +30,7 @@ public sealed record KnnQueryOptions
     public IReadOnlyList<string>? Features { get; init; }
 
     /// <summary>How the index and query files are read.</summary>
-    internal TableOptions Read => new() { Target = null, Exclude = Exclude, Features = Features, OptionNames = TableOptionNames.Fixed };
+    internal TableOptions Read => new() { Target = null, Exclude = Exclude, Features = Features, OptionNames = TableOptionNames.FixedWithDrop };
 
     public IProgress<JobProgress>? Progress { get; init; }
 }
