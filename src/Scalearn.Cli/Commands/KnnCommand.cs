@@ -11,7 +11,7 @@ public static class KnnCommand
     {
         var index = new Option<string>("--index") { Description = "CSV or Parquet file of the points to search (every column a coordinate, but those --drop leaves out)", Required = true };
         var queries = new Option<string?>("--queries") { Description = "CSV or Parquet file of query points, with the index's columns" };
-        var self = new Option<bool>("--self") { Description = "Query every indexed point, excluding itself (scikit-learn's kneighbors() with no X); its exact duplicates stay neighbours at distance 0" };
+        var self = new Option<bool>("--self") { Description = "Query every indexed point, excluding itself (scikit-learn's kneighbors() with no X: its k + 1 nearest less its own entry, or less the first when k or more duplicates rank ahead of it); duplicates stay neighbours at distance 0" };
         var k = new Option<int>("--k") { Description = "Neighbours per query", DefaultValueFactory = _ => 5 };
         var metric = new Option<string>("--metric") { Description = "Distance: minkowski (euclidean with p=2), euclidean, manhattan or cosine", DefaultValueFactory = _ => "minkowski" };
         var output = new Option<string>("--out", "-o") { Description = "Output file (query, rank, neighbor, distance), CSV or Parquet", Required = true };
