@@ -22,6 +22,42 @@ public class FitCommandTests
     }
 
     [Fact]
+    public async Task A_clusterer_fits_a_file_without_a_target_column_and_is_not_scored_against_one()
+    {
+        var dir = CliHarness.TempDir();
+        var lines = new List<string> { "a,b" };
+        for (int i = 0; i < 60; i++) lines.Add($"{i % 3 * 10 + i % 5 * 0.1},{i % 3 * -10 + i % 7 * 0.1}");
+        string data = Path.Combine(dir, "points.csv"), model = Path.Combine(dir, "km.scalearn");
+        File.WriteAllLines(data, lines);
+
+        // scikit-learn's KMeans.fit(X): no y. This used to fail with "--target column 'target' not found".
+        var (exit, _, error) = await CliHarness.RunAsync("fit", "--data", data, "--estimator", "KMeans", "--params", """{"n_clusters":3,"random_state":0,"n_init":1}""", "--out", model);
+        Assert.True(exit == 0, error);
+        Assert.Equal(["a", "b"], ModelFile.Load(model).FeatureNames);
+        (exit, _, error) = await CliHarness.RunAsync("predict", "--model", model, "--data", data, "--out", Path.Combine(dir, "labels.csv"));
+        Assert.True(exit == 0, error);
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(dir, "labels.csv")).Skip(1).Distinct().Count());
+
+        // A supervised estimator, or a --target named on purpose, still needs the column.
+        (exit, _, error) = await CliHarness.RunAsync("fit", "--data", data, "--estimator", "Ridge", "--out", Path.Combine(dir, "r.scalearn"));
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--target column 'target' not found", error);
+        (exit, _, error) = await CliHarness.RunAsync("fit", "--data", data, "--estimator", "KMeans", "--target", "label", "--out", Path.Combine(dir, "k2.scalearn"));
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--target column 'label' not found", error);
+
+        // Cluster labels scored as a regression against a target (R^2 = 1 for labels that happen to equal it) is refused.
+        File.WriteAllLines(Path.Combine(dir, "labelled.csv"), lines.Select((l, i) => l + "," + (i == 0 ? "target" : ((i - 1) % 3).ToString())));
+        (exit, _, error) = await CliHarness.RunAsync("predict", "--model", model, "--data", Path.Combine(dir, "labelled.csv"), "--target", "target", "--out", Path.Combine(dir, "p.csv"));
+        Assert.NotEqual(0, exit);
+        Assert.Contains("(KMeans) is not a classifier or a regressor", error);
+        Assert.Contains("--keep target", error);
+        (exit, _, error) = await CliHarness.RunAsync("evaluate", "--model", model, "--data", Path.Combine(dir, "labelled.csv"));
+        Assert.NotEqual(0, exit);
+        Assert.Contains("(KMeans) is not a classifier or a regressor", error);
+    }
+
+    [Fact]
     public async Task Partitioned_logistic_regression_with_params_is_the_fit_on_one_machine()
     {
         var path = OutFile();

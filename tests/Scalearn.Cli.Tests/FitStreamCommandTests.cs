@@ -66,7 +66,7 @@ public class FitStreamCommandTests
 
         var (exit, text, error) = await CliHarness.RunAsync("fit-stream", "--data", data, "--estimator", "SGDRegressor", "--chunk-size", "500", "--seed", "0", "--out", model);
         Assert.NotEqual(0, exit);
-        Assert.Contains("line 2, column 'id' (#1): non-numeric value 'user-1'", error);
+        Assert.Contains("line 2, column 'id' (#1): non-numeric value 'user-1'; --drop leaves the column out of the features (an id column)", error);
 
         (exit, text, error) = await CliHarness.RunAsync("fit-stream", "--data", data, "--estimator", "SGDRegressor", "--chunk-size", "500", "--seed", "0", "--drop", "id", "--out", model);
         Assert.True(exit == 0, error + text);

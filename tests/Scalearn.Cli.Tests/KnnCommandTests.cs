@@ -37,6 +37,17 @@ public class KnnCommandTests
         var refused = await CliHarness.RunAsync("knn", "--index", withId, "--self", "--k", "2", "--out", Out("refused.csv"));
         Assert.NotEqual(0, refused.Exit);
         Assert.Contains("'p-0'", refused.Err);
+        Assert.Contains("column 'id' (#1): non-numeric value 'p-0'; --drop leaves the column out of the features (an id column)", refused.Err);
+        // --p reaches the workers: p = 1 is the manhattan metric.
+        var manhattan = await CliHarness.RunAsync("knn", "--index", plain, "--self", "--k", "2", "--metric", "manhattan", "--out", Out("manhattan.csv"));
+        var power1 = await CliHarness.RunAsync("knn", "--index", plain, "--self", "--k", "2", "--p", "1", "--out", Out("p1.csv"));
+        Assert.True(manhattan.Exit == 0 && power1.Exit == 0, manhattan.Err + power1.Err);
+        Assert.Equal(File.ReadAllText(Out("manhattan.csv")), File.ReadAllText(Out("p1.csv")));
+        Assert.NotEqual(File.ReadAllText(Out("expected.csv")), File.ReadAllText(Out("p1.csv")));
+        var parquet = Path.Combine(dir, "ids.parquet");
+        Assert.Equal(0, (await CliHarness.RunAsync("convert", withId, parquet)).Exit);
+        refused = await CliHarness.RunAsync("knn", "--index", parquet, "--self", "--k", "2", "--out", Out("refused.csv"));
+        Assert.Contains("column 'id' (#1): column of type String holds text; --drop leaves it out of the features (an id column)", refused.Err);
 
         foreach (var (flags, name) in new[] { (new[] { "--drop", "id,w" }, "dropped.csv"), (new[] { "--features", "a,b" }, "features.csv") })
         {

@@ -77,6 +77,45 @@ public class PredictGroupsCommandTests
         Assert.Equal(truth, lines.Skip(1).Select(l => l.Split(',')[0]));   // a depth-unlimited tree fits its group exactly
     }
 
+    [Theory]
+    [InlineData("text")]    // the fit's column holds words: "1" and "01" are two groups (pandas groups an object column by its strings)
+    [InlineData("number")]  // the fit's column holds numbers: "1", "01" and "1.0" are group 1 (pandas groups a float column by value)
+    public async Task A_row_goes_to_the_group_its_key_had_at_fit_time_however_the_prediction_file_types_the_column(string fitKeys)
+    {
+        var dir = CliHarness.TempDir();
+        var models = Path.Combine(dir, "models");
+        string[] keys = fitKeys == "text" ? ["1", "01", "a, b"] : ["1", "2"];
+        var text = new StringBuilder("g,x,target\n");
+        for (int i = 0; i < 60; i++)
+        {
+            int k = i % keys.Length;
+            text.Append(CultureInfo.InvariantCulture, $"{(keys[k].Contains(',') ? $"\"{keys[k]}\"" : keys[k])},{i % 7},{(k + 1) * 100 + i % 7}\n");
+        }
+        File.WriteAllText(Path.Combine(dir, "train.csv"), text.ToString());
+        var (exit, output, error) = await CliHarness.RunAsync("fit-groups", "--data", Path.Combine(dir, "train.csv"), "--group-by", "g",
+            "--estimator", "decision-tree-regressor", "--out", models);
+        Assert.True(exit == 0, error + output);
+        Assert.Equal(keys.Length, File.ReadAllLines(Path.Combine(models, "groups.csv")).Length - 1);
+
+        // The same cells in a file whose group column reads as numbers (only digits) and in one where it reads as text.
+        foreach (var (name, rows) in new[] { ("digits.csv", "g,x\n1,3\n01,3\n1.0,3\n"), ("words.csv", "g,x\n1,3\n01,3\n1.0,3\nzz,3\n") })
+        {
+            File.WriteAllText(Path.Combine(dir, name), rows);
+            foreach (var workers in new[] { false, true })
+            {
+                string predicted = Path.Combine(dir, "pred_" + name);
+                string[] args = ["predict", "--model", models, "--data", Path.Combine(dir, name), "--keep", "g", "--out", predicted];
+                (exit, output, error) = await CliHarness.RunAsync(workers ? [.. args, "--data-on-workers"] : args);
+                Assert.True(exit == 0, error + output);
+                var lines = File.ReadAllLines(predicted);
+                string[] expected = fitKeys == "text"
+                    ? ["1,103,ok", "01,203,ok", "1.0,,unknown_group"]
+                    : ["1,103,ok", name == "digits.csv" ? "1,103,ok" : "01,103,ok", name == "digits.csv" ? "1,103,ok" : "1.0,103,ok"];
+                Assert.Equal(expected, lines.Skip(1).Take(3));
+            }
+        }
+    }
+
     /// <summary>The training file without its id column (fit-groups reads every other column as a feature).</summary>
     private static string Strip(string path, string dir)
     {

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Scalearn.Cluster;
 using Scalearn.Data;
+using Scalearn.Data.Tables;
 using Scalearn.Distributed;
 using Scalearn.Estimators;
 using Scalearn.Persistence;
@@ -41,7 +42,7 @@ public static class FitCommand
         command.SetAction(async (parse, ct) => await RunAsync(new FitRequest(
             parse.GetRequiredValue(data), parse.GetValue(target) ?? "target", parse.GetRequiredValue(estimator), parse.GetValue(parameters),
             parse.GetValue(partitions), parse.GetValue(cluster), parse.GetValue(clusterKey), parse.GetRequiredValue(output), parse.GetValue(force))
-            { Columns = columns.Read(parse) },
+            { Columns = columns.Read(parse), TargetGiven = parse.GetResult(target) is { Implicit: false } },
             AnsiConsole.Console, ct));
         return command;
     }
@@ -51,6 +52,9 @@ public static class FitCommand
     {
         /// <summary>--categorical, --missing-values, --drop, --features.</summary>
         public DataChoices Columns { get; init; } = new();
+
+        /// <summary>Whether --target was given (else an unsupervised estimator fits a file without a 'target' column).</summary>
+        public bool TargetGiven { get; init; } = true;
     }
 
     public static async Task<int> RunAsync(FitRequest r, IAnsiConsole console, CancellationToken ct)
@@ -66,7 +70,10 @@ public static class FitCommand
         if (r.Partitions is not null && !DataParallel.Supports(estimator))
             throw new UsageException($"--partitions: {estimator.TypeName} has no data-parallel fit (supported: {string.Join(", ", DataParallel.Estimators)}); leave out --partitions to fit it on this machine.");
 
-        var dataset = r.Columns.Load(r.Data, r.Target);
+        // A clusterer or transformer fits X alone (scikit-learn's fit(X, y=None)): a file without the default target column is fine.
+        string? target = r.TargetGiven || EstimatorTraits.IsClassifier(estimator) || EstimatorTraits.IsRegressor(estimator)
+            || TableReader.ReadSchema(BundledDatasets.FilePath(r.Data), TableOptions.AllColumns).Columns.Any(c => c.Name == r.Target) ? r.Target : null;
+        var dataset = r.Columns.Load(r.Data, target);
         string about = $"{estimator.TypeName} on {dataset.Name ?? r.Data} ({dataset.Count} rows, {dataset.FeatureCount} features)";
         var clock = Stopwatch.StartNew();
         IModel model;

@@ -46,22 +46,25 @@ public static class FitGroupsCommand
                 message => AnsiConsole.MarkupLineInterpolated($"[yellow]{message}[/]"), ct, parse.GetValue(clusterKey));
             var columnChoices = columnFlags.Read(parse);
             IReadOnlyList<GroupFit> fits;
+            bool textKeys;
             var clock = System.Diagnostics.Stopwatch.StartNew();
             using var models = new ModelWriter(parse.GetRequiredValue(output), EstimatorTraits.IsClassifier(estimator));
             try
             {
-                fits = await GroupTrainer.RunAsync(executor, dataPath, EstimatorSpec.Of(estimator), new GroupTrainOptions
+                var trainOptions = new GroupTrainOptions
                 {
                     GroupBy = parse.GetRequiredValue(groupBy), Target = parse.GetValue(target) ?? "target", Grid = parse.GetValue(grid), Cv = parse.GetValue(cv),
                     Exclude = columnChoices.Drop, Features = columnChoices.Features,
                     DataOnWorkers = parse.GetValue(onWorkers), Received = models.Write, InferRows = parse.GetValue(inferRows),
-                }, ct);
+                };
+                fits = await GroupTrainer.RunAsync(executor, dataPath, EstimatorSpec.Of(estimator), trainOptions, ct);
+                textKeys = GroupTrainer.GroupColumnHoldsText(dataPath, trainOptions);
             }
             finally
             {
                 if (executor is IAsyncDisposable disposable) await disposable.DisposeAsync();
             }
-            Write(parse.GetRequiredValue(output), fits, models, parse.GetRequiredValue(groupBy), parse.GetValue(target) ?? "target");
+            Write(parse.GetRequiredValue(output), fits, models, parse.GetRequiredValue(groupBy), parse.GetValue(target) ?? "target", textKeys);
             Summarize(fits, clock.Elapsed, parse.GetRequiredValue(output));
             return fits.All(f => f.Ok) ? 0 : 3;
         });
@@ -131,7 +134,7 @@ public static class FitGroupsCommand
     /// groups.csv and the manifest 'predict --model FOLDER' reads (the group-by column, each group's model file and
     /// classes) in <paramref name="folder"/>, in the groups' order, each file written whole then renamed.
     /// </summary>
-    private static void Write(string folder, IReadOnlyList<GroupFit> fits, ModelWriter models, string groupBy, string target)
+    private static void Write(string folder, IReadOnlyList<GroupFit> fits, ModelWriter models, string groupBy, string target, bool textKeys)
     {
         Directory.CreateDirectory(Path.Combine(folder, "models"));
         var manifest = new List<(string, string?, double[]?)>(fits.Count);
@@ -140,7 +143,7 @@ public static class FitGroupsCommand
             var (file, classes) = fit.Ok ? models.Name(fit.Key) : (null, null);
             manifest.Add((fit.Key, file, classes));
         }
-        GroupModels.WriteManifest(folder, groupBy, target, manifest);
+        GroupModels.WriteManifest(folder, groupBy, target, manifest, textKeys);
         using var table = new AtomicOutput(Path.Combine(folder, "groups.csv"));
         using (var writer = TableWriter.Create(table.TempPath))
             writer.Write(new TableColumn[]

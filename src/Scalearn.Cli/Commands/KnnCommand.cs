@@ -11,9 +11,10 @@ public static class KnnCommand
     {
         var index = new Option<string>("--index") { Description = "CSV or Parquet file of the points to search (every column a coordinate, but those --drop leaves out)", Required = true };
         var queries = new Option<string?>("--queries") { Description = "CSV or Parquet file of query points, with the index's columns" };
-        var self = new Option<bool>("--self") { Description = "Query every indexed point, excluding itself (scikit-learn's kneighbors() with no X)" };
+        var self = new Option<bool>("--self") { Description = "Query every indexed point, excluding itself (scikit-learn's kneighbors() with no X: its k + 1 nearest less its own entry, or less the first when k or more duplicates rank ahead of it); duplicates stay neighbours at distance 0" };
         var k = new Option<int>("--k") { Description = "Neighbours per query", DefaultValueFactory = _ => 5 };
-        var metric = new Option<string>("--metric") { Description = "Distance: minkowski (euclidean with p=2), euclidean, manhattan or cosine", DefaultValueFactory = _ => "minkowski" };
+        var metric = new Option<string>("--metric") { Description = "Distance: minkowski (of power --p; euclidean with the default p=2), euclidean, manhattan or cosine", DefaultValueFactory = _ => "minkowski" };
+        var p = new Option<double>("--p") { Description = "Power of the minkowski metric (scikit-learn's p: 1 = manhattan, 2 = euclidean, any finite p >= 1)", DefaultValueFactory = _ => 2 };
         var output = new Option<string>("--out", "-o") { Description = "Output file (query, rank, neighbor, distance), CSV or Parquet", Required = true };
         var batchSize = new Option<int>("--batch-size") { Description = "Queries per task", DefaultValueFactory = _ => 2_000 };
         var shards = new Option<int>("--shards")
@@ -31,6 +32,7 @@ public static class KnnCommand
             index, queries, self, k, metric, output, batchSize, columnFlags.Drop, columnFlags.Features, cluster, clusterKey, jobs, onWorkers,
         };
         command.Options.Add(shards);
+        command.Options.Add(p);
         command.SetAction(async (parse, ct) =>
         {
             bool isSelf = parse.GetValue(self);
@@ -45,7 +47,7 @@ public static class KnnCommand
             {
                 rows = await KnnQueryJob.RunAsync(executor, parse.GetRequiredValue(index), queryPath, parse.GetRequiredValue(output), new KnnQueryOptions
                 {
-                    K = parse.GetValue(k), Metric = parse.GetValue(metric) ?? "minkowski", BatchSize = parse.GetValue(batchSize),
+                    K = parse.GetValue(k), Metric = parse.GetValue(metric) ?? "minkowski", P = parse.GetValue(p), BatchSize = parse.GetValue(batchSize),
                     DataOnWorkers = parse.GetValue(onWorkers), Exclude = columnChoices.Drop, Features = columnChoices.Features,
                     Shards = parse.GetValue(shards),
                 }, ct);

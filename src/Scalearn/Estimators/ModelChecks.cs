@@ -17,8 +17,22 @@ public static class ModelChecks
             var row = x.Row(i);
             for (int j = 0; j < row.Length; j++)
                 if (!double.IsFinite(row[j]))
-                    throw new ArgumentException($"{model}: input contains {(double.IsNaN(row[j]) ? "NaN" : "infinity")} at row {i}, column {j}.");
+                {
+                    string value = double.IsNaN(row[j]) ? "NaN" : "infinity", feature = x.Source.FeatureNames[j];
+                    int column = j;
+                    throw DataRowError.Create(i, at => $"{model}: input contains {value} at {at}, column {column} ('{feature}'); " +
+                        $"{model} does not accept missing or infinite values: impute them (SimpleImputer in a pipeline) or drop those rows.");
+                }
         }
+    }
+
+    /// <summary>
+    /// After a prediction computed without looking at the input (a linear decision, a log likelihood): a NaN or infinite
+    /// input always makes its row's output non-finite, so the input is scanned (and the bad cell named) only then.
+    /// </summary>
+    internal static void FiniteInputBehind(ReadOnlySpan<double> output, DataView x, string model)
+    {
+        if (!Linear.FiniteCheck.AllFinite(output)) AllFinite(x, model);
     }
 
     public static void FiniteTarget(DataView data, string model)

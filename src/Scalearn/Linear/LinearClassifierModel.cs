@@ -50,6 +50,7 @@ public sealed class LinearClassifierModel : ClassifierModel, IDecisionFunction, 
             for (int k = 0; k < _rows; k++)
                 result.Values[i * _rows + k] = TensorPrimitives.Dot<double>(row, _coef.AsSpan(k * FeatureCount, FeatureCount)) + _intercept[k];
         }
+        ModelChecks.FiniteInputBehind(result.Values, x, GetType().Name);
         return result;
     }
 

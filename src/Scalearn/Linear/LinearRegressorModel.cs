@@ -27,6 +27,7 @@ public sealed class LinearRegressorModel : RegressorModel, IPersistableModel<Lin
     {
         var result = new double[x.Count];
         for (int i = 0; i < result.Length; i++) result[i] = TensorPrimitives.Dot<double>(x.Row(i), _coef) + Intercept;
+        ModelChecks.FiniteInputBehind(result, x, GetType().Name);
         return result;
     }
 

@@ -56,6 +56,8 @@ public sealed class GaussianNBModel : ClassifierModel, IPersistableModel<Gaussia
                 output[c] = _logPrior[c] + _logNormalizer[c] - 0.5 * sum;
             }
         }
+        // A class given to partial_fit but never seen has log prior -inf for every row; only a bad input throws.
+        ModelChecks.FiniteInputBehind(result.Values, x, nameof(GaussianNBModel));
         return result;
     }
 

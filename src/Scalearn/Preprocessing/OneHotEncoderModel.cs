@@ -57,7 +57,8 @@ public sealed class OneHotEncoderModel : ITransformerModel, IPersistableModel<On
                     if (IgnoreUnknown) continue;
                     string shown = text is null ? EncodedFeature.FormatNumber(x.Row(i)[f])
                         : text[x.SourceRow(i)] is { } unknown ? $"'{unknown}'" : "None (a missing value)";
-                    throw new ArgumentException($"OneHotEncoder: found unknown category {shown} in column '{feature.Name}' at row {i} during transform; " +
+                    string name = feature.Name;
+                    throw DataRowError.Create(i, at => $"OneHotEncoder: found unknown category {shown} in column '{name}' at {at} during transform; " +
                         "set handle_unknown='ignore' to encode unknown categories as all zeros.");
                 }
                 if (k == feature.DroppedIndex) continue;

@@ -32,6 +32,9 @@ public class OneHotEncoderTests
         var e = Assert.Throws<ArgumentException>(() => model.Transform(Probe(1.0, "purple")));
         Assert.Contains("'color'", e.Message);
         Assert.Contains("'purple'", e.Message);
+        // A job restates it at the file's row.
+        Assert.True(DataRowError.TryRestate(e, row => $"data row {10001 + row}", out string restated));
+        Assert.Contains("'purple' in column 'color' at data row 10001 during transform", restated);
         e = Assert.Throws<ArgumentException>(() => model.Transform(Probe(3.0, "red")));
         Assert.Contains("'size'", e.Message);
         Assert.Contains("3.0", e.Message);

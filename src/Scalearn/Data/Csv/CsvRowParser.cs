@@ -191,8 +191,7 @@ internal sealed class CsvRowParser
                 (_names.TextColumns is null ? "" : $"name it in {_names.TextColumns}, or ") + $"infer from more rows ({_names.InferRows} 0 scans the whole file)");
         if (plan.IsTarget)
             throw Error(line, c, $"non-numeric target value '{field.ToString()}'" + (_names.TextColumns is null ? "" : $"; name the target in {_names.TextColumns} to read class labels"));
-        throw Error(line, c, $"non-numeric value '{field.ToString()}'" +
-            Tables.TableOptionNames.Hint(_names.KeepTextColumns, $"keeps text columns (for encoders), or leave the column out with {_names.Exclude}"));
+        throw Error(line, c, $"non-numeric value '{field.ToString()}'" + _names.TextFeatureHint("the column"));
     }
 
     /// <summary>Repeated values of a text column (categories) share one string.</summary>

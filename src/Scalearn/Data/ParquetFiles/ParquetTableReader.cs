@@ -200,7 +200,7 @@ internal sealed class ParquetTableReader : ITableReader
             {
                 if (!options.KeepTextColumns)
                     throw Unsupported(valueClass == ParquetValueClass.String
-                        ? "holds text" + TableOptionNames.Hint(options.OptionNames.KeepTextColumns, $"keeps text columns (for encoders), or leave it out with {options.OptionNames.Exclude}")
+                        ? "holds text" + options.OptionNames.TextFeatureHint("it")
                         : $"cannot be a numeric feature; leave it out with {options.OptionNames.Exclude}" + TableOptionNames.Hint(options.OptionNames.TextColumns, $"{field.Name} reads it as text (categories)"));
                 role = ColumnRole.Text;
             }

@@ -21,6 +21,12 @@ public sealed record TableOptionNames
     /// <summary>What loads missing cells as missing values; null when the caller cannot (no hint is given).</summary>
     public string? AllowMissing { get; init; } = "AllowMissing";
     public string ClassNames { get; init; } = "ClassNames";
+
+    /// <summary>
+    /// What leaves a text column out of the features when nothing can keep it (<see cref="KeepTextColumns"/> null);
+    /// null when the caller cannot either (predict: the model decides the features).
+    /// </summary>
+    public string? LeaveOut { get; init; }
     public string InferRows { get; init; } = "InferRows";
 
     public static TableOptionNames Library { get; } = new();
@@ -35,6 +41,14 @@ public sealed record TableOptionNames
         Target = "--target", Features = "--features", Exclude = "--drop", Passthrough = "--keep", Group = "--group-by",
         KeepTextColumns = null, AllowMissing = null, TextColumns = null, ClassNames = "the model's classes", InferRows = "--infer-rows",
     };
+
+    /// <summary><see cref="Fixed"/> for a command that takes --drop (fit-groups, fit-stream, knn): a text column is hinted out with it.</summary>
+    public static TableOptionNames FixedWithDrop { get; } = Fixed with { LeaveOut = "--drop" };
+
+    /// <summary>The hint of a non-numeric feature column: keep it as text, or else leave it out, where the caller can.</summary>
+    internal string TextFeatureHint(string it) => KeepTextColumns is not null
+        ? Hint(KeepTextColumns, $"keeps text columns (for encoders), or leave {it} out with {Exclude}")
+        : Hint(LeaveOut, $"leaves {it} out of the features (an id column)");
 
     /// <summary>"; {hint}" when the option has a name, else nothing.</summary>
     internal static string Hint(string? option, string text) => option is null ? "" : $"; {option} {text}";

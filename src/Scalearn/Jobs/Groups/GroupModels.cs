@@ -19,10 +19,11 @@ public sealed class GroupModels
 
     private readonly Dictionary<string, Entry> _groups;
 
-    private GroupModels(string folder, string groupBy, Dictionary<string, Entry> groups)
+    private GroupModels(string folder, string groupBy, bool? textKeys, Dictionary<string, Entry> groups)
     {
         Folder = folder;
         GroupBy = groupBy;
+        TextKeys = textKeys;
         _groups = groups;
     }
 
@@ -31,7 +32,18 @@ public sealed class GroupModels
     /// <summary>The column fit-groups split the rows by; prediction routes each row by the same column.</summary>
     public string GroupBy { get; }
 
+    /// <summary>
+    /// Whether the group column held text when the groups were fitted (so "01" and "1" are two groups, as in pandas), or
+    /// numbers (so "01", "1.0" and "1" are group 1); null for a manifest written before scalearn recorded it.
+    /// Prediction reads the column of its own file the same way, whatever that file's cells look like.
+    /// </summary>
+    public bool? TextKeys { get; }
+
     public IReadOnlyCollection<Entry> Groups => _groups.Values;
+
+    /// <summary>Each row's group key, the group column read as the fit read it (see <see cref="TextKeys"/>).</summary>
+    public string[] Keys(TableColumn column) =>
+        TextKeys == false ? GroupTrainer.NumericGroupKeys(column) : GroupTrainer.GroupKeys(column);
 
     public Entry? Find(string key) => _groups.GetValueOrDefault(key);
 
@@ -76,7 +88,14 @@ public sealed class GroupModels
             }
             groups[key] = new Entry(key, ok, model, classes);
         }
-        return new GroupModels(folder, manifest.GroupBy, groups);
+        bool? textKeys = manifest.GroupKeys switch
+        {
+            null => null,
+            TextKeyKind => true,
+            NumberKeyKind => false,
+            var other => throw new InvalidDataException($"{manifestPath}: group_keys '{other}' is neither '{TextKeyKind}' nor '{NumberKeyKind}'."),
+        };
+        return new GroupModels(folder, manifest.GroupBy, textKeys, groups);
     }
 
     private static string?[] Column(TableChunk table, string name, string folder) =>
@@ -84,9 +103,12 @@ public sealed class GroupModels
         : throw new InvalidDataException($"{Path.Combine(folder, TableName)} has no '{name}' column.");
 
     /// <summary>Writes the manifest that prediction needs beside groups.csv (written whole, then renamed into place).</summary>
-    public static void WriteManifest(string folder, string groupBy, string target, IEnumerable<(string Key, string? ModelFile, double[]? Classes)> groups)
+    /// <param name="textKeys">Whether the group column held text (see <see cref="TextKeys"/>); null records nothing (keys are matched as spelled).</param>
+    public static void WriteManifest(string folder, string groupBy, string target, IEnumerable<(string Key, string? ModelFile, double[]? Classes)> groups,
+        bool? textKeys = null)
     {
-        var manifest = new Manifest(groupBy, target, groups.Select(g => new ManifestGroup(g.Key, g.ModelFile, g.Classes)).ToArray());
+        var manifest = new Manifest(groupBy, target, groups.Select(g => new ManifestGroup(g.Key, g.ModelFile, g.Classes)).ToArray(),
+            textKeys switch { true => TextKeyKind, false => NumberKeyKind, null => null });
         using var file = new AtomicOutput(Path.Combine(folder, ManifestName));
         File.WriteAllBytes(file.TempPath, JsonSerializer.SerializeToUtf8Bytes(manifest, Json));
         file.Commit();
@@ -98,7 +120,10 @@ public sealed class GroupModels
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    private sealed record Manifest(string GroupBy, string Target, ManifestGroup[] Groups);
+    private const string TextKeyKind = "text", NumberKeyKind = "number";
+
+    /// <summary><paramref name="GroupKeys"/>: "text" or "number" (null in manifests of older versions).</summary>
+    private sealed record Manifest(string GroupBy, string Target, ManifestGroup[] Groups, string? GroupKeys = null);
 
     /// <summary><paramref name="Model"/>: the model file relative to the folder, null when the fit failed.</summary>
     private sealed record ManifestGroup(string Group, string? Model, double[]? Classes);

@@ -70,11 +70,7 @@ public static class GroupTrainer
 
         // Missing cells are read as NaN: each group's estimator then takes them (an imputing pipeline, gradient boosting)
         // or fails that group alone with its own error, as a per-group fit of a pandas frame does.
-        var read = new TableOptions
-        {
-            Target = options.Target, Group = options.GroupBy, Exclude = options.Exclude, Features = options.Features, AllowMissing = true,
-            OptionNames = TableOptionNames.Fixed, InferRows = options.InferRows,
-        };
+        var read = ReadOptions(options);
         var table = TableReader.ReadAll(dataPath, options.DataOnWorkers ? read with { Target = null, Features = [] } : read);
         var groups = Split(table, !options.DataOnWorkers);
         int slots = Math.Max(1, executor.Slots);
@@ -140,6 +136,20 @@ public static class GroupTrainer
             : new GroupFit(g.Key, g.Y.Length, double.NaN, "", 0, "the group's task was not run.", null)).ToArray();
     }
 
+    private static TableOptions ReadOptions(GroupTrainOptions options) => new()
+    {
+        Target = options.Target, Group = options.GroupBy, Exclude = options.Exclude, Features = options.Features, AllowMissing = true,
+        OptionNames = TableOptionNames.FixedWithDrop, InferRows = options.InferRows,
+    };
+
+    /// <summary>
+    /// Whether <see cref="RunAsync"/> reads the group column of <paramref name="dataPath"/> as text (its keys are then the
+    /// cells as spelled: "01" and "1" are two groups, as pandas groups an object column) rather than as numbers ("01",
+    /// "1.0" and "1" are group 1, as pandas groups a numeric column); what the manifest records for prediction.
+    /// </summary>
+    public static bool GroupColumnHoldsText(string dataPath, GroupTrainOptions options) =>
+        TableReader.ReadSchema(dataPath, ReadOptions(options) with { Target = null, Features = [] }).Group?.Kind == ColumnKind.String;
+
     /// <summary>The rows of each group (or, without <paramref name="copyRows"/>, only its row count), groups in order of their first row.</summary>
     private static List<GroupBlock.Group> Split(TableChunk table, bool copyRows)
     {
@@ -177,7 +187,24 @@ public static class GroupTrainer
     {
         StringColumn s => s.Values.Select(v => v ?? "").ToArray(),
         LongColumn l => l.Values.Select(v => v.ToString(CultureInfo.InvariantCulture)).ToArray(),
-        DoubleColumn d => d.Values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)).ToArray(),
+        DoubleColumn d => d.Values.Select(NumberKey).ToArray(),
         _ => throw new InvalidOperationException($"Unknown column kind {column.Kind}."),
     };
+
+    /// <summary>
+    /// The key of a number: an integer as a <see cref="LongColumn"/> spells it (so 1e16 in a column that also holds 0.5
+    /// is the group 10000000000000000 of a column of integers), anything else in round-trip form ("0.5", "NaN").
+    /// </summary>
+    internal static string NumberKey(double value) =>
+        value == Math.Floor(value) && Math.Abs(value) < 9.2e18 ? ((long)value).ToString(CultureInfo.InvariantCulture) : value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Each row's key as the groups of a numeric group column were keyed: a cell read as text ("01", "1.0" in a file
+    /// where the column also holds words) is the number it spells (group 1), a missing one NaN; other text stays as it is
+    /// (no numeric group has that key).
+    /// </summary>
+    internal static string[] NumericGroupKeys(TableColumn column) => column is StringColumn s
+        ? s.Values.Select(v => v is null || CsvNumber.IsMissingToken(v) ? NumberKey(double.NaN)
+            : CsvNumber.TryParse(v, out double number) ? NumberKey(number) : v).ToArray()
+        : GroupKeys(column);
 }

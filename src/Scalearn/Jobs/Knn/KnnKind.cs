@@ -8,9 +8,10 @@ namespace Scalearn.Jobs;
 /// <summary>
 /// The <paramref name="K"/> nearest indexed points of one chunk of queries: the rows of <paramref name="Queries"/> (a
 /// <see cref="RowBlock"/> input), or with <paramref name="Queries"/> null the indexed points
-/// [<paramref name="SelfStart"/>, + <paramref name="SelfCount"/>) themselves, each excluding itself.
+/// [<paramref name="SelfStart"/>, + <paramref name="SelfCount"/>) themselves, each excluding itself. <paramref name="P"/>:
+/// the minkowski metric's power.
 /// </summary>
-public sealed record KnnTask(long Chunk, string Index, string Metric, int K, string? Queries, int SelfStart, int SelfCount);
+public sealed record KnnTask(long Chunk, string Index, string Metric, int K, string? Queries, int SelfStart, int SelfCount, double P = 2);
 
 /// <summary>Row-major (queries x k) neighbour indices and distances, nearest first.</summary>
 public sealed record KnnResult(long Chunk, int K, int[] Indices, double[] Distances);
@@ -35,10 +36,10 @@ public sealed class KnnKind : TaskKind<KnnTask, KnnResult>
 
     public override KnnResult Run(KnnTask task, TaskContext context)
     {
-        var (points, model) = context.Resident.GetOrAdd(ResidentCache.HeldKey(task.Index + ":" + task.Metric), () =>
+        var (points, model) = context.Resident.GetOrAdd(ResidentCache.HeldKey(task.Index + ":" + task.Metric + ":" + task.P.ToString("R", System.Globalization.CultureInfo.InvariantCulture)), () =>
         {
             var x = RowChunks.Matrix(task.Index, context);
-            var estimator = new NearestNeighbors { NJobs = 1 };
+            var estimator = new NearestNeighbors { NJobs = 1, P = task.P };
             estimator.SetParam("metric", task.Metric);
             return (Tuple.Create(x, (NearestNeighborsModel)estimator.Fit(new Dataset(x).All)), 3L * x.Values.Length * sizeof(double));
         }).ToValueTuple();
@@ -95,10 +96,11 @@ public sealed class KnnKind : TaskKind<KnnTask, KnnResult>
         writer.String(task.Queries);
         writer.Int32(task.SelfStart);
         writer.Int32(task.SelfCount);
+        writer.Double(task.P);
     }
 
     public override KnnTask ReadTask(WireReader reader) => new(reader.Int64(), reader.String(64), reader.String(64), reader.Int32(1, 1 << 20, "k"),
-        reader.NullableString(64), reader.Int32(0, int.MaxValue, "Start"), reader.Int32(0, int.MaxValue, "Count"));
+        reader.NullableString(64), reader.Int32(0, int.MaxValue, "Start"), reader.Int32(0, int.MaxValue, "Count"), reader.Double());
 
     public override void WriteResult(KnnResult result, WireWriter writer)
     {

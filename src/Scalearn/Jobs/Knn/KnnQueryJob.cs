@@ -11,6 +11,9 @@ public sealed record KnnQueryOptions
     public int K { get; init; } = 5;
     public string Metric { get; init; } = "minkowski";
 
+    /// <summary>Power of the minkowski metric (scikit-learn's p: 1 = manhattan, 2 = euclidean); only with <see cref="Metric"/> minkowski.</summary>
+    public double P { get; init; } = 2;
+
     /// <summary>Queries per task.</summary>
     public int BatchSize { get; init; } = 2_000;
 
@@ -30,7 +33,7 @@ public sealed record KnnQueryOptions
     public IReadOnlyList<string>? Features { get; init; }
 
     /// <summary>How the index and query files are read.</summary>
-    internal TableOptions Read => new() { Target = null, Exclude = Exclude, Features = Features, OptionNames = TableOptionNames.Fixed };
+    internal TableOptions Read => new() { Target = null, Exclude = Exclude, Features = Features, OptionNames = TableOptionNames.FixedWithDrop };
 
     public IProgress<JobProgress>? Progress { get; init; }
 }
@@ -53,7 +56,12 @@ public static class KnnQueryJob
             throw new ArgumentOutOfRangeException(nameof(options), options.Shards, $"--shards must be between 1 and the number of indexed points (at most {ShardQueryKind.MaxShards}); got {options.Shards}.");
         if (options.Shards > 1 && options.DataOnWorkers)
             throw new ArgumentException("--shards and --data-on-workers cannot be combined yet: the shards are cut by this process and sent to the workers; drop one of them.");
-        new Neighbors.NearestNeighbors().SetParam("metric", options.Metric);   // an unknown metric fails here, naming the allowed ones
+        var metric = new Neighbors.NearestNeighbors();
+        metric.SetParam("metric", options.Metric);   // an unknown metric fails here, naming the allowed ones
+        if (options.P != 2 && metric.Metric != Neighbors.NeighborMetric.Minkowski)
+            throw new ArgumentException($"--p {options.P.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} is the power of --metric minkowski; --metric {options.Metric} has none.");
+        if (!(options.P >= 1) || !double.IsFinite(options.P))
+            throw new ArgumentOutOfRangeException(nameof(options), options.P, $"--p must be a finite number >= 1 (the minkowski metric's power); got {options.P.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}.");
         return options.Shards == 1
             ? await RunWholeAsync(executor, indexPath, queriesPath, outPath, options, cancellationToken)
             : await RunShardedAsync(executor, indexPath, queriesPath, outPath, options, cancellationToken);
@@ -79,7 +87,7 @@ public static class KnnQueryJob
         {
             if (queriesPath is null)
                 for (int start = 0; start < n; start += options.BatchSize)
-                    await window.SubmitAsync(new KnnTask(window.Next, indexBlob.Id, options.Metric, options.K, null, start, Math.Min(options.BatchSize, n - start)), start);
+                    await window.SubmitAsync(new KnnTask(window.Next, indexBlob.Id, options.Metric, options.K, null, start, Math.Min(options.BatchSize, n - start), options.P), start);
             else if (options.DataOnWorkers)
             {
                 var queryRead = QueryRead(read, queriesPath);
@@ -89,12 +97,12 @@ public static class KnnQueryJob
                 foreach (var partition in RowChunks.Plan(queriesPath, options.BatchSize, cancellationToken))
                 {
                     string part = chunks.Share(new TablePartitionBlob(partition, queryRead));
-                    await window.SubmitAsync(new KnnTask(window.Next, indexBlob.Id, options.Metric, options.K, part, 0, 0), partition.FirstRow);
+                    await window.SubmitAsync(new KnnTask(window.Next, indexBlob.Id, options.Metric, options.K, part, 0, 0, options.P), partition.FirstRow);
                 }
             }
             else
                 foreach (var (chunk, block) in QueryChunks(queriesPath, read, indexNames, indexPath, options.BatchSize, chunks, cancellationToken))
-                    await window.SubmitAsync(new KnnTask(window.Next, indexBlob.Id, options.Metric, options.K, block, 0, 0), chunk.FirstRow);
+                    await window.SubmitAsync(new KnnTask(window.Next, indexBlob.Id, options.Metric, options.K, block, 0, 0, options.P), chunk.FirstRow);
         }, cancellationToken);
     }
 
@@ -111,7 +119,7 @@ public static class KnnQueryJob
         if (options.Shards > n)
             throw new ArgumentOutOfRangeException(nameof(options), options.Shards, $"--shards {options.Shards} is more than the {n} points of {indexPath}: each shard needs at least one.");
         using var shards = KnnShards.Write(indexPath, read, n, options.Shards, cancellationToken);
-        var job = new ShardedQueryJob(executor, shards, options.Metric, options.K, new JobOptions { Progress = options.Progress });
+        var job = new ShardedQueryJob(executor, shards, options.Metric, options.K, new JobOptions { Progress = options.Progress }, options.P);
         return await WriteAsync(job, executor.Slots, outPath, options.K, task => task.Queries, "", async (window, chunks) =>
         {
             foreach (var (chunk, block) in QueryChunks(queriesPath ?? indexPath, read, columns, indexPath, options.BatchSize, chunks, cancellationToken))

@@ -11,7 +11,8 @@ namespace Scalearn.Jobs;
 /// input <paramref name="ShardId"/>) to each of the <paramref name="QueryCount"/> rows of the <see cref="RowBlock"/>
 /// input <paramref name="Queries"/>, for query chunk <paramref name="Chunk"/>.
 /// </summary>
-public sealed record ShardQueryTask(long Chunk, int Shard, string ShardId, int FirstRow, int ShardRows, string Metric, int K, string Queries, int QueryCount);
+public sealed record ShardQueryTask(long Chunk, int Shard, string ShardId, int FirstRow, int ShardRows, string Metric, int K, string Queries, int QueryCount,
+    double P = 2);
 
 /// <summary>Row-major (queries x k) global neighbour ids and their reduced distances (squared for euclidean), nearest first.</summary>
 public sealed record ShardQueryResult(long Chunk, int Shard, int[] Indices, double[] Keys);
@@ -44,11 +45,11 @@ public sealed class ShardQueryKind : TaskKind<ShardQueryTask, ShardQueryResult>
 
     public override ShardQueryResult Run(ShardQueryTask task, TaskContext context)
     {
-        var shard = context.Resident.GetOrAdd(ResidentCache.HeldKey(task.ShardId + ":" + task.Metric), () =>
+        var shard = context.Resident.GetOrAdd(ResidentCache.HeldKey(task.ShardId + ":" + task.Metric + ":" + task.P.ToString("R", System.Globalization.CultureInfo.InvariantCulture)), () =>
         {
             var points = RowBlock.Decode(context.Input<byte[]>(task.ShardId));
             if (points.Rows != task.ShardRows) throw new InvalidDataException($"Shard {task.Shard} holds {points.Rows} points; the task expects {task.ShardRows}.");
-            var estimator = new NearestNeighbors { NJobs = 1 };
+            var estimator = new NearestNeighbors { NJobs = 1, P = task.P };
             estimator.SetParam("metric", task.Metric);
             var data = new Dataset(points).All;
             ModelChecks.AllFinite(data, nameof(NearestNeighbors));
@@ -87,6 +88,7 @@ public sealed class ShardQueryKind : TaskKind<ShardQueryTask, ShardQueryResult>
         writer.Int32(task.K);
         writer.String(task.Queries);
         writer.Int32(task.QueryCount);
+        writer.Double(task.P);
     }
 
     public override ShardQueryTask ReadTask(WireReader reader)
@@ -95,7 +97,7 @@ public sealed class ShardQueryKind : TaskKind<ShardQueryTask, ShardQueryResult>
         if (chunk is < 0 or >= 1L << 47) throw new InvalidDataException($"Chunk {chunk} is out of range.");
         return new(chunk, reader.Int32(0, MaxShards - 1, "Shard"), reader.String(64), reader.Int32(0, int.MaxValue, "First row"),
             reader.Int32(1, int.MaxValue, "Shard rows"), reader.String(64), reader.Int32(1, 1 << 20, "k"), reader.String(64),
-            reader.Int32(0, int.MaxValue, "Query count"));
+            reader.Int32(0, int.MaxValue, "Query count"), reader.Double());
     }
 
     public override void WriteResult(ShardQueryResult result, WireWriter writer)

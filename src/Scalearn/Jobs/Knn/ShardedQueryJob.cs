@@ -22,6 +22,7 @@ internal sealed class ShardedQueryJob : IJob<ShardedChunk, KnnResult>
     private readonly IJob<ShardQueryTask, ShardQueryResult> _inner;
     private readonly IReadOnlyList<KnnShard> _shards;
     private readonly string _metric;
+    private readonly double _p;
     private readonly int _k;
     private readonly Distance _distance;
     private readonly object _gate = new();
@@ -29,13 +30,14 @@ internal sealed class ShardedQueryJob : IJob<ShardedChunk, KnnResult>
     private readonly List<ShardedChunk> _held = [];
     private bool _placed, _completing, _innerCompleted;
 
-    public ShardedQueryJob(ITaskExecutor executor, KnnShards shards, string metric, int k, JobOptions options)
+    public ShardedQueryJob(ITaskExecutor executor, KnnShards shards, string metric, int k, JobOptions options, double p = 2)
     {
-        var estimator = new NearestNeighbors();
+        var estimator = new NearestNeighbors { P = p };
         estimator.SetParam("metric", metric);
         _distance = Distance.Resolve(estimator.Metric, estimator.P);
         _shards = shards.Shards;
         _metric = metric;
+        _p = p;
         _k = k;
         _inner = executor.Start(ShardQueryKind.Instance, _shards.Select(s => (IBlob)s.Blob), options);
     }
@@ -62,7 +64,7 @@ internal sealed class ShardedQueryJob : IJob<ShardedChunk, KnnResult>
     }
 
     private List<ShardQueryTask> Tasks(ShardedChunk chunk) =>
-        _shards.Select(s => new ShardQueryTask(chunk.Chunk, s.Index, s.Blob.Id, s.FirstRow, s.Rows, _metric, Math.Min(Need(chunk), s.Rows), chunk.Queries, chunk.Count)).ToList();
+        _shards.Select(s => new ShardQueryTask(chunk.Chunk, s.Index, s.Blob.Id, s.FirstRow, s.Rows, _metric, Math.Min(Need(chunk), s.Rows), chunk.Queries, chunk.Count, _p)).ToList();
 
     private int Need(ShardedChunk chunk) => chunk.Self ? _k + 1 : _k;
 

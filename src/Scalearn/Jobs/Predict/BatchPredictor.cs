@@ -61,6 +61,8 @@ public static class BatchPredictor
         options ??= new BatchPredictOptions();
         if (options.BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, "--batch-size must be at least 1.");
         var clock = Stopwatch.StartNew();
+        if (Directory.Exists(modelPath))
+            throw new ArgumentException($"The model '{modelPath}' is a folder without {GroupModels.TableName}: give a model file, or a folder written by 'scalearn fit-groups'.");
         var modelBytes = await File.ReadAllBytesAsync(modelPath, cancellationToken);
         var loaded = ModelFile.Load(new MemoryStream(modelBytes, writable: false), modelPath);
         var predictor = loaded.Model as IPredictor
@@ -72,6 +74,9 @@ public static class BatchPredictor
             throw new ArgumentException($"--proba: the model in '{modelPath}' ({loaded.Format}) gives no probabilities: {why}");
         if (options.Keep.Contains("prediction") || options.Keep.Any(k => k.StartsWith("proba_", StringComparison.Ordinal)))
             throw new ArgumentException("--keep: 'prediction' and 'proba_*' are the names of the output's own columns; rename the input column.");
+        if (options.Target is not null && classifier is null && loaded.Spec?.Create() is { } fitted && !EstimatorTraits.IsRegressor(fitted))
+            throw new ArgumentException($"--target: the model in '{modelPath}' ({fitted.TypeName}) is not a classifier or a regressor: its predictions " +
+                $"(cluster labels) are not scored against a target (scikit-learn's score of a clusterer ignores y); use --keep {options.Target} to copy the column to the output.");
         var schema = ModelSchema.For(loaded.Model);
         if (options.Target is not null && schema?.ClassNames is null
             && TableReader.ReadSchema(dataPath, TableOptions.AllColumns with { InferRows = options.InferRows }).Columns.FirstOrDefault(c => c.Name == options.Target) is { Kind: ColumnKind.String })
@@ -96,7 +101,7 @@ public static class BatchPredictor
                 foreach (var chunk in RowChunks.Read(dataPath, mapping, loaded.FeatureNames, options.BatchSize, options.DataOnWorkers, cancellationToken))
                 {
                     chunks.Share(chunk.Rows);
-                    await window.SubmitAsync(new PredictTask(window.Next, model.Id, chunk.Rows.Id, options.Proba), Pending.Of(chunk, options.Keep));
+                    await window.SubmitAsync(new PredictTask(window.Next, model.Id, chunk.Rows.Id, options.Proba, chunk.FirstRow), Pending.Of(chunk, options.Keep));
                 }
             },
             writer => Write(writer, new Pending(0, 0, EmptyKept(dataPath, mapping, options.Keep), null), NoRows(probaNames), probaNames, label, null),

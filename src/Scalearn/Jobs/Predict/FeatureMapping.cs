@@ -20,7 +20,7 @@ public sealed class FeatureMapping
         Options = options;
         _order = order;
         var kept = keep.ToHashSet();
-        var keptText = options.TextColumns.Where(kept.Contains).ToArray();
+        var keptText = options.TextColumns.Where(c => kept.Contains(c) && c != options.Group).ToArray();
         // A kept feature is copied to the output as a kept column that is not a feature would be (a 17-digit id exact,
         // an INT64 or DECIMAL column keeping its type), not from the doubles the model gets.
         var keptFeatures = modelFeatures is null ? [] : modelFeatures.Where(f => kept.Contains(f) && !keptText.Contains(f)).ToArray();
@@ -29,7 +29,7 @@ public sealed class FeatureMapping
         {
             Features = keptText.Except(options.Passthrough).ToArray(),
             Passthrough = [.. options.Passthrough, .. keptFeatures],
-            TextColumns = keptText,
+            TextColumns = options.Group is { } group && options.TextColumns.Contains(group) ? [.. keptText, group] : keptText,
         };
         // A kept numeric target of a Parquet file likewise (an INT64 or DECIMAL target keeps its type). A CSV target's
         // doubles print as its passthrough copy would (but for integers beyond 2^53), so a CSV file is not read a second
@@ -74,9 +74,10 @@ public sealed class FeatureMapping
     public bool NeedsDriverRead { get; }
 
     /// <param name="group">A column that routes each row to a model (not a feature; fit-groups' --group-by), or null.</param>
+    /// <param name="groupAsText">Read <paramref name="group"/> as strings, as spelled in the file ("01" stays "01").</param>
     public static FeatureMapping Create(string dataPath, IReadOnlyList<string>? modelFeatures, int featureCount, string? target, IReadOnlyList<string> keep,
         IReadOnlyList<string>? textColumns = null, IReadOnlyList<string>? classNames = null, string? modelTarget = null, string? group = null,
-        int? inferRows = null)
+        int? inferRows = null, bool groupAsText = false)
     {
         textColumns ??= [];
         var file = TableReader.ReadSchema(dataPath, TableOptions.AllColumns);
@@ -95,7 +96,7 @@ public sealed class FeatureMapping
         var kept = keep.Where(k => k != target && k != group).ToHashSet();
         if (modelFeatures is null)
         {
-            var options = Read(target, kept.ToArray(), textColumns, classNames, group, inferRows, unreadable);
+            var options = Read(target, kept.ToArray(), textColumns, classNames, group, groupAsText, inferRows, unreadable);
             int count = names.Count(n => n != target && n != group && !kept.Contains(n));
             if (count != featureCount)
                 throw new ArgumentException($"The model has {featureCount} features but {dataPath} has {count} feature columns " +
@@ -118,7 +119,7 @@ public sealed class FeatureMapping
         var numeric = modelFeatures.ToHashSet();
         var fileFeatures = names.Where(numeric.Contains).ToList();
         // The model's columns named as features, so that one a reader leaves out unless named (a pandas index) is read.
-        var read = Read(target, passthrough, textColumns, classNames, group, inferRows, unreadable) with { Features = [.. fileFeatures, .. textColumns] };
+        var read = Read(target, passthrough, textColumns, classNames, group, groupAsText, inferRows, unreadable) with { Features = [.. fileFeatures, .. textColumns] };
         return new FeatureMapping(read, Order(modelFeatures, fileFeatures), modelFeatures, keep, file.Format);
     }
 
@@ -134,10 +135,10 @@ public sealed class FeatureMapping
     }
 
     private static TableOptions Read(string? target, string[] passthrough, IReadOnlyList<string> textColumns, IReadOnlyList<string>? classNames, string? group,
-        int? inferRows, string[] unreadable) => new()
+        bool groupAsText, int? inferRows, string[] unreadable) => new()
     {
         Exclude = unreadable,
-        Target = target, Passthrough = passthrough, TextColumns = textColumns, AllowMissing = textColumns.Count > 0, OptionNames = TableOptionNames.Fixed,
+        Target = target, Passthrough = passthrough, TextColumns = group is not null && groupAsText ? [.. textColumns, group] : textColumns, AllowMissing = textColumns.Count > 0, OptionNames = TableOptionNames.Fixed,
         ClassNames = target is not null ? classNames : null, Group = group, InferRows = inferRows ?? TableOptions.Default.InferRows,
     };
 

@@ -10,7 +10,8 @@ namespace Scalearn.Jobs;
 /// <c>Route[i]</c> is -1 (its prediction is then NaN). With <paramref name="Proba"/>, each row's probabilities are laid out
 /// over <paramref name="Classes"/> (the sorted union of the groups' classes; a class a group's model lacks gets 0).
 /// </summary>
-public sealed record GroupPredictTask(long Chunk, string Rows, IReadOnlyList<string> Models, int[] Route, bool Proba, double[] Classes);
+/// <remarks><paramref name="FirstRow"/>: the chunk's first data row in the file (0-based), so an error about a row names the file's row.</remarks>
+public sealed record GroupPredictTask(long Chunk, string Rows, IReadOnlyList<string> Models, int[] Route, bool Proba, double[] Classes, long FirstRow = 0);
 
 /// <summary>
 /// Routes a chunk's rows to their groups' models. Only the models the chunk needs are its inputs, so a worker fetches a
@@ -57,11 +58,21 @@ public sealed class GroupPredictKind : TaskKind<GroupPredictTask, PredictResult>
             var predictor = loaded.Model as IPredictor ?? throw new InvalidDataException($"The model ({loaded.Format}) does not predict.");
             var index = rows[m]!.ToArray();
             var view = data.Rows(index);
-            var predicted = predictor.Predict(view);
+            double[] predicted;
+            Matrix p;
+            try
+            {
+                predicted = predictor.Predict(view);
+                p = !task.Proba ? new Matrix(0, 0)
+                    : (predictor as IClassifierModel ?? throw new InvalidDataException($"The model ({loaded.Format}) gives no class probabilities.")).PredictProba(view);
+            }
+            catch (ArgumentException e) when (DataRowError.TryRestate(e, row => PredictKind.InFile(task.FirstRow + index[row]), out string message))
+            {
+                throw new ArgumentException(message, e);   // the group's rows are a subset of the chunk's
+            }
             for (int r = 0; r < index.Length; r++) predictions[index[r]] = predicted[r];
             if (!task.Proba) continue;
-            var classifier = predictor as IClassifierModel ?? throw new InvalidDataException($"The model ({loaded.Format}) gives no class probabilities.");
-            var p = classifier.PredictProba(view);
+            var classifier = (IClassifierModel)predictor;
             for (int c = 0; c < classifier.Classes.Length; c++)
             {
                 int column = Array.BinarySearch(task.Classes, classifier.Classes[c]);
@@ -82,10 +93,11 @@ public sealed class GroupPredictKind : TaskKind<GroupPredictTask, PredictResult>
         writer.Int32s(task.Route);
         writer.Bool(task.Proba);
         writer.Doubles(task.Classes);
+        writer.Int64(task.FirstRow);
     }
 
     public override GroupPredictTask ReadTask(WireReader reader) =>
-        new(reader.Int64(), reader.String(64), reader.Strings(1 << 20), reader.Int32s(), reader.Bool(), reader.Doubles());
+        new(reader.Int64(), reader.String(64), reader.Strings(1 << 20), reader.Int32s(), reader.Bool(), reader.Doubles(), reader.Int64());
 
     public override void WriteResult(PredictResult result, WireWriter writer) => PredictKind.Instance.WriteResult(result, writer);
 

@@ -44,7 +44,7 @@ public static class GroupRoutedPredictor
         bool classifier = fitted.All(g => g.Classes is not null);
         var schema = ModelSchema.For(loaded.Model);
         var mapping = FeatureMapping.Create(dataPath, loaded.FeatureNames, predictor.FeatureCount, options.Target, options.Keep, schema?.TextColumns,
-            schema?.ClassNames, schema?.TargetName, groups.GroupBy, options.InferRows);
+            schema?.ClassNames, schema?.TargetName, groups.GroupBy, options.InferRows, groupAsText: groups.TextKeys == true);
         Func<double, string>? label = schema?.ClassNames is not null ? schema.Label : null;
         var probaNames = classes.Select(c => "proba_" + (label is null ? c.ToString("R", CultureInfo.InvariantCulture) : label(c))).ToArray();
         var score = options.Target is null ? null : new StreamedScore(classifier);
@@ -60,7 +60,7 @@ public static class GroupRoutedPredictor
             {
                 foreach (var chunk in RowChunks.Read(dataPath, mapping, loaded.FeatureNames, options.BatchSize, options.DataOnWorkers, cancellationToken))
                 {
-                    var keys = GroupTrainer.GroupKeys(chunk.Driver!.Group!);
+                    var keys = groups.Keys(chunk.Driver!.Group!);
                     var models = new List<string>();
                     var slot = new Dictionary<string, int>(StringComparer.Ordinal);
                     var route = new int[chunk.Count];
@@ -84,7 +84,7 @@ public static class GroupRoutedPredictor
                         route[i] = m;
                     }
                     chunks.Share(chunk.Rows);
-                    await window.SubmitAsync(new GroupPredictTask(window.Next, chunk.Rows.Id, models, route, options.Proba, classes),
+                    await window.SubmitAsync(new GroupPredictTask(window.Next, chunk.Rows.Id, models, route, options.Proba, classes, chunk.FirstRow),
                         new Pending(chunk.FirstRow, chunk.Count, chunk.Kept(options.Keep), chunk.Driver.Data.Y, status));
                 }
             },

@@ -8,9 +8,10 @@ namespace Scalearn.Jobs;
 
 /// <summary>
 /// Predict one chunk of rows (<paramref name="Rows"/>: a shared dataset of the chunk's feature and text columns, or a
-/// partition of the file that the task's process reads itself) with a shipped model file.
+/// partition of the file that the task's process reads itself) with a shipped model file. <paramref name="FirstRow"/>:
+/// the chunk's first data row in the file (0-based), so an error about a row names the file's row.
 /// </summary>
-public sealed record PredictTask(long Chunk, string Model, string Rows, bool Proba);
+public sealed record PredictTask(long Chunk, string Model, string Rows, bool Proba, long FirstRow = 0);
 
 /// <summary>One prediction per row, and with probabilities <paramref name="Width"/> values per row (row-major).</summary>
 public sealed record PredictResult(long Chunk, double[] Predictions, int Width, double[] Proba);
@@ -37,12 +38,22 @@ public sealed class PredictKind : TaskKind<PredictTask, PredictResult>
         var loaded = Resident(task.Model, context);
         var data = RowChunks.Load(task.Rows, context, d => loaded.Model.Align(d)).All;
         var predictor = loaded.Model as IPredictor ?? throw new InvalidDataException($"The model ({loaded.Format}) does not predict.");
-        var predictions = predictor.Predict(data);
-        if (!task.Proba) return new PredictResult(task.Chunk, predictions, 0, []);
-        var classifier = predictor as IClassifierModel ?? throw new InvalidDataException($"The model ({loaded.Format}) gives no class probabilities.");
-        var proba = classifier.PredictProba(data);
-        return new PredictResult(task.Chunk, predictions, proba.Cols, proba.Values);
+        try
+        {
+            var predictions = predictor.Predict(data);
+            if (!task.Proba) return new PredictResult(task.Chunk, predictions, 0, []);
+            var classifier = predictor as IClassifierModel ?? throw new InvalidDataException($"The model ({loaded.Format}) gives no class probabilities.");
+            var proba = classifier.PredictProba(data);
+            return new PredictResult(task.Chunk, predictions, proba.Cols, proba.Values);
+        }
+        catch (ArgumentException e) when (DataRowError.TryRestate(e, row => InFile(task.FirstRow + row), out string message))
+        {
+            throw new ArgumentException(message, e);
+        }
     }
+
+    /// <summary>A chunk's row as the file's data row (1-based, as "Predicting rows 21-30" counts).</summary>
+    internal static string InFile(long row) => $"data row {row + 1}";
 
     /// <summary>The model of a shared model file, decoded once per process.</summary>
     internal static LoadedModel Resident(string id, TaskContext context) =>
@@ -60,9 +71,10 @@ public sealed class PredictKind : TaskKind<PredictTask, PredictResult>
         writer.String(task.Model);
         writer.String(task.Rows);
         writer.Bool(task.Proba);
+        writer.Int64(task.FirstRow);
     }
 
-    public override PredictTask ReadTask(WireReader reader) => new(reader.Int64(), reader.String(64), reader.String(64), reader.Bool());
+    public override PredictTask ReadTask(WireReader reader) => new(reader.Int64(), reader.String(64), reader.String(64), reader.Bool(), reader.Int64());
 
     public override void WriteResult(PredictResult result, WireWriter writer)
     {

@@ -50,7 +50,7 @@ public static class StreamTrainer
             ?? (options.Classes is null && textTarget ? TextLabels(dataPath, options.Target!, options.ChunkSize, cancellationToken) : null) : null;
         var table = new TableOptions
         {
-            Target = options.Target, ClassNames = labels, Exclude = options.Exclude, Features = options.Features, OptionNames = TableOptionNames.Fixed with { ClassNames = "--classes" },
+            Target = options.Target, ClassNames = labels, Exclude = options.Exclude, Features = options.Features, OptionNames = TableOptionNames.FixedWithDrop with { ClassNames = "--classes" },
         };
         if (!classifier && textTarget)
         {
