@@ -229,7 +229,7 @@ internal sealed class ClusterJob<TTask, TResult> : IJob<TTask, TResult>, ICluste
                 while (_wake.CurrentCount > 0) await _wake.WaitAsync(_stop.Token).ConfigureAwait(false);
                 int outstanding;
                 lock (_gate) outstanding = _queued.Count + _inFlight.Count;
-                if (outstanding > 0) watchdog.Check(Volatile.Read(ref _done), outstanding);
+                if (outstanding > 0) watchdog.Check(Volatile.Read(ref _done), outstanding, Volatile.Read(ref _completed));
                 await SendCancellationsAsync().ConfigureAwait(false);
                 if (!await _executor.WaitForWorkersAsync(_stop.Token).ConfigureAwait(false)) continue;
                 CheckStall();
@@ -436,10 +436,12 @@ internal sealed class ClusterJob<TTask, TResult> : IJob<TTask, TResult>, ICluste
         private long? _noWorkerSince, _brokerLostSince;
         private bool _noWorkerNoticed;
 
-        public void Check(int done, int outstanding)
+        /// <param name="complete">Whether every task is submitted (a streamed job submits as it reads).</param>
+        public void Check(int done, int outstanding, bool complete)
         {
             var options = executor.Options;
-            int total = done + outstanding;
+            string unfinished = complete ? $"{outstanding} of {done + outstanding} tasks unfinished"
+                : $"tasks unfinished: {outstanding} sent and {done} done so far, the rest not yet sent";
             if (!executor.BrokerHealthy)
             {
                 if (_brokerLostSince is null)
@@ -449,7 +451,7 @@ internal sealed class ClusterJob<TTask, TResult> : IJob<TTask, TResult>, ICluste
                 }
                 else if (Stopwatch.GetElapsedTime(_brokerLostSince.Value) > options.BrokerTimeout)
                     throw new ClusterException($"Lost the connection to RabbitMQ at {executor.Address.Endpoint} for more than " +
-                        $"{options.BrokerTimeout.TotalSeconds:0} s; {outstanding} of {total} tasks unfinished.");
+                        $"{options.BrokerTimeout.TotalSeconds:0} s; {unfinished}.");
                 _noWorkerSince = null;   // heartbeats cannot arrive while the broker is away
                 return;
             }
@@ -469,7 +471,7 @@ internal sealed class ClusterJob<TTask, TResult> : IJob<TTask, TResult>, ICluste
             var waited = Stopwatch.GetElapsedTime(_noWorkerSince.Value);
             if (waited > options.NoWorkerTimeout)
                 throw new ClusterException($"No worker connected to cluster '{executor.Address.Cluster}' at {executor.Address.Endpoint} for " +
-                    $"{options.NoWorkerTimeout.TotalSeconds:0} s; {outstanding} of {total} tasks unfinished. Start one with: scalearn worker --broker {executor.Address}");
+                    $"{options.NoWorkerTimeout.TotalSeconds:0} s; {unfinished}. Start one with: scalearn worker --broker {executor.Address}");
             if (!_noWorkerNoticed && waited > options.NoWorkerNotice)
             {
                 _noWorkerNoticed = true;

@@ -32,9 +32,25 @@ public sealed class ConnectionFailureTests
         var e = await Assert.ThrowsAsync<ClusterException>(() =>
             ProbeJobs.RunAsync(executor, ProbeJobs.Squares(1), options: new JobOptions { Progress = new SyncProgress<JobProgress>(progress.Add) }));
         Assert.Contains("No worker connected", e.Message);
+        Assert.Contains("1 of 1 tasks unfinished", e.Message);
         lock (log) Assert.Contains(log, l => l.Contains("no worker connected; waiting"));
         Assert.All(progress, p => Assert.Equal(0, p.Workers));
         Assert.DoesNotContain("guest:guest", e.Message);
+    }
+
+    /// <summary>A job that submits as it reads (predict, knn) does not know its total: the message does not make one up.</summary>
+    [BrokerFact(Timeout = 60_000)]
+    public async Task NoWorkerForAJobStillSubmittingCountsOnlyWhatWasSent()
+    {
+        await using var executor = await ClusterExecutor.ConnectAsync(Broker.ForCluster("noworker-streamed"),
+            new ClusterOptions { NoWorkerTimeout = TimeSpan.FromSeconds(2.5) });
+        await using var job = executor.Start(ProbeJobs.Kind);
+        job.Submit(ProbeJobs.Squares(2).ToList());
+        var e = await Assert.ThrowsAsync<ClusterException>(async () =>
+        {
+            await foreach (var _ in job.Results()) { }
+        });
+        Assert.Contains("tasks unfinished: 2 sent and 0 done so far, the rest not yet sent", e.Message);
     }
 
     private static int FreePort()
