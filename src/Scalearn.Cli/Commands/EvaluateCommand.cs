@@ -52,8 +52,8 @@ public static class EvaluateCommand
         var loaded = ModelFile.Load(modelPath);
         if (loaded.Model is not IPredictor predictor)
             throw new UsageException($"the model in '{modelPath}' ({loaded.Format}) does not predict, so there is nothing to evaluate.");
-        if (predictor is not IClassifierModel && loaded.Spec?.Create() is { } fitted && !EstimatorTraits.IsRegressor(fitted))
-            throw new UsageException($"the model in '{modelPath}' ({fitted.TypeName}) is not a classifier or a regressor: its predictions (cluster labels) " +
+        if (loaded.UnscoredEstimator is { } unscored)
+            throw new UsageException($"the model in '{modelPath}' ({unscored}) is not a classifier or a regressor: its predictions (cluster labels) " +
                 "are not scored against a target, so there is nothing to evaluate.");
         var dataset = BundledDatasets.Load(dataName, target);
         CheckFeatures(loaded, dataset, modelPath);

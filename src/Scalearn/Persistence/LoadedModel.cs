@@ -10,6 +10,13 @@ public sealed class LoadedModel
     /// <summary>The unfitted estimator the model came from, when the writer recorded it.</summary>
     public EstimatorSpec? Spec { get; init; }
 
+    /// <summary>
+    /// The estimator's name when the model is neither a classifier nor a regressor (a clusterer, whose predictions are
+    /// cluster labels), so its predictions are not scored against a target; null otherwise, or when the file records no estimator.
+    /// </summary>
+    public string? UnscoredEstimator =>
+        Model is not IClassifierModel && Spec?.Create() is { } fitted && !EstimatorTraits.IsRegressor(fitted) ? fitted.TypeName : null;
+
     public IReadOnlyList<string>? FeatureNames { get; init; }
 
     /// <summary>The model format name (e.g. "decision-tree-classifier").</summary>

@@ -74,8 +74,8 @@ public static class BatchPredictor
             throw new ArgumentException($"--proba: the model in '{modelPath}' ({loaded.Format}) gives no probabilities: {why}");
         if (options.Keep.Contains("prediction") || options.Keep.Any(k => k.StartsWith("proba_", StringComparison.Ordinal)))
             throw new ArgumentException("--keep: 'prediction' and 'proba_*' are the names of the output's own columns; rename the input column.");
-        if (options.Target is not null && classifier is null && loaded.Spec?.Create() is { } fitted && !EstimatorTraits.IsRegressor(fitted))
-            throw new ArgumentException($"--target: the model in '{modelPath}' ({fitted.TypeName}) is not a classifier or a regressor: its predictions " +
+        if (options.Target is not null && loaded.UnscoredEstimator is { } unscored)
+            throw new ArgumentException($"--target: the model in '{modelPath}' ({unscored}) is not a classifier or a regressor: its predictions " +
                 $"(cluster labels) are not scored against a target (scikit-learn's score of a clusterer ignores y); use --keep {options.Target} to copy the column to the output.");
         var schema = ModelSchema.For(loaded.Model);
         if (options.Target is not null && schema?.ClassNames is null
