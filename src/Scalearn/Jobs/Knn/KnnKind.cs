@@ -36,7 +36,7 @@ public sealed class KnnKind : TaskKind<KnnTask, KnnResult>
 
     public override KnnResult Run(KnnTask task, TaskContext context)
     {
-        var (points, model) = context.Resident.GetOrAdd(ResidentCache.HeldKey(task.Index + ":" + task.Metric + ":" + task.P.ToString("R", System.Globalization.CultureInfo.InvariantCulture)), () =>
+        var (points, model) = context.Resident.GetOrAdd(FittedKey(task.Index, task.Metric, task.P), () =>
         {
             var x = RowChunks.Matrix(task.Index, context);
             var estimator = new NearestNeighbors { NJobs = 1, P = task.P };
@@ -86,6 +86,10 @@ public sealed class KnnKind : TaskKind<KnnTask, KnnResult>
     }
 
     public override KnnResult Failure(KnnTask task, string error) => new(task.Chunk, task.K, [], []);
+
+    /// <summary>The resident key of points fitted with a metric: the same points under another metric or power are another index.</summary>
+    internal static string FittedKey(string points, string metric, double p) =>
+        ResidentCache.HeldKey(points + ":" + metric + ":" + p.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
 
     public override void WriteTask(KnnTask task, WireWriter writer)
     {

@@ -45,7 +45,7 @@ public sealed class ShardQueryKind : TaskKind<ShardQueryTask, ShardQueryResult>
 
     public override ShardQueryResult Run(ShardQueryTask task, TaskContext context)
     {
-        var shard = context.Resident.GetOrAdd(ResidentCache.HeldKey(task.ShardId + ":" + task.Metric + ":" + task.P.ToString("R", System.Globalization.CultureInfo.InvariantCulture)), () =>
+        var shard = context.Resident.GetOrAdd(KnnKind.FittedKey(task.ShardId, task.Metric, task.P), () =>
         {
             var points = RowBlock.Decode(context.Input<byte[]>(task.ShardId));
             if (points.Rows != task.ShardRows) throw new InvalidDataException($"Shard {task.Shard} holds {points.Rows} points; the task expects {task.ShardRows}.");
