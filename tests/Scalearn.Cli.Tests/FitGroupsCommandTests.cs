@@ -70,9 +70,10 @@ public class FitGroupsCommandTests
         Assert.Contains("--params", error);
 
         (exit, _, error) = await CliHarness.RunAsync("fit-groups", "--data", data, "--group-by", "city",
-            "--estimator", "decision-tree-regressor", "--out", dir);
+            "--estimator", "decision-tree-regressor", "--out", Path.Combine(dir, "by-city"));
         Assert.NotEqual(0, exit);
         Assert.Contains("'city'", error);
+        Assert.False(Directory.Exists(Path.Combine(dir, "by-city")));   // a failed run leaves no folder it created
 
         // Grouping by the target (the default --target) names the flags the user typed, not the readers' option names.
         (exit, _, error) = await CliHarness.RunAsync("fit-groups", "--data", "iris", "--group-by", "target",

@@ -23,7 +23,7 @@ public static class FitGroupsCommand
         var grid = new Option<string?>("--grid") { Description = "Parameter grid (JSON) searched with cross-validation inside each group" };
         var cv = new Option<int>("--cv") { Description = "Folds of the search inside each group (with --grid)", DefaultValueFactory = _ => 5 };
         var target = new Option<string>("--target") { Description = "Target column", DefaultValueFactory = _ => "target" };
-        var output = new Option<string>("--out", "-o") { Description = "Folder for groups.csv and one model file per group", Required = true };
+        var output = new Option<string>("--out", "-o") { Description = "Folder for groups.csv and one model file per group (workers that see it write their models there themselves)", Required = true };
         var cluster = CommonOptions.Cluster();
         var clusterKey = CommonOptions.ClusterKey();
         var jobs = CommonOptions.Jobs();
@@ -48,14 +48,14 @@ public static class FitGroupsCommand
             IReadOnlyList<GroupFit> fits;
             bool textKeys;
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            using var models = new ModelWriter(parse.GetRequiredValue(output), EstimatorTraits.IsClassifier(estimator));
+            using var models = new ModelWriter(parse.GetRequiredValue(output));
             try
             {
                 var trainOptions = new GroupTrainOptions
                 {
                     GroupBy = parse.GetRequiredValue(groupBy), Target = parse.GetValue(target) ?? "target", Grid = parse.GetValue(grid), Cv = parse.GetValue(cv),
                     Exclude = columnChoices.Drop, Features = columnChoices.Features,
-                    DataOnWorkers = parse.GetValue(onWorkers), Received = models.Write, InferRows = parse.GetValue(inferRows),
+                    DataOnWorkers = parse.GetValue(onWorkers), Drop = models.Drop, Received = models.Write, InferRows = parse.GetValue(inferRows),
                 };
                 fits = await GroupTrainer.RunAsync(executor, dataPath, EstimatorSpec.Of(estimator), trainOptions, ct);
                 textKeys = GroupTrainer.GroupColumnHoldsText(dataPath, trainOptions);
@@ -86,30 +86,42 @@ public static class FitGroupsCommand
     }
 
     /// <summary>
-    /// Writes each group's model to models/&lt;group&gt;.scalearn (whole, then renamed) as its fit arrives and keeps only
-    /// the file name and classes, so the command's memory does not grow with the number of groups.
+    /// Gathers the groups' model files under models/ as fits arrive (so the models are not all held until the end): the
+    /// tasks that see that folder write their files into it themselves (<see cref="ModelDrop"/>), the others' bytes are
+    /// written here, each under a temporary name. The final names, models/&lt;group&gt;.scalearn with "~2", "~3" for keys
+    /// that clean to the same name, are given in the groups' order by <see cref="Name"/>, so they do not depend on the
+    /// order fits arrive in. Disposing deletes the files that never got a name, and the folders this writer created if
+    /// the run failed before writing groups.csv (a run that failed part-way leaves no partial model files).
     /// </summary>
-    /// <summary>
-    /// Writes each group's model file as its fit arrives (so the models are not all held until the end), under a
-    /// temporary name: the final names, models/&lt;group&gt;.scalearn with "~2", "~3" for keys that clean to the same
-    /// name, are given in the groups' order by <see cref="Name"/>, so they do not depend on the order fits arrive in.
-    /// Disposing deletes the files that never got a name (a run that failed part-way leaves no partial model files).
-    /// </summary>
-    /// <param name="classifier">Whether the models have classes to record (each model is read back for them).</param>
-    private sealed class ModelWriter(string folder, bool classifier) : IDisposable
+    private sealed class ModelWriter : IDisposable
     {
-        private readonly string _models = Path.Combine(folder, "models");
+        private readonly string _folder, _models;
+        private readonly bool _createdFolder, _createdModels;
         private readonly Dictionary<string, (string Temp, double[]? Classes)> _written = new(StringComparer.Ordinal);
         private readonly HashSet<string> _used = new(StringComparer.OrdinalIgnoreCase);
 
+        public ModelWriter(string folder)
+        {
+            _folder = folder;
+            _models = Path.Combine(folder, "models");
+            _createdFolder = !Directory.Exists(folder);
+            _createdModels = !Directory.Exists(_models);
+            Drop = ModelDrop.Open(_models);
+        }
+
+        public ModelDrop Drop { get; }
+
         public GroupFit Write(GroupFit fit)
         {
+            if (fit.ModelFile is { } written)
+            {
+                _written[fit.Key] = (written, fit.Classes);
+                return fit;
+            }
             if (fit.Model is null) return fit;
-            if (_written.Count == 0) Directory.CreateDirectory(_models);
             string temp = Path.Combine(_models, $".{Guid.NewGuid():N}.partial.scalearn");
             File.WriteAllBytes(temp, fit.Model);
-            var classes = classifier ? (ModelFile.Load(new MemoryStream(fit.Model, writable: false)).Model as IClassifierModel)?.Classes : null;
-            _written[fit.Key] = (temp, classes);
+            _written[fit.Key] = (temp, fit.Classes);
             return fit with { Model = null };
         }
 
@@ -127,6 +139,10 @@ public static class FitGroupsCommand
         {
             foreach (var (temp, _) in _written.Values) File.Delete(temp);
             _written.Clear();
+            Drop.Dispose();
+            if (File.Exists(Path.Combine(_folder, GroupModels.TableName))) return;
+            if (_createdModels && !Directory.EnumerateFileSystemEntries(_models).Any()) Directory.Delete(_models);
+            if (_createdFolder && !Directory.EnumerateFileSystemEntries(_folder).Any()) Directory.Delete(_folder);
         }
     }
 
@@ -136,7 +152,6 @@ public static class FitGroupsCommand
     /// </summary>
     private static void Write(string folder, IReadOnlyList<GroupFit> fits, ModelWriter models, string groupBy, string target, bool textKeys)
     {
-        Directory.CreateDirectory(Path.Combine(folder, "models"));
         var manifest = new List<(string, string?, double[]?)>(fits.Count);
         foreach (var fit in fits)
         {

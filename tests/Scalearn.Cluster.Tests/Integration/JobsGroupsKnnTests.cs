@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text;
+using Scalearn.Data.Tables;
 using Scalearn.Estimators;
 using Scalearn.Execution;
 using Scalearn.Jobs;
+using Scalearn.Persistence;
 using Scalearn.Trees;
 
 namespace Scalearn.Cluster.Tests.Integration;
@@ -107,7 +109,7 @@ public sealed class JobsGroupsKnnTests : IDisposable
     public async Task FitGroupsOnTwoWorkersMatchesTheLocalRunAlsoWhenAWorkerIsKilled()
     {
         string data = Groups();
-        var spec = EstimatorSpec.Of(new DecisionTreeRegressor { MaxDepth = 4 });
+        var spec = EstimatorSpec.Of(new DecisionTreeRegressor { MaxDepth = 4, RandomState = 0 });
         var options = new GroupTrainOptions { GroupBy = "g" };
         static IEnumerable<(string, int, double, string, bool)> Summary(IReadOnlyList<GroupFit> fits) => fits.Select(f => (f.Key, f.Rows, f.Score, f.Params, f.Ok));
         var local = await GroupTrainer.RunAsync(new LocalExecutor(2), data, spec, options);
@@ -121,11 +123,24 @@ public sealed class JobsGroupsKnnTests : IDisposable
         var read = await GroupTrainer.RunAsync(executor, data, spec, options with { DataOnWorkers = true });
         Assert.Equal(Summary(local), Summary(read));
 
+        // Workers on this machine see the drop folder: they write the model files themselves, and a task re-run after
+        // the kill leaves no second file behind.
         var kill = Kill(workers, 1);
-        var killed = await GroupTrainer.RunAsync(executor, data, spec, options with { Progress = kill, DataOnWorkers = true });
+        var drop = ModelDrop.Open(Path.Combine(_folder, "models"));
+        var killed = await GroupTrainer.RunAsync(executor, data, spec, options with { Progress = kill, DataOnWorkers = true, Drop = drop });
         Assert.True(kill.KilledAt > 0, "the worker was never killed: the job ended before it finished a task");
         await JobsPredictTests.AssertKilledAsync(workers.Workers[0]);
         Assert.Equal(Summary(local), Summary(killed));
+        foreach (var (sent, written) in local.Zip(killed))
+        {
+            Assert.True(written.Model is null && File.Exists(written.ModelFile), written.Key);
+            var x = TableReader.ReadAll(data, new TableOptions { Group = "g" }).Data;
+            Assert.Equal(((IPredictor)ModelFile.Load(new MemoryStream(sent.Model!)).Model).Predict(x), ((IPredictor)ModelFile.Load(written.ModelFile!).Model).Predict(x));
+        }
+        var kept = killed.Select(f => f.ModelFile!).ToHashSet();
+        foreach (var file in kept) File.Move(file, file + ".kept");
+        drop.Dispose();
+        Assert.Equal(kept.Select(f => Path.GetFileName(f) + ".kept").Order(), Directory.GetFiles(drop.Folder).Select(f => Path.GetFileName(f)!).Order());
     }
 
     public void Dispose()

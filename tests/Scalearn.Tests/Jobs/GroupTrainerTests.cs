@@ -69,6 +69,45 @@ public sealed class GroupTrainerTests : IDisposable
     }
 
     [Fact]
+    public async Task With_a_drop_each_task_writes_its_models_there_as_it_would_send_them()
+    {
+        var csv = Csv();
+        var regressor = EstimatorSpec.Of(new DecisionTreeRegressor { MaxDepth = 3, RandomState = 0 });
+        var classifier = EstimatorSpec.Of(new DecisionTreeClassifier { MaxDepth = 3, RandomState = 0 });
+        string labelled = _files.Write("labelled.csv", string.Join("\n", File.ReadAllLines(csv).Select((line, i) => i == 0 ? line
+            : string.Join(",", line.Split(',')[..^1].Append(double.Parse(line.Split(',')[^1], CultureInfo.InvariantCulture) > 0 ? "up" : "down")))) + "\n");
+        foreach (var (data, spec) in new[] { (csv, regressor), (labelled, classifier) })
+        {
+            var sent = await GroupTrainer.RunAsync(new LocalExecutor(2), data, spec, new GroupTrainOptions { GroupBy = "store" });
+            using var drop = ModelDrop.Open(_files.Path("models-" + Guid.NewGuid().ToString("N")));
+            var dropped = await GroupTrainer.RunAsync(new LocalExecutor(2), data, spec, new GroupTrainOptions { GroupBy = "store", Drop = drop });
+
+            Assert.Equal(sent.Select(f => (f.Key, f.Ok)), dropped.Select(f => (f.Key, f.Ok)));
+            foreach (var (bytes, file) in sent.Zip(dropped).Where(p => p.First.Ok))
+            {
+                Assert.Null(file.Model);
+                Assert.StartsWith(drop.Folder + Path.DirectorySeparatorChar, file.ModelFile);
+                var model = ModelFile.Load(new MemoryStream(bytes.Model!)).Model;
+                var written = ModelFile.Load(file.ModelFile!).Model;
+                Assert.Equal(ModelFormats.WritePayload((IPersistableModel)model), ModelFormats.WritePayload((IPersistableModel)written));
+                Assert.Equal((model as IClassifierModel)?.Classes, file.Classes);
+                Assert.Equal(bytes.Classes, file.Classes);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_task_that_does_not_see_the_drop_sends_the_bytes()
+    {
+        var drop = ModelDrop.Open(_files.Path("models"));
+        drop.Dispose();   // the marker is gone: as for a worker on another machine
+        var fits = await GroupTrainer.RunAsync(new LocalExecutor(2), Csv(), Tree, new GroupTrainOptions { GroupBy = "store", Drop = drop });
+
+        Assert.All(fits.Where(f => f.Ok), f => Assert.True(f.Model is not null && f.ModelFile is null));
+        Assert.Empty(Directory.GetFiles(drop.Folder));
+    }
+
+    [Fact]
     public async Task A_failing_group_is_reported_with_its_error_and_the_others_fit()
     {
         var fits = await GroupTrainer.RunAsync(new LocalExecutor(2), Csv(), Tree,

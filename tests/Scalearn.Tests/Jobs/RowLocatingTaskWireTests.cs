@@ -3,7 +3,10 @@ using Scalearn.Jobs;
 
 namespace Scalearn.Tests.Jobs;
 
-/// <summary>The fields the predict and knn tasks gained (a chunk's first row, the minkowski power) survive the wire to a cluster worker.</summary>
+/// <summary>
+/// The fields the predict, knn and fit-groups tasks gained (a chunk's first row, the minkowski power, the model drop
+/// and the written model's name and classes) survive the wire between driver and cluster worker.
+/// </summary>
 public class RowLocatingTaskWireTests
 {
     private static T RoundTrip<T>(Action<WireWriter> write, Func<WireReader, T> read)
@@ -29,5 +32,27 @@ public class RowLocatingTaskWireTests
 
         var shard = new ShardQueryTask(6, 1, "shard", 100, 50, "minkowski", 4, "queries", 7, 1.5);
         Assert.Equal(shard, RoundTrip(w => ShardQueryKind.Instance.WriteTask(shard, w), ShardQueryKind.Instance.ReadTask));
+    }
+
+    [Fact]
+    public void Fit_groups_tasks_and_results_round_trip_with_and_without_a_drop()
+    {
+        var spec = Estimators.EstimatorSpec.Of(new global::Scalearn.Trees.DecisionTreeRegressor { MaxDepth = 2 });
+        foreach (var task in new[] { new GroupFitTask(7, spec, null, 5, "data", ["a", "b"], ("/shared/models", new string('c', 32))), new GroupFitTask(8, spec, "{}", 3, "data") })
+        {
+            var back = RoundTrip(w => GroupFitKind.Instance.WriteTask(task, w), GroupFitKind.Instance.ReadTask);
+            Assert.Equal((task.Pack, task.Grid, task.Cv, task.Data, task.Drop), (back.Pack, back.Grid, back.Cv, back.Data, back.Drop));
+            Assert.Equal(task.Keys, back.Keys);
+        }
+
+        var result = new GroupFitResult(7, [
+            new GroupFit("a", 10, 0.5, "{}", 0.1, null, null, ".file.partial.scalearn", [0, 1]),
+            new GroupFit("b", 12, 0.25, "{}", 0.2, null, [1, 2, 3]),
+            new GroupFit("c", 2, double.NaN, "", 0, "too few rows", null)]);
+        var fits = RoundTrip(w => GroupFitKind.Instance.WriteResult(result, w), GroupFitKind.Instance.ReadResult).Groups;
+        Assert.Equal(result.Groups.Select(g => (g.Key, g.ModelFile, g.Error)), fits.Select(g => (g.Key, g.ModelFile, g.Error)));
+        Assert.Equal([0.0, 1], fits[0].Classes!);
+        Assert.Equal([1, 2, 3], fits[1].Model!);
+        Assert.Null(fits[1].Classes);
     }
 }

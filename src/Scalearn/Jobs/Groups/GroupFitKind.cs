@@ -14,11 +14,19 @@ namespace Scalearn.Jobs;
 /// <paramref name="Estimator"/> as given, or the best of a cross-validated grid search (<paramref name="Grid"/>, <paramref name="Cv"/> folds).
 /// With <paramref name="Keys"/>, <paramref name="Data"/> is instead a partition of the data file (<see cref="TablePartitionBlob"/>)
 /// that the task's process reads itself, keeping the rows of these groups.
+/// With <paramref name="Drop"/> (a <see cref="ModelDrop"/>'s folder and token), the task writes each model file there
+/// itself when its process sees that folder, and sends back the file's name instead of the bytes.
 /// </summary>
-public sealed record GroupFitTask(long Pack, EstimatorSpec Estimator, string? Grid, int Cv, string Data, IReadOnlyList<string>? Keys = null);
+public sealed record GroupFitTask(long Pack, EstimatorSpec Estimator, string? Grid, int Cv, string Data, IReadOnlyList<string>? Keys = null,
+    (string Folder, string Token)? Drop = null);
 
-/// <summary>What one group's fit gave: its model file (null when it failed), score, chosen parameters (JSON) and error.</summary>
-public sealed record GroupFit(string Key, int Rows, double Score, string Params, double FitSeconds, string? Error, byte[]? Model)
+/// <summary>
+/// What one group's fit gave: its model file's bytes (<paramref name="Model"/>) or, when the task wrote the file into
+/// the job's <see cref="ModelDrop"/>, its path (<paramref name="ModelFile"/>; both null when the fit failed), score,
+/// chosen parameters (JSON), error, and a classifier's classes.
+/// </summary>
+public sealed record GroupFit(string Key, int Rows, double Score, string Params, double FitSeconds, string? Error, byte[]? Model,
+    string? ModelFile = null, double[]? Classes = null)
 {
     public bool Ok => Error is null;
 }
@@ -85,7 +93,10 @@ public sealed class GroupFitKind : TaskKind<GroupFitTask, GroupFitResult>
             }
             var persistable = model as IPersistableModel ?? throw new InvalidOperationException($"{model.GetType().Name} cannot be saved.");
             string json = RawJson.ToJson(chosen.ToDictionary(kv => kv.Key, kv => ParamConverter.ToRaw(kv.Value)));
-            return new GroupFit(group.Key, group.X.Rows, score, json, clock.Elapsed.TotalSeconds, null, ModelFile.Serialize(persistable, null, names));
+            var bytes = ModelFile.Serialize(persistable, null, names);
+            var classes = (model as IClassifierModel)?.Classes;
+            string? written = task.Drop is { } drop ? ModelDrop.TryWrite(drop.Folder, drop.Token, bytes) : null;
+            return new GroupFit(group.Key, group.X.Rows, score, json, clock.Elapsed.TotalSeconds, null, written is null ? bytes : null, written, classes);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -104,11 +115,17 @@ public sealed class GroupFitKind : TaskKind<GroupFitTask, GroupFitResult>
         writer.String(task.Data);
         writer.Bool(task.Keys is not null);
         if (task.Keys is not null) writer.Strings(task.Keys);
+        writer.Bool(task.Drop is not null);
+        if (task.Drop is { } drop)
+        {
+            writer.String(drop.Folder);
+            writer.String(drop.Token);
+        }
     }
 
     public override GroupFitTask ReadTask(WireReader reader) =>
         new(reader.Int64(), FitScoreKind.ReadSpec(reader), reader.NullableString(1 << 20), reader.Int32(2, 1000, "cv"), reader.String(64),
-            reader.Bool() ? reader.Strings(1 << 24) : null);
+            reader.Bool() ? reader.Strings(1 << 24) : null, reader.Bool() ? (reader.String(1 << 16), reader.String(64)) : null);
 
     public override void WriteResult(GroupFitResult result, WireWriter writer)
     {
@@ -124,6 +141,8 @@ public sealed class GroupFitKind : TaskKind<GroupFitTask, GroupFitResult>
             writer.String(g.Error);
             writer.Bool(g.Model is not null);
             if (g.Model is not null) writer.Bytes(g.Model);
+            writer.String(g.ModelFile);
+            writer.Doubles(g.Classes);
         }
     }
 
@@ -134,7 +153,8 @@ public sealed class GroupFitKind : TaskKind<GroupFitTask, GroupFitResult>
         var groups = new GroupFit[count];
         for (int i = 0; i < count; i++)
             groups[i] = new GroupFit(reader.String(1 << 16), reader.Int32(0, int.MaxValue, "Rows"), reader.Double(), reader.String(1 << 20),
-                reader.Double(), reader.NullableString(1 << 16), reader.Bool() ? reader.Bytes() : null);
+                reader.Double(), reader.NullableString(1 << 16), reader.Bool() ? reader.Bytes() : null, reader.NullableString(256),
+                reader.NullableDoubles(1 << 24));
         return new GroupFitResult(pack, groups);
     }
 

@@ -37,6 +37,13 @@ public sealed record GroupTrainOptions
     /// </summary>
     public bool DataOnWorkers { get; init; }
 
+    /// <summary>
+    /// Where each task writes its groups' model files itself when its process sees that folder (the caller renames or
+    /// reads them, then disposes the drop); a fit then carries the file's path (<see cref="GroupFit.ModelFile"/>)
+    /// instead of its bytes. Null: every model comes back as bytes.
+    /// </summary>
+    public ModelDrop? Drop { get; init; }
+
     public IProgress<JobProgress>? Progress { get; init; }
 
     /// <summary>
@@ -91,6 +98,7 @@ public static class GroupTrainer
         }
 
         var fits = new Dictionary<string, GroupFit>();
+        (string, string)? drop = options.Drop is { } d ? (d.Folder, d.Token) : null;
         await using (var job = executor.Start(GroupFitKind.Instance, null, new JobOptions { Progress = options.Progress, ExpectedTasks = packs.Count }))
         {
             var tasks = new List<GroupFitTask>();
@@ -100,14 +108,14 @@ public static class GroupTrainer
                 if (whole.Count != 1) throw new ArgumentException($"{dataPath} has no data rows.");
                 var file = new TablePartitionBlob(whole[0], read);
                 job.Share(file);
-                for (int p = 0; p < packs.Count; p++) tasks.Add(new GroupFitTask(p, estimator, options.Grid, options.Cv, file.Id, packs[p].Select(g => g.Key).ToArray()));
+                for (int p = 0; p < packs.Count; p++) tasks.Add(new GroupFitTask(p, estimator, options.Grid, options.Cv, file.Id, packs[p].Select(g => g.Key).ToArray(), drop));
             }
             else
                 for (int p = 0; p < packs.Count; p++)
                 {
                     var blob = new BytesBlob(new GroupBlock(table.Schema.FeatureNames, table.Data.TargetName, packs[p], table.Data.ClassNames).Encode());
                     job.Share(blob);
-                    tasks.Add(new GroupFitTask(p, estimator, options.Grid, options.Cv, blob.Id));
+                    tasks.Add(new GroupFitTask(p, estimator, options.Grid, options.Cv, blob.Id, Drop: drop));
                 }
             job.Submit(tasks);
             job.Complete();
@@ -121,7 +129,8 @@ public static class GroupTrainer
                                 options.DataOnWorkers ? $"worker '{outcome.Worker}' could not fit the group from {Path.GetFullPath(dataPath)} (--data-on-workers; drop the flag " +
                                     $"if that path is not on a mount every worker can read, under its {DataDirectories.Variable}): {outcome.Error}" : outcome.Error, null);
                     else
-                        foreach (var fit in outcome.Result.Groups) fits[fit.Key] = options.Received is { } received ? received(fit) : fit;
+                        foreach (var fit in outcome.Result.Groups.Select(f => Locate(f, options.Drop, outcome.Worker)))
+                            fits[fit.Key] = options.Received is { } received ? received(fit) : fit;
                 }
             }
             // The executor gave up part-way (on a cluster: no worker came back, or the broker stayed away): the groups
@@ -134,6 +143,20 @@ public static class GroupTrainer
         }
         return groups.Select(g => fits.TryGetValue(g.Key, out var fit) ? fit
             : new GroupFit(g.Key, g.Y.Length, double.NaN, "", 0, "the group's task was not run.", null)).ToArray();
+    }
+
+    /// <summary>A fit whose model a task wrote into the drop, with the file's full path (failed if the name is not one of the drop's files).</summary>
+    private static GroupFit Locate(GroupFit fit, ModelDrop? drop, string? worker)
+    {
+        if (fit.ModelFile is null) return fit;
+        try
+        {
+            return fit with { ModelFile = (drop ?? throw new InvalidDataException("no model folder was given to the task")).PathOf(fit.ModelFile) };
+        }
+        catch (InvalidDataException e)
+        {
+            return fit with { ModelFile = null, Classes = null, Score = double.NaN, Error = $"worker '{worker}' sent a model file that cannot be used: {e.Message}" };
+        }
     }
 
     private static TableOptions ReadOptions(GroupTrainOptions options) => new()
