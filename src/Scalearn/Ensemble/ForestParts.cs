@@ -16,8 +16,11 @@ internal sealed record ForestParts(DecisionTree[] Trees, double[] Importances, d
         foreach (var tree in Trees) tree.Write(writer);
     }
 
-    /// <summary>Reads what <see cref="Write"/> wrote; every tree must have <paramref name="valueWidth"/> values per leaf.</summary>
-    public static ForestParts Read(BinaryReader reader, int features, int valueWidth, string format)
+    /// <summary>
+    /// Reads what <see cref="Write"/> wrote (a forest format's version 2) or, for <paramref name="version"/> 1, its trees
+    /// in the fixed-size layout; every tree must have <paramref name="valueWidth"/> values per leaf.
+    /// </summary>
+    public static ForestParts Read(BinaryReader reader, int features, int valueWidth, string format, int version)
     {
         int jobs = reader.ReadInt32();
         bool hasOob = reader.ReadBoolean();
@@ -29,7 +32,7 @@ internal sealed record ForestParts(DecisionTree[] Trees, double[] Importances, d
         var trees = new DecisionTree[count];
         for (int t = 0; t < count; t++)
         {
-            trees[t] = DecisionTree.Read(reader, features);
+            trees[t] = DecisionTree.Read(reader, features, compact: version >= 2);
             if (trees[t].ValueWidth != valueWidth)
                 throw new InvalidDataException($"Corrupt {format}: trees have {trees[t].ValueWidth} values per leaf, expected {valueWidth}.");
         }

@@ -6,7 +6,7 @@ using Scalearn.Trees;
 namespace Scalearn.Ensemble;
 
 /// <summary>A fitted random forest classifier: class probabilities are the mean of the trees' leaf probabilities.</summary>
-[ModelFormat("random-forest-classifier", 1)]
+[ModelFormat("random-forest-classifier", 2)]
 public sealed class RandomForestClassifierModel : ClassifierModel, IPersistableModel<RandomForestClassifierModel>
 {
     private readonly ForestParts _forest;
@@ -48,10 +48,10 @@ public sealed class RandomForestClassifierModel : ClassifierModel, IPersistableM
 
     public static RandomForestClassifierModel ReadPayload(BinaryReader reader, int version)
     {
-        if (version != 1) throw new InvalidDataException($"Unsupported random-forest-classifier version {version}.");
+        if (version is not (1 or 2)) throw new InvalidDataException($"Unsupported random-forest-classifier version {version}.");
         int features = reader.ReadInt32();
         var classes = new double[reader.ReadInt32()];
         for (int i = 0; i < classes.Length; i++) classes[i] = reader.ReadDouble();
-        return new RandomForestClassifierModel(classes, features, ForestParts.Read(reader, features, classes.Length, "random-forest-classifier"));
+        return new RandomForestClassifierModel(classes, features, ForestParts.Read(reader, features, classes.Length, "random-forest-classifier", version));
     }
 }

@@ -6,7 +6,7 @@ using Scalearn.Trees;
 namespace Scalearn.Ensemble;
 
 /// <summary>A fitted random forest regressor: predicts the mean of the trees' leaf means.</summary>
-[ModelFormat("random-forest-regressor", 1)]
+[ModelFormat("random-forest-regressor", 2)]
 public sealed class RandomForestRegressorModel : RegressorModel, IPersistableModel<RandomForestRegressorModel>
 {
     private readonly ForestParts _forest;
@@ -46,8 +46,8 @@ public sealed class RandomForestRegressorModel : RegressorModel, IPersistableMod
 
     public static RandomForestRegressorModel ReadPayload(BinaryReader reader, int version)
     {
-        if (version != 1) throw new InvalidDataException($"Unsupported random-forest-regressor version {version}.");
+        if (version is not (1 or 2)) throw new InvalidDataException($"Unsupported random-forest-regressor version {version}.");
         int features = reader.ReadInt32();
-        return new RandomForestRegressorModel(features, ForestParts.Read(reader, features, 1, "random-forest-regressor"));
+        return new RandomForestRegressorModel(features, ForestParts.Read(reader, features, 1, "random-forest-regressor", version));
     }
 }

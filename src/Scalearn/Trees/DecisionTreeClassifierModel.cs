@@ -5,7 +5,7 @@ using Scalearn.Persistence;
 namespace Scalearn.Trees;
 
 /// <summary>A fitted decision tree classifier: leaf class probabilities, prediction by the most probable class.</summary>
-[ModelFormat("decision-tree-classifier", 1)]
+[ModelFormat("decision-tree-classifier", 2)]
 public sealed class DecisionTreeClassifierModel : ClassifierModel, IPersistableModel<DecisionTreeClassifierModel>
 {
     internal DecisionTreeClassifierModel(double[] classes, int featureCount, DecisionTree tree) : base(classes, featureCount)
@@ -36,11 +36,11 @@ public sealed class DecisionTreeClassifierModel : ClassifierModel, IPersistableM
 
     public static DecisionTreeClassifierModel ReadPayload(BinaryReader reader, int version)
     {
-        if (version != 1) throw new InvalidDataException($"Unsupported decision-tree-classifier version {version}.");
+        if (version is not (1 or 2)) throw new InvalidDataException($"Unsupported decision-tree-classifier version {version}.");
         int features = reader.ReadInt32();
         var classes = new double[reader.ReadInt32()];
         for (int i = 0; i < classes.Length; i++) classes[i] = reader.ReadDouble();
-        var tree = DecisionTree.Read(reader, features);
+        var tree = DecisionTree.Read(reader, features, compact: version >= 2);
         if (tree.ValueWidth != classes.Length) throw new InvalidDataException("Corrupt decision-tree-classifier: value width differs from class count.");
         return new DecisionTreeClassifierModel(classes, features, tree);
     }

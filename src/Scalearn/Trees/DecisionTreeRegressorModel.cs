@@ -5,7 +5,7 @@ using Scalearn.Persistence;
 namespace Scalearn.Trees;
 
 /// <summary>A fitted decision tree regressor: predicts the mean target of the leaf a row falls into.</summary>
-[ModelFormat("decision-tree-regressor", 1)]
+[ModelFormat("decision-tree-regressor", 2)]
 public sealed class DecisionTreeRegressorModel : RegressorModel, IPersistableModel<DecisionTreeRegressorModel>
 {
     internal DecisionTreeRegressorModel(int featureCount, DecisionTree tree) : base(featureCount)
@@ -34,9 +34,9 @@ public sealed class DecisionTreeRegressorModel : RegressorModel, IPersistableMod
 
     public static DecisionTreeRegressorModel ReadPayload(BinaryReader reader, int version)
     {
-        if (version != 1) throw new InvalidDataException($"Unsupported decision-tree-regressor version {version}.");
+        if (version is not (1 or 2)) throw new InvalidDataException($"Unsupported decision-tree-regressor version {version}.");
         int features = reader.ReadInt32();
-        var tree = DecisionTree.Read(reader, features);
+        var tree = DecisionTree.Read(reader, features, compact: version >= 2);
         if (tree.ValueWidth != 1) throw new InvalidDataException("Corrupt decision-tree-regressor: value width must be 1.");
         return new DecisionTreeRegressorModel(features, tree);
     }

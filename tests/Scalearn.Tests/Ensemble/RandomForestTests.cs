@@ -62,7 +62,7 @@ public class RandomForestTests
         using var stream = new MemoryStream();
         model.WritePayload(new BinaryWriter(stream));
         stream.Position = 0;
-        var copy = RandomForestClassifierModel.ReadPayload(new BinaryReader(stream), 1);
+        var copy = RandomForestClassifierModel.ReadPayload(new BinaryReader(stream), 2);
         Assert.Equal(model.PredictProba(data).Values, copy.PredictProba(data).Values);
         Assert.Equal(model.FeatureImportances, copy.FeatureImportances);
     }
@@ -75,7 +75,7 @@ public class RandomForestTests
         using var stream = new MemoryStream();
         model.WritePayload(new BinaryWriter(stream));
         stream.Position = 0;
-        var copy = RandomForestRegressorModel.ReadPayload(new BinaryReader(stream), 1);
+        var copy = RandomForestRegressorModel.ReadPayload(new BinaryReader(stream), 2);
         Assert.Equal(model.Predict(data), copy.Predict(data));
         Assert.Equal(1.0, copy.FeatureImportances.Sum(), 12);
     }

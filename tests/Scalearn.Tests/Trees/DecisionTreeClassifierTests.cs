@@ -120,7 +120,7 @@ public class DecisionTreeClassifierTests
         using var stream = new MemoryStream();
         model.WritePayload(new BinaryWriter(stream));
         stream.Position = 0;
-        var copy = DecisionTreeClassifierModel.ReadPayload(new BinaryReader(stream), 1);
+        var copy = DecisionTreeClassifierModel.ReadPayload(new BinaryReader(stream), 2);
         Assert.Equal(model.PredictProba(data).Values, copy.PredictProba(data).Values);
         Assert.Equal(model.Classes, copy.Classes);
         Assert.Equal(model.FeatureImportances, copy.FeatureImportances);

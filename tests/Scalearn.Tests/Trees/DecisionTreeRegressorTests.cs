@@ -33,7 +33,7 @@ public class DecisionTreeRegressorTests
         using var stream = new MemoryStream();
         model.WritePayload(new BinaryWriter(stream));
         stream.Position = 0;
-        var copy = DecisionTreeRegressorModel.ReadPayload(new BinaryReader(stream), 1);
+        var copy = DecisionTreeRegressorModel.ReadPayload(new BinaryReader(stream), 2);
         Assert.Equal(model.Predict(data), copy.Predict(data));
     }
 }
