@@ -65,24 +65,33 @@ internal sealed class InputFetcher(IBus bus, ResidentCache cache, MessageAuth au
         }
     }
 
+    /// <summary>
+    /// Feeds the chunks to the decoder in order, asking for the next one before handing over the current one: the
+    /// driver's reply travels while the decoder reads, instead of one round trip after another.
+    /// </summary>
     private async Task ProduceAsync(IRequestClient<BlobRequestMessage> client, Guid job, string id, BlobChunk first, PipeWriter writer, CancellationToken ct)
     {
+        Task<BlobChunk>? next = null;
         try
         {
             var chunk = first;
             long offset = 0;
             while (true)
             {
+                long following = offset + chunk.Data.Length;
+                next = following < first.Total ? RequestAsync(client, job, id, following, ct) : null;
                 await writer.WriteAsync(chunk.Data, ct);
-                offset += chunk.Data.Length;
-                if (offset >= first.Total) break;
-                chunk = await RequestAsync(client, job, id, offset, ct);
+                if (next is null) break;
+                offset = following;
+                chunk = await next;
+                next = null;
                 if (chunk.Total != first.Total || chunk.Format != first.Format) throw new InvalidDataException($"Driver sent inconsistent chunks of input {WireLimits.Short(id)}.");
             }
             await writer.CompleteAsync();
         }
         catch (Exception e)
         {
+            next?.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);   // its failure, if any, is not the one to report
             await writer.CompleteAsync(e);
             throw;
         }
