@@ -75,6 +75,11 @@ public class FitGroupsCommandTests
         Assert.Contains("'city'", error);
         Assert.False(Directory.Exists(Path.Combine(dir, "by-city")));   // a failed run leaves no folder it created
 
+        (exit, _, error) = await CliHarness.RunAsync("fit-groups", "--data", data, "--group-by", "region",
+            "--estimator", "decision-tree-regressor", "--out", data);
+        Assert.NotEqual(0, exit);
+        Assert.Contains($"--out {data} is a file", error);
+
         // Grouping by the target (the default --target) names the flags the user typed, not the readers' option names.
         (exit, _, error) = await CliHarness.RunAsync("fit-groups", "--data", "iris", "--group-by", "target",
             "--estimator", "decision-tree-regressor", "--out", Path.Combine(dir, "by-target"));

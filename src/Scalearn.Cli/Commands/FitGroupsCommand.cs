@@ -102,6 +102,7 @@ public static class FitGroupsCommand
 
         public ModelWriter(string folder)
         {
+            if (File.Exists(folder)) throw new UsageException($"--out {folder} is a file: fit-groups writes a folder (groups.csv, fit-groups.json and models/); name a folder.");
             _folder = folder;
             _models = Path.Combine(folder, "models");
             _createdFolder = !Directory.Exists(folder);
