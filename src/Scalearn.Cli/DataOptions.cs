@@ -25,7 +25,7 @@ public sealed class DataOptions
 
     public Option<bool> MissingValues { get; } = new("--missing-values")
     {
-        Description = "Load empty cells and NA/NaN/null as missing values (NaN in numbers, None in text) for SimpleImputer or estimators that handle them",
+        Description = "Load empty cells and pandas' missing tokens (NA, NaN, N/A, null, None, #N/A, ...) as missing values (NaN in numbers, None in text) for SimpleImputer or estimators that handle them",
     };
 
     public Option<string?> Drop { get; } = new("--drop") { Description = "Comma-separated columns to leave out of the features (an id column)" };

@@ -36,6 +36,57 @@ public class EvaluateCommandTests
         Assert.DoesNotContain('\u001b', output);
     }
 
+    /// <summary>x, color, target: the class is decided by x alone (cat, dog, emu, fox as x grows); x of row 5 is empty with holes.</summary>
+    private static string Animals(string dir, string name, Func<string, bool> keep, bool holes = false)
+    {
+        var text = new System.Text.StringBuilder("x,color,target\n");
+        string[] classes = ["cat", "dog", "emu", "fox"];
+        for (int i = 0; i < 40; i++)
+            if (keep(classes[i % 4]))
+                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{(holes && i == 5 ? "" : $"{i % 4}.5")},{(i % 3 == 0 ? "red" : "blue")},{classes[i % 4]}\n");
+        var path = Path.Combine(dir, name);
+        File.WriteAllText(path, text.ToString());
+        return path;
+    }
+
+    [Fact]
+    public async Task Text_labels_are_scored_by_name_when_the_data_lacks_some_of_the_models_classes()
+    {
+        var dir = CliHarness.TempDir();
+        string model = Path.Combine(dir, "animals.scalearn");
+        var fit = await CliHarness.RunAsync("fit", "--data", Animals(dir, "all.csv", _ => true), "--estimator", "DecisionTreeClassifier",
+            "--drop", "color", "--out", model);
+        Assert.True(fit.Exit == 0, fit.Err);
+
+        // Only dog and fox, which the tree predicts right: scikit-learn's classification_report gives 1.0 for both.
+        var some = Animals(dir, "some.csv", c => c is "dog" or "fox");
+        var (exit, output, error) = await CliHarness.RunAsync("evaluate", "--model", model, "--data", some, "--json");
+        Assert.True(exit != 0, "color is no feature of the model");
+        File.WriteAllLines(some, File.ReadAllLines(some).Select(l => l.Split(',')[0] + "," + l.Split(',')[2]));
+        (exit, output, error) = await CliHarness.RunAsync("evaluate", "--model", model, "--data", some, "--json");
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(1.0, json.RootElement.GetProperty("accuracy").GetDouble());
+        Assert.Equal(10, json.RootElement.GetProperty("dog").GetProperty("support").GetInt32());
+        Assert.Equal(["dog", "fox"], json.RootElement.GetProperty("labels").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task A_model_with_text_columns_and_an_imputer_is_evaluated_on_data_with_text_and_holes()
+    {
+        var dir = CliHarness.TempDir();
+        string model = Path.Combine(dir, "pipe.scalearn"), data = Animals(dir, "train.csv", _ => true, holes: true);
+        var fit = await CliHarness.RunAsync("fit", "--data", data, "--estimator", "OneHotEncoder,SimpleImputer,DecisionTreeClassifier",
+            "--categorical", "auto", "--missing-values", "--out", model);
+        Assert.True(fit.Exit == 0, fit.Err);
+
+        var (exit, output, error) = await CliHarness.RunAsync("evaluate", "--model", model, "--data", data, "--json");
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(40, json.RootElement.GetProperty("weighted avg").GetProperty("support").GetInt32());
+        Assert.Equal(["cat", "dog", "emu", "fox"], json.RootElement.GetProperty("labels").EnumerateArray().Select(e => e.GetString()));
+    }
+
     [Fact]
     public async Task Regressor_gets_the_regression_metrics()
     {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Scalearn.Cli.Console;
 using Scalearn.Data;
+using Scalearn.Data.Tables;
 using Scalearn.Estimators;
 using Scalearn.Metrics;
 using Scalearn.Persistence;
@@ -55,18 +56,27 @@ public static class EvaluateCommand
         if (loaded.UnscoredEstimator is { } unscored)
             throw new UsageException($"the model in '{modelPath}' ({unscored}) is not a classifier or a regressor: its predictions (cluster labels) " +
                 "are not scored against a target, so there is nothing to evaluate.");
-        var dataset = BundledDatasets.Load(dataName, target);
+        // Read as predict reads it: the model's text columns as text, missing cells as NaN (the model decides), and text
+        // labels coded by the model's own classes, so a file holding some of them is scored by name, not by its own codes.
+        var schema = ModelSchema.For(loaded.Model);
+        var dataset = BundledDatasets.Load(dataName, new TableOptions
+        {
+            Target = target, TextColumns = schema?.TextColumns ?? [], AllowMissing = true, OptionNames = TableOptionNames.Fixed,
+            ClassNames = predictor is IClassifierModel ? schema?.ClassNames : null,
+        });
         CheckFeatures(loaded, dataset, modelPath);
         var yTrue = dataset.RequireTarget();
         var yPred = predictor.Predict(dataset);
+        Func<double, string>? label = predictor is IClassifierModel && schema?.ClassNames is not null ? schema.Label : null;
         string about = $"{Path.GetFileName(modelPath)} ({loaded.Format}) on {dataset.Name ?? dataName}: {dataset.Count} rows, target '{target}'";
         if (predictor is IClassifierModel)
         {
             if (TargetTypes.TypeOfTarget(yTrue) == TargetType.Continuous)
                 throw new UsageException($"the model is a classifier, but the target '{target}' of {dataset.Name ?? dataName} is continuous (not class labels); pass the column that holds the classes with --target.");
-            var report = ClassificationReport.Compute(yTrue, yPred);
-            var matrix = ConfusionMatrix.Compute(yTrue, yPred);
-            if (json) WriteJson(output, ClassificationJson(about, report, matrix));
+            var labels = TargetTypes.UniqueLabels(yTrue, yPred);
+            var report = ClassificationReport.Compute(yTrue, yPred, labels, label is null ? null : labels.Select(label).ToArray());
+            var matrix = ConfusionMatrix.Compute(yTrue, yPred, labels);
+            if (json) WriteJson(output, ClassificationJson(about, report, matrix, label));
             else
             {
                 output.WriteLine(TerminalText.Escape(about));
@@ -74,7 +84,7 @@ public static class EvaluateCommand
                 output.Write(report.ToText(digits));
                 output.WriteLine();
                 output.WriteLine("confusion matrix (rows: true class, columns: predicted class)");
-                output.Write(matrix.ToString());
+                output.Write(matrix.ToText(label));
             }
             return;
         }
@@ -104,13 +114,13 @@ public static class EvaluateCommand
         throw new UsageException($"the data does not have the features '{modelPath}' was fitted on: {where}. Check --data and --target.");
     }
 
-    private static Dictionary<string, object?> ClassificationJson(string about, ClassificationReport report, ConfusionMatrix matrix)
+    private static Dictionary<string, object?> ClassificationJson(string about, ClassificationReport report, ConfusionMatrix matrix, Func<double, string>? label)
     {
         var result = new Dictionary<string, object?> { ["about"] = about };
         foreach (var row in report.Classes.Concat(report.Averages))
             result[row.Name] = row.Name == "accuracy" ? row.F1
                 : new Dictionary<string, object?> { ["precision"] = row.Precision, ["recall"] = row.Recall, ["f1-score"] = row.F1, ["support"] = row.Support };
-        result["labels"] = matrix.Labels;
+        result["labels"] = label is null ? matrix.Labels : matrix.Labels.Select(label).ToArray();
         result["confusion_matrix"] = Enumerable.Range(0, matrix.Labels.Count)
             .Select(i => Enumerable.Range(0, matrix.Labels.Count).Select(j => (long)matrix[i, j]).ToArray()).ToArray();
         return result;

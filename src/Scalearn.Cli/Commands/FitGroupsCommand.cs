@@ -17,7 +17,7 @@ public static class FitGroupsCommand
     public static Command Create()
     {
         var data = CommonOptions.Data();
-        var groupBy = new Option<string>("--group-by") { Description = "Column whose values split the rows into groups", Required = true };
+        var groupBy = new Option<string>("--group-by") { Description = "Column whose values split the rows into groups; rows whose key is missing (empty, NA, NaN, N/A, null, ...) form one group of their own (pandas' groupby(dropna=False)), where predict also sends them", Required = true };
         var estimatorName = new Option<string>("--estimator", "-e") { Description = "Estimator to fit per group (see 'scalearn tune --help')", Required = true };
         var parameters = new Option<string?>("--params") { Description = "Fixed parameters as JSON, e.g. {\"n_estimators\": 20}" };
         var grid = new Option<string?>("--grid") { Description = "Parameter grid (JSON) searched with cross-validation inside each group" };

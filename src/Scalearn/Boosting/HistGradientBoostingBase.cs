@@ -108,7 +108,7 @@ public abstract class HistGradientBoostingBase : Estimator, IRandomized
                     core => LiveModel(core, data.FeatureCount, targets), Baseline(data.FeatureCount, targets, train, loss, quantile));
         }
         var result = BoostingTrainer.Train(train, validation, targets, parameters, MaxIter, ThreadCount.Resolve(null), emptyRoundIsFinal: true, stopping);
-        var core = BoosterCore.Load(result.ModelText, null, data.FeatureCount, classes > 2 ? classes : 1);
+        var core = BoosterCore.Load(UnseenMissingRoute.Apply(result.ModelText), null, data.FeatureCount, classes > 2 ? classes : 1);
         return new BoostedTrees(core, result.Rounds, stopping?.TrainScores.ToArray() ?? [], stopping?.ValidationScores.ToArray() ?? [], ImportanceType.Split);
     }
 

@@ -73,10 +73,23 @@ internal static class CsvNumber
         return s.Length > 0 && !s.ContainsAnyExceptInRange('0', '9');
     }
 
-    /// <summary>Cells that mean "no value": empty, "nan" and "NA" in any case.</summary>
+    /// <summary>
+    /// Cells that mean "no value": pandas.read_csv's default na_values ('', 'NA', 'N/A', 'n/a', 'NaN', '-NaN', 'nan',
+    /// '-nan', 'null', 'NULL', 'None', '&lt;NA&gt;', '#N/A', '#N/A N/A', '#NA', '1.#IND', '-1.#IND', '1.#QNAN', '-1.#QNAN'),
+    /// in any case and with surrounding spaces, so a column pandas reads as float64 with NaN is numeric here too.
+    /// </summary>
     public static bool IsMissingToken(ReadOnlySpan<char> s)
     {
         s = s.Trim();
-        return s.IsEmpty || s.Equals("nan", StringComparison.OrdinalIgnoreCase) || s.Equals("na", StringComparison.OrdinalIgnoreCase);
+        if (s.IsEmpty) return true;
+        if (s.Length > 8 || !IsMissingStart(s[0])) return false;
+        foreach (var token in MissingTokens)
+            if (s.Equals(token, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
+
+    private static bool IsMissingStart(char c) => c is 'n' or 'N' or '-' or '<' or '#' or '1';
+
+    private static readonly string[] MissingTokens =
+        ["nan", "na", "n/a", "null", "none", "-nan", "<na>", "#n/a", "#n/a n/a", "#na", "1.#ind", "-1.#ind", "1.#qnan", "-1.#qnan"];
 }

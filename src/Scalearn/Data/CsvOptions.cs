@@ -9,7 +9,7 @@ public sealed record CsvOptions
     /// <summary>Keep non-numeric columns as <see cref="Dataset.TextColumns"/> instead of failing (a column is text when any cell is non-numeric).</summary>
     public bool KeepTextColumns { get; init; }
 
-    /// <summary>Empty cells, "nan" and "NA" become NaN in numeric feature columns instead of an error (for imputers).</summary>
+    /// <summary>Empty cells and pandas' missing tokens (see CsvNumber.IsMissingToken) become NaN in numeric feature columns instead of an error (for imputers).</summary>
     public bool AllowMissing { get; init; }
 
     /// <summary>Dataset name; defaults to the file name without extension.</summary>

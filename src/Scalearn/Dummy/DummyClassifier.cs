@@ -8,6 +8,8 @@ namespace Scalearn.Dummy;
 [RegisteredEstimator]
 public sealed class DummyClassifier : Estimator<DummyClassifierModel>, IClassifierEstimator, IRandomized
 {
+    protected override bool NeedsFeatures => false;
+
     public DummyClassifierStrategy Strategy { get; set; } = DummyClassifierStrategy.Prior;
 
     /// <summary>The label predicted by strategy 'constant'; it must occur in the training targets.</summary>

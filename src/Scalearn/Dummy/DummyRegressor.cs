@@ -7,6 +7,8 @@ namespace Scalearn.Dummy;
 [RegisteredEstimator]
 public sealed class DummyRegressor : Estimator<DummyRegressorModel>, IRegressorEstimator
 {
+    protected override bool NeedsFeatures => false;
+
     public DummyRegressorStrategy Strategy { get; set; } = DummyRegressorStrategy.Mean;
 
     public double? Constant { get; set; }

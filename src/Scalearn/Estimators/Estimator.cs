@@ -75,7 +75,16 @@ public abstract class Estimator : IEstimator
     protected virtual void Validate(DataView data)
     {
         if (data.Count == 0) throw new ArgumentException($"{TypeName} cannot be fitted on an empty dataset.");
+        if (NeedsFeatures && data.FeatureCount == 0 && data.Source.TextColumns.Count == 0)
+            throw new ArgumentException($"Found array with 0 feature(s) (shape=({data.Count}, 0)) while a minimum of 1 is required by {TypeName}: " +
+                "every feature column was left out.");
     }
+
+    /// <summary>
+    /// Whether fitting needs at least one feature column, as scikit-learn's check_array asks; false for an estimator that
+    /// never looks at X (the dummies, LabelEncoder) and for composites, whose steps decide.
+    /// </summary>
+    protected virtual bool NeedsFeatures => true;
 
     public override string ToString() =>
         $"{TypeName}({string.Join(", ", GetParams().Select(kv => $"{kv.Key}={ParamConverter.Format(kv.Value)}"))})";

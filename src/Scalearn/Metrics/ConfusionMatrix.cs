@@ -79,9 +79,12 @@ public sealed class ConfusionMatrix
     }
 
     /// <summary>The matrix as aligned text with a header of predicted labels and one row per true label.</summary>
-    public override string ToString()
+    public override string ToString() => ToText(null);
+
+    /// <summary>As <see cref="ToString"/>, with each label written by <paramref name="label"/> (class names) when given.</summary>
+    public string ToText(Func<double, string>? label)
     {
-        var names = Labels.Select(LabelText.Of).ToArray();
+        var names = Labels.Select(label ?? LabelText.Of).ToArray();
         var cells = new string[Labels.Count, Labels.Count];
         int width = names.Max(s => s.Length);
         for (int i = 0; i < Labels.Count; i++)

@@ -12,6 +12,8 @@ namespace Scalearn.Pipelines;
 [RegisteredEstimator]
 public sealed class ColumnTransformer : Estimator<ColumnTransformerModel>, IRandomized, IRandomizedComposite
 {
+    protected override bool NeedsFeatures => false;
+
     private const string TransformersParameter = "transformers";
     private const string RemainderParameter = "remainder";
     private const string VerboseNamesParameter = "verbose_feature_names_out";

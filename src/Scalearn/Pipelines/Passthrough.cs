@@ -10,5 +10,7 @@ namespace Scalearn.Pipelines;
 [RegisteredEstimator]
 public sealed class Passthrough : Estimator<PassthroughModel>
 {
+    protected override bool NeedsFeatures => false;
+
     protected override IModel FitCore(DataView data) => new PassthroughModel(data.Source.FeatureNames.ToArray());
 }

@@ -11,6 +11,8 @@ namespace Scalearn.Pipelines;
 [RegisteredEstimator]
 public sealed class Pipeline : Estimator<PipelineModel>, IHasFinalEstimator, IRandomized, IRandomizedComposite, IIncrementalEstimator
 {
+    protected override bool NeedsFeatures => false;
+
     private const string StepsParameter = "steps";
     private PipelineStep[] _steps = [];
 

@@ -11,6 +11,8 @@ namespace Scalearn.Preprocessing;
 [RegisteredEstimator]
 public sealed class LabelEncoder : Estimator<LabelEncoderModel>
 {
+    protected override bool NeedsFeatures => false;
+
     protected override void Validate(DataView data)
     {
         base.Validate(data);

@@ -170,6 +170,21 @@ public class CsvLoaderTests
     [InlineData("1,nan,0")]
     [InlineData("1,NA,0")]
     [InlineData("1,NaN,0")]
+    [InlineData("1,-NaN,0")]
+    [InlineData("1,-nan,0")]
+    [InlineData("1,N/A,0")]
+    [InlineData("1,n/a,0")]
+    [InlineData("1,null,0")]
+    [InlineData("1,NULL,0")]
+    [InlineData("1,None,0")]
+    [InlineData("1,<NA>,0")]
+    [InlineData("1,#N/A,0")]
+    [InlineData("1,#N/A N/A,0")]
+    [InlineData("1,#NA,0")]
+    [InlineData("1,1.#IND,0")]
+    [InlineData("1,-1.#IND,0")]
+    [InlineData("1,1.#QNAN,0")]
+    [InlineData("1,-1.#QNAN,0")]
     public void Missing_values_fail_unless_allowed(string row)
     {
         var e = Fails($"a,b,target\n{row}\n");
@@ -195,6 +210,18 @@ public class CsvLoaderTests
         Assert.Equal([2.0, 1, 0, 2], data.Y!);
         Assert.Contains("missing target", Fails("a,target\n1,\n", lenient).Message);
         Assert.Contains("missing target", Fails("a,target\n1,cat\n2,\n", lenient).Message);
+    }
+
+    [Fact]
+    public void Pandas_missing_tokens_keep_a_numeric_column_numeric_when_text_columns_are_kept()
+    {
+        // pandas.read_csv reads this column as float64 [1.0, nan, nan, 4.0]; the tokens must not turn it into categories.
+        var data = Parse("a,target\n1,0\nN/A,1\nnull,0\n4,1\n", new CsvOptions { KeepTextColumns = true, AllowMissing = true });
+        Assert.Equal(["a"], data.FeatureNames);
+        Assert.Empty(data.TextColumns);
+        Assert.Equal(1.0, data.X[0, 0]);
+        Assert.True(double.IsNaN(data.X[1, 0]) && double.IsNaN(data.X[2, 0]));
+        Assert.Equal(4.0, data.X[3, 0]);
     }
 
     [Fact]

@@ -170,6 +170,24 @@ public sealed class GroupTrainerTests : IDisposable
         Assert.All(onlyA, f => Assert.Equal(["a"], ModelFile.Load(new MemoryStream(f.Model!)).FeatureNames));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Missing_group_keys_however_spelled_form_one_group_in_a_text_column_as_in_a_numeric_one(bool onWorkers)
+    {
+        // pandas.read_csv reads '', 'NA' and 'N/A' alike as NaN; groupby(dropna=False) then gives them one group.
+        var lines = File.ReadAllLines(Csv());
+        string[] missing = ["", "NA", "N/A", "null"];
+        int m = 0;
+        var text = lines.Select((l, i) => i > 0 && l.StartsWith("mid,", StringComparison.Ordinal) && i % 2 == 0 ? missing[m++ % missing.Length] + l[3..] : l);
+        var csv = _files.Write("missing-keys.csv", string.Join("\n", text) + "\n");
+
+        var fits = await GroupTrainer.RunAsync(new LocalExecutor(2), csv, Tree, new GroupTrainOptions { GroupBy = "store", DataOnWorkers = onWorkers });
+        Assert.Equal(["", "big", "mid", "tiny"], fits.Select(f => f.Key).OrderBy(k => k, StringComparer.Ordinal));
+        Assert.Equal(m, fits.Single(f => f.Key == "").Rows);
+        Assert.Equal(90 - m, fits.Single(f => f.Key == "mid").Rows);
+    }
+
     [Fact]
     public async Task A_missing_group_column_is_refused_by_name()
     {

@@ -168,6 +168,16 @@ public sealed class StreamTrainerTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_feature_left_out_is_refused_as_scikit_learns_partial_fit_refuses_0_features()
+    {
+        var path = Csv("no-features.csv", 50);
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => StreamTrainer.RunAsync(new LocalExecutor(1), path, new SGDRegressor(),
+            new StreamFitOptions { ChunkSize = 10, Exclude = ["x0", "x1", "x2"] }));
+        Assert.Contains("0 feature(s)", e.Message);
+        Assert.Contains("--drop", e.Message);
+    }
+
+    [Fact]
     public async Task A_text_target_is_left_out_by_a_clusterer_and_refused_by_a_regressor()
     {
         var lines = File.ReadAllLines(Csv("numbers.csv", 300));

@@ -43,7 +43,7 @@ public sealed record TableOptions
     /// <summary>Non-numeric feature columns become text columns instead of failing.</summary>
     public bool KeepTextColumns { get; init; }
 
-    /// <summary>Empty cells, "nan", "NA" (CSV) and nulls (Parquet) become NaN in numeric feature columns instead of an error.</summary>
+    /// <summary>Empty cells, pandas' missing tokens ("nan", "NA", "N/A", "null", ...; see CsvNumber.IsMissingToken) (CSV) and nulls (Parquet) become NaN in numeric feature columns instead of an error.</summary>
     public bool AllowMissing { get; init; }
 
     /// <summary>Role of every column not named above: <see cref="ColumnRole.Feature"/> or <see cref="ColumnRole.Passthrough"/>.</summary>

@@ -205,10 +205,13 @@ public static class GroupTrainer
         }).ToList();
     }
 
-    /// <summary>Each row's group key as text (numbers in invariant form): how fit-groups names a group and prediction finds it.</summary>
+    /// <summary>
+    /// Each row's group key as text (numbers in invariant form): how fit-groups names a group and prediction finds it.
+    /// A missing key however spelled ('', NA, N/A, null, ...) is "" in a text column, as it is NaN in a numeric one.
+    /// </summary>
     internal static string[] GroupKeys(TableColumn column) => column switch
     {
-        StringColumn s => s.Values.Select(v => v ?? "").ToArray(),
+        StringColumn s => s.Values.Select(v => v is null || CsvNumber.IsMissingToken(v) ? "" : v).ToArray(),
         LongColumn l => l.Values.Select(v => v.ToString(CultureInfo.InvariantCulture)).ToArray(),
         DoubleColumn d => d.Values.Select(NumberKey).ToArray(),
         _ => throw new InvalidOperationException($"Unknown column kind {column.Kind}."),

@@ -8,8 +8,9 @@ namespace Scalearn.Jobs;
 /// columns are matched by name (any order; the rows are reordered to the model's order) and a missing feature or a
 /// column that is neither a feature, the target nor a kept column is refused by name; otherwise every column but the
 /// target and the kept ones is a feature, in file order, and only their count is checked. The model's text columns
-/// (a one-hot encoded pipeline's) are read as strings, empty cells as missing values (the model decides whether it
-/// takes them), and a text target is coded with the model's class labels.
+/// (a one-hot encoded pipeline's) are read as strings, missing cells of any feature as missing values (NaN, None): the
+/// model decides whether it takes them (an imputing pipeline, gradient boosting) or refuses them naming row and column,
+/// as scikit-learn's predict does; a text target is coded with the model's class labels.
 /// </summary>
 public sealed class FeatureMapping
 {
@@ -138,7 +139,7 @@ public sealed class FeatureMapping
         bool groupAsText, int? inferRows, string[] unreadable) => new()
     {
         Exclude = unreadable,
-        Target = target, Passthrough = passthrough, TextColumns = group is not null && groupAsText ? [.. textColumns, group] : textColumns, AllowMissing = textColumns.Count > 0, OptionNames = TableOptionNames.Fixed,
+        Target = target, Passthrough = passthrough, TextColumns = group is not null && groupAsText ? [.. textColumns, group] : textColumns, AllowMissing = true, OptionNames = TableOptionNames.Fixed,
         ClassNames = target is not null ? classNames : null, Group = group, InferRows = inferRows ?? TableOptions.Default.InferRows,
     };
 

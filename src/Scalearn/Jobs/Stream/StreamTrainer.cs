@@ -60,6 +60,9 @@ public static class StreamTrainer
             table = table with { Target = null, Exclude = [.. options.Exclude, options.Target!] };
         }
 
+        if (TableReader.ReadSchema(dataPath, table).Columns.All(c => c.Role != ColumnRole.Feature))
+            throw new ArgumentException($"{dataPath}: found 0 feature(s) while a minimum of 1 is required by {final.TypeName}: " +
+                "every feature column was left out (--drop, --features).");
         var classes = labels is not null ? labels.Select((_, k) => (double)k).ToArray()
             : classifier ? options.Classes?.Distinct().Order().ToArray() ?? Classes(dataPath, options.Target!, options.ChunkSize, cancellationToken) : null;
         var stream = new ChunkStream(dataPath, table, options, cancellationToken);

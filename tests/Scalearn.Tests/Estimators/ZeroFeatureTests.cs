@@ -1,0 +1,40 @@
+using Scalearn.Data;
+using Scalearn.Estimators;
+
+namespace Scalearn.Tests.ZeroFeatures;
+
+/// <summary>
+/// Data with no feature column left (every one dropped) is refused at fit, as scikit-learn's check_array does ("Found
+/// array with 0 feature(s) ... while a minimum of 1 is required"), rather than fitted into a model of the target alone;
+/// the dummies and the label encoder, which scikit-learn fits without looking at X, still fit.
+/// </summary>
+public class ZeroFeatureTests
+{
+    private static readonly string[] TakeNoFeatures = ["DummyClassifier", "DummyRegressor", "LabelEncoder"];
+    private static readonly string[] NeedSteps = ["Pipeline", "ColumnTransformer", "Passthrough"];
+
+    public static TheoryData<string> Names()
+    {
+        var names = new TheoryData<string>();
+        foreach (var name in EstimatorRegistry.Names.Where(n => EstimatorRegistry.TryGetType(n, out var t) && t.Assembly == typeof(EstimatorRegistry).Assembly))
+            if (!NeedSteps.Contains(name)) names.Add(name);
+        return names;
+    }
+
+    private static Dataset NoFeatures() => new(new Matrix(12, 0), Enumerable.Range(0, 12).Select(i => (double)(i % 2)).ToArray(), []);
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Data_without_features_is_refused_unless_the_estimator_ignores_X(string name)
+    {
+        var estimator = EstimatorRegistry.Create(name);
+        if (TakeNoFeatures.Contains(name))
+        {
+            Assert.NotNull(estimator.Fit(NoFeatures()));
+            return;
+        }
+        var error = Assert.Throws<ArgumentException>(() => estimator.Fit(NoFeatures()));
+        Assert.Contains("0 feature(s)", error.Message);
+        Assert.Contains("shape=(12, 0)", error.Message);
+    }
+}
