@@ -68,3 +68,78 @@ public sealed class KnnSelfClusterWorkload : IWorkload
         });
     }
 }
+
+/// <summary>
+/// rf_predict_cluster_jobs (issue 9): the same predict job through the library (BatchPredictor) from one long-lived
+/// process, on the local executor and on 2 local workers reading their row ranges (DataOnWorkers), alternated: the
+/// job's own cost on the cluster, without the start of a driver process and its connection to the broker that every
+/// `scalearn predict --cluster` pays (the CLI workloads above include them).
+/// </summary>
+public sealed class RfPredictClusterJobsWorkload : IWorkload
+{
+    private const int Workers = 2;
+
+    public string Name => "rf_predict_cluster_jobs";
+
+    public IReadOnlyDictionary<string, object?> Run(BenchOptions options) => RunAsync(options).GetAwaiter().GetResult();
+
+    private async Task<IReadOnlyDictionary<string, object?>> RunAsync(BenchOptions options)
+    {
+        var data = RfPredictData.Prepare();
+        var expected = data.Model.Predict(data.LoadRows());
+        Environment.SetEnvironmentVariable(Scalearn.Distributed.DataDirectories.Variable, Path.GetFullPath(data.Folder));
+        string broker = ClusterBench.Broker(options, Name);
+        int slots = Math.Max(1, Environment.ProcessorCount / Workers);
+        var workers = await ClusterBench.StartWorkersAsync(broker, Workers, slots);
+        try
+        {
+            await using var cluster = await Scalearn.Cluster.ClusterExecutor.ConnectAsync(broker);
+            var local = new Scalearn.Execution.LocalExecutor(Workers * slots);
+            async Task<double> Once(Scalearn.Execution.ITaskExecutor executor)
+            {
+                string output = Path.Combine(Path.GetTempPath(), $"scalearn-bench-{Name}-{Guid.NewGuid():N}.csv");
+                try
+                {
+                    var clock = System.Diagnostics.Stopwatch.StartNew();
+                    await Scalearn.Jobs.BatchPredictor.RunAsync(executor, data.ModelPath, data.Csv, output, new Scalearn.Jobs.BatchPredictOptions { DataOnWorkers = true });
+                    double seconds = clock.Elapsed.TotalSeconds;
+                    int wrong = RfPredictData.Mismatches(output, expected);
+                    if (wrong > 0) throw new InvalidOperationException($"{wrong} predictions differ from the in-memory ones.");
+                    return seconds;
+                }
+                finally
+                {
+                    File.Delete(output);
+                }
+            }
+            double coldLocal = await Once(local), coldCluster = await Once(cluster);
+            var localSeconds = new List<double>();
+            var clusterSeconds = new List<double>();
+            for (int r = 0; r < Math.Max(1, options.Repeats); r++)
+            {
+                localSeconds.Add(await Once(local));
+                clusterSeconds.Add(await Once(cluster));
+            }
+            double l = Median.Of(localSeconds), c = Median.Of(clusterSeconds);
+            return new Dictionary<string, object?>
+            {
+                ["seconds"] = Math.Round(c, 3),
+                ["local_seconds"] = Math.Round(l, 3),
+                ["cluster_seconds"] = Math.Round(c, 3),
+                ["ratio"] = Math.Round(c / l, 3),
+                ["local_rows_per_second"] = Math.Round(expected.Length / l),
+                ["cluster_rows_per_second"] = Math.Round(expected.Length / c),
+                ["local_runs"] = localSeconds.Select(s => Math.Round(s, 3)).ToArray(),
+                ["cluster_runs"] = clusterSeconds.Select(s => Math.Round(s, 3)).ToArray(),
+                ["cold_local_seconds"] = Math.Round(coldLocal, 3),
+                ["cold_cluster_seconds"] = Math.Round(coldCluster, 3),
+                ["workers"] = Workers,
+                ["slots_per_worker"] = slots,
+            };
+        }
+        finally
+        {
+            await ClusterBench.StopAsync(workers);
+        }
+    }
+}
