@@ -15,13 +15,7 @@ public class PredictNaNEveryEstimatorTests
 
     private static readonly string[] NeedSteps = ["Pipeline", "ColumnTransformer", "Passthrough"];
 
-    public static TheoryData<string> Names()
-    {
-        var names = new TheoryData<string>();
-        foreach (var name in EstimatorRegistry.Names.Where(n => EstimatorRegistry.TryGetType(n, out var t) && t.Assembly == typeof(EstimatorRegistry).Assembly))
-            if (!NeedSteps.Contains(name)) names.Add(name);
-        return names;
-    }
+    public static TheoryData<string> Names() => LibraryEstimators.Names(NeedSteps);
 
     private static Dataset Data(int rows)
     {

@@ -13,13 +13,7 @@ public class ZeroFeatureTests
     private static readonly string[] TakeNoFeatures = ["DummyClassifier", "DummyRegressor", "LabelEncoder"];
     private static readonly string[] NeedSteps = ["Pipeline", "ColumnTransformer", "Passthrough"];
 
-    public static TheoryData<string> Names()
-    {
-        var names = new TheoryData<string>();
-        foreach (var name in EstimatorRegistry.Names.Where(n => EstimatorRegistry.TryGetType(n, out var t) && t.Assembly == typeof(EstimatorRegistry).Assembly))
-            if (!NeedSteps.Contains(name)) names.Add(name);
-        return names;
-    }
+    public static TheoryData<string> Names() => LibraryEstimators.Names(NeedSteps);
 
     private static Dataset NoFeatures() => new(new Matrix(12, 0), Enumerable.Range(0, 12).Select(i => (double)(i % 2)).ToArray(), []);
 
