@@ -20,6 +20,7 @@ internal sealed class MiniBatchKMeansLearner(MiniBatchKMeans parameters) : IIncr
     public void PartialFit(DataView chunk, IReadOnlyList<double>? classes = null)
     {
         if (chunk.Count == 0) throw new ArgumentException("MiniBatchKMeans.partial_fit needs a non-empty chunk.");
+        ModelChecks.HasFeatures(chunk, nameof(MiniBatchKMeans));
         if (_state is not null) ModelChecks.FeatureCount(chunk, _state.Centers.Cols, nameof(MiniBatchKMeans));
         ModelChecks.AllFinite(chunk, nameof(MiniBatchKMeans));
         var x = chunk.ToMatrix();

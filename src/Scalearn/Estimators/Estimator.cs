@@ -75,9 +75,7 @@ public abstract class Estimator : IEstimator
     protected virtual void Validate(DataView data)
     {
         if (data.Count == 0) throw new ArgumentException($"{TypeName} cannot be fitted on an empty dataset.");
-        if (NeedsFeatures && data.FeatureCount == 0 && data.Source.TextColumns.Count == 0)
-            throw new ArgumentException($"Found array with 0 feature(s) (shape=({data.Count}, 0)) while a minimum of 1 is required by {TypeName}: " +
-                "every feature column was left out.");
+        if (NeedsFeatures) ModelChecks.HasFeatures(data, TypeName);
     }
 
     /// <summary>

@@ -4,6 +4,17 @@ namespace Scalearn.Estimators;
 
 public static class ModelChecks
 {
+    /// <summary>
+    /// Refuses data with no feature column left (every one dropped), as scikit-learn's check_array does, rather than a
+    /// model of the target alone: fits and every incremental learner's chunks alike.
+    /// </summary>
+    public static void HasFeatures(DataView x, string model)
+    {
+        if (x.FeatureCount == 0 && x.Source.TextColumns.Count == 0)
+            throw new ArgumentException($"Found array with 0 feature(s) (shape=({x.Count}, 0)) while a minimum of 1 is required by {model}: " +
+                "every feature column was left out.");
+    }
+
     public static void FeatureCount(DataView x, int expected, string model)
     {
         if (x.FeatureCount != expected)

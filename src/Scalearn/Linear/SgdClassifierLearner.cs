@@ -27,6 +27,7 @@ internal sealed class SgdClassifierLearner(SgdSettings settings, ClassWeight cla
         else if (classes is not null && !classes.Order().SequenceEqual(_classes))
             throw new ArgumentException($"{estimator}: classes [{Format(classes.Order())}] differ from the classes fixed by the first PartialFit call [{Format(_classes)}].", nameof(classes));
         if (chunk.Count == 0) return;
+        ModelChecks.HasFeatures(chunk, estimator);
         ModelChecks.FeatureCount(chunk, _features, estimator);
         // As in SGDRegressor's learner, a whole-dataset chunk has its features checked by the first problem's epoch,
         // which sees every row before any weight changes; the later problems then know the rows are finite.

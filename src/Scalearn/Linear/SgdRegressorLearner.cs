@@ -20,6 +20,7 @@ internal sealed class SgdRegressorLearner(SgdSettings settings, int seed, string
     {
         if (classes is not null) throw new ArgumentException($"{estimator} is a regressor; PartialFit takes no classes.", nameof(classes));
         if (chunk.Count == 0) return;
+        ModelChecks.HasFeatures(chunk, estimator);
         if (_state is null)
         {
             _features = chunk.FeatureCount;

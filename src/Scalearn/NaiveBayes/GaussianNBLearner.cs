@@ -22,6 +22,7 @@ internal sealed class GaussianNBLearner(double[]? priors, double varSmoothing) :
     public void PartialFit(DataView chunk, IReadOnlyList<double>? classes = null)
     {
         if (chunk.Count == 0) throw new ArgumentException("GaussianNB.partial_fit needs at least one row.");
+        ModelChecks.HasFeatures(chunk, nameof(GaussianNB));
         ModelChecks.AllFinite(chunk, nameof(GaussianNB));
         var y = chunk.Targets();
         int d = chunk.FeatureCount;

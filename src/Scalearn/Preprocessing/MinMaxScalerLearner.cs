@@ -23,6 +23,7 @@ public sealed class MinMaxScalerLearner : IIncrementalLearner
     public void PartialFit(DataView chunk, IReadOnlyList<double>? classes = null)
     {
         if (chunk.Count == 0) throw new ArgumentException("MinMaxScaler cannot learn from an empty chunk.", nameof(chunk));
+        ModelChecks.HasFeatures(chunk, nameof(MinMaxScaler));
         int p = chunk.FeatureCount;
         if (_min is not null && _min.Length != p)
             throw new ArgumentException($"X has {p} features, but MinMaxScaler was started with {_min.Length} features.");

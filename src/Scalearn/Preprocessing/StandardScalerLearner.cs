@@ -22,6 +22,7 @@ public sealed class StandardScalerLearner : IIncrementalLearner
     public void PartialFit(DataView chunk, IReadOnlyList<double>? classes = null)
     {
         if (chunk.Count == 0) throw new ArgumentException("StandardScaler cannot learn from an empty chunk.", nameof(chunk));
+        ModelChecks.HasFeatures(chunk, nameof(StandardScaler));
         _moments.Add(chunk, nameof(StandardScaler));
         _featureNames ??= chunk.Source.FeatureNames.ToArray();
     }

@@ -15,6 +15,21 @@ public class ZeroFeatureTests
 
     public static TheoryData<string> Names() => LibraryEstimators.Names(NeedSteps);
 
+    /// <summary>
+    /// partial_fit too (fit-stream, and tune's ASHA and Hyperband, which learn epoch by epoch): an ASHA search on data
+    /// with every feature dropped tuned models of the target alone.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void A_chunk_without_features_is_refused_by_every_incremental_learner(string name)
+    {
+        var estimator = EstimatorRegistry.Create(name);
+        if (estimator is not IIncrementalEstimator incremental || TakeNoFeatures.Contains(name)) return;
+        double[]? classes = EstimatorTraits.IsClassifier(estimator) ? [0, 1] : null;
+        var error = Assert.Throws<ArgumentException>(() => incremental.StartIncremental().PartialFit(NoFeatures().All, classes));
+        Assert.Contains("0 feature(s)", error.Message);
+    }
+
     private static Dataset NoFeatures() => new(new Matrix(12, 0), Enumerable.Range(0, 12).Select(i => (double)(i % 2)).ToArray(), []);
 
     [Theory]
