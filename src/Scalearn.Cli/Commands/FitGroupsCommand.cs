@@ -160,7 +160,7 @@ public static class FitGroupsCommand
             manifest.Add((fit.Key, file, classes));
         }
         GroupModels.WriteManifest(folder, groupBy, target, manifest, textKeys);
-        using var table = new AtomicOutput(Path.Combine(folder, "groups.csv"));
+        using var table = new AtomicOutput(Path.Combine(folder, GroupModels.TableName));
         using (var writer = TableWriter.Create(table.TempPath))
             writer.Write(new TableColumn[]
             {
@@ -192,6 +192,6 @@ public static class FitGroupsCommand
         AnsiConsole.Write(table);
         int failed = fits.Count(f => !f.Ok);
         AnsiConsole.MarkupLineInterpolated(
-            $"{fits.Count - failed} of {fits.Count} groups fitted in {elapsed.TotalSeconds:F1} s ({fits.Count / Math.Max(elapsed.TotalSeconds, 1e-9):F1} models/s){(failed > 0 ? $", {failed} failed" : "")}; {Path.Combine(folder, "groups.csv")}");
+            $"{fits.Count - failed} of {fits.Count} groups fitted in {elapsed.TotalSeconds:F1} s ({fits.Count / Math.Max(elapsed.TotalSeconds, 1e-9):F1} models/s){(failed > 0 ? $", {failed} failed" : "")}; {Path.Combine(folder, GroupModels.TableName)}");
     }
 }

@@ -13,6 +13,13 @@ namespace Scalearn.Tests.Trees;
 /// </summary>
 public class TreeFormatVersionTests
 {
+    /// <summary>Each version-1 fixture model and the bundled dataset it was fitted and predicted on.</summary>
+    public static TheoryData<string, string> Models => new()
+    {
+        { "decision-tree-classifier", "iris" }, { "random-forest-classifier", "iris" },
+        { "decision-tree-regressor", "diabetes" }, { "random-forest-regressor", "diabetes" },
+    };
+
     private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "Trees", "format-v1", name);
 
     /// <summary>The columns of a prediction file written with --keep target: prediction, then proba_* for a classifier.</summary>
@@ -20,10 +27,7 @@ public class TreeFormatVersionTests
         .Select(line => line.Split(',')[1..].Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToArray();
 
     [Theory]
-    [InlineData("decision-tree-classifier", "iris")]
-    [InlineData("random-forest-classifier", "iris")]
-    [InlineData("decision-tree-regressor", "diabetes")]
-    [InlineData("random-forest-regressor", "diabetes")]
+    [MemberData(nameof(Models))]
     public void A_version_1_file_loads_and_predicts_as_it_did(string model, string data)
     {
         var loaded = ModelFile.Load(Fixture(model + ".scalearn"));
@@ -40,10 +44,7 @@ public class TreeFormatVersionTests
     }
 
     [Theory]
-    [InlineData("decision-tree-classifier", "iris")]
-    [InlineData("random-forest-classifier", "iris")]
-    [InlineData("decision-tree-regressor", "diabetes")]
-    [InlineData("random-forest-regressor", "diabetes")]
+    [MemberData(nameof(Models))]
     public void Rewritten_as_version_2_the_same_trees_take_at_most_60_percent_of_the_bytes(string model, string data)
     {
         var old = ModelFile.Load(Fixture(model + ".scalearn"));
