@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using MassTransit;
+using RabbitMQ.Client;
 
 namespace Scalearn.Cluster;
 
@@ -51,6 +52,31 @@ internal static class BrokerConnection
         catch (SocketException e)
         {
             throw new ClusterException($"Cannot reach RabbitMQ at {address.Endpoint}: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// How many consumers the cluster's task queue has: one per connected worker. Null when the broker does not say (no
+    /// worker ever declared the queue, or the query failed): the caller then waits as it would without it.
+    /// </summary>
+    public static async Task<int?> TaskQueueConsumersAsync(ClusterAddress address, CancellationToken ct)
+    {
+        try
+        {
+            var factory = new ConnectionFactory
+            {
+                HostName = address.Host, Port = address.Port, VirtualHost = address.VirtualHost, UserName = address.User, Password = address.Password,
+                RequestedConnectionTimeout = TimeSpan.FromSeconds(5), AutomaticRecoveryEnabled = false, ClientProvidedName = "scalearn-driver-census",
+            };
+            if (address.UseTls) factory.Ssl = new SslOption(address.Host) { Enabled = true };
+            await using var connection = await factory.CreateConnectionAsync(ct);
+            await using var channel = await connection.CreateChannelAsync(cancellationToken: ct);
+            var queue = await channel.QueueDeclarePassiveAsync(address.TaskQueue, ct);
+            return (int)queue.ConsumerCount;
+        }
+        catch (Exception) when (!ct.IsCancellationRequested)
+        {
+            return null;
         }
     }
 }

@@ -20,7 +20,10 @@ namespace Scalearn.Cluster;
 public sealed class ClusterExecutor : ITaskExecutor, IAsyncDisposable
 {
     private static readonly TimeSpan LeaseInterval = TimeSpan.FromSeconds(1);
-    /// <summary>After the first worker answers, how long to wait for the others before sizing the first messages.</summary>
+    /// <summary>
+    /// After the first worker answers, how long at most to wait for the others before sizing the first messages (the wait
+    /// ends as soon as as many workers answered as the task queue has consumers).
+    /// </summary>
     private static readonly TimeSpan AnnounceSettle = TimeSpan.FromMilliseconds(150);
     /// <summary>How long a driver that has heard of no worker yet waits for answers to its hello before dispatching anyway.</summary>
     private static readonly TimeSpan HelloWait = TimeSpan.FromSeconds(1);
@@ -32,6 +35,7 @@ public sealed class ClusterExecutor : ITaskExecutor, IAsyncDisposable
     private IBusControl _bus = null!;
     private ISendEndpoint? _taskQueue;
     private Task _leases = Task.CompletedTask;
+    private Task<int?> _consumers = Task.FromResult<int?>(null);
     private long _taskMessages, _taskMessageBytes, _tasks, _resultMessages, _duplicates, _dropped;
     private long _lastDropLog;
 
@@ -83,6 +87,7 @@ public sealed class ClusterExecutor : ITaskExecutor, IAsyncDisposable
     private async Task StartAsync(CancellationToken ct)
     {
         await BrokerConnection.ProbeAsync(Address, Options.ConnectTimeout, ct);
+        _consumers = BrokerConnection.TaskQueueConsumersAsync(Address, _stop.Token);
         _bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
             BrokerConnection.ConfigureHost(cfg, Address, "scalearn-driver");
@@ -116,7 +121,8 @@ public sealed class ClusterExecutor : ITaskExecutor, IAsyncDisposable
         {
             await _bus.StartAsync(cts.Token);
             _taskQueue = await _bus.GetSendEndpoint(BrokerConnection.QueueUri(Address.TaskQueue));
-            await SendControlAsync(Control.Hello(DriverId));
+            // Not awaited: the caller prepares its job while the workers answer (SendControlAsync reports its own failure).
+            _ = SendControlAsync(Control.Hello(DriverId));
         }
         catch (Exception e) when (e is not ClusterException && !ct.IsCancellationRequested)
         {
@@ -158,10 +164,13 @@ public sealed class ClusterExecutor : ITaskExecutor, IAsyncDisposable
             if (first == 0 && Stopwatch.GetElapsedTime(_connectedAt) < HelloWait) await Task.Delay(50, ct);
             return Workers.Snapshot().Workers > 0;
         }
-        var settle = AnnounceSettle - Stopwatch.GetElapsedTime(first);
-        if (settle > TimeSpan.Zero) await Task.Delay(settle, ct);
+        while (Stopwatch.GetElapsedTime(first) < AnnounceSettle && !AllAnnounced()) await Task.Delay(5, ct);
         return true;
     }
+
+    /// <summary>Whether every worker consuming the task queue when this driver connected has been heard from.</summary>
+    private bool AllAnnounced() =>
+        _consumers.IsCompletedSuccessfully && _consumers.Result is > 0 and var expected && Workers.Snapshot().Workers >= expected;
 
     internal (Guid Instance, string Queue)? Holder(string id) => Workers.Holder(id, worker => Holds(worker, id));
 
