@@ -25,6 +25,26 @@ public class ConvertCommandTests
     }
 
     [Fact]
+    public async Task ABundledDatasetNameConvertsItsCsv()
+    {
+        var dir = CliHarness.TempDir();
+        var parquet = Path.Combine(dir, "iris.parquet");
+        var back = Path.Combine(dir, "iris.csv");
+
+        var first = await CliHarness.RunAsync("convert", "iris", parquet);
+        Assert.True(first.Exit == 0, first.Err);
+        Assert.Contains("150 rows written", first.Out);
+        var second = await CliHarness.RunAsync("convert", parquet, back);
+        Assert.True(second.Exit == 0, second.Err);
+        // The same header and numbers (written shortest round-trip: 3.0 comes back as 3).
+        static string[][] Cells(string path) => File.ReadAllLines(path).Select(l => l.Split(',')).ToArray();
+        static double[] Numbers(string[] row) => row.Select(c => double.Parse(c, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var (expected, actual) = (Cells(Scalearn.Data.BundledDatasets.FilePath("iris")), Cells(back));
+        Assert.Equal(expected[0], actual[0]);
+        Assert.Equal(expected[1..].Select(Numbers), actual[1..].Select(Numbers));
+    }
+
+    [Fact]
     public async Task BadCellNamesFileLineAndColumnAndLeavesNoOutput()
     {
         var dir = CliHarness.TempDir();

@@ -20,6 +20,28 @@ public class KnnCommandTests
         Assert.Equal(["0,0,1,1", "0,1,2,2"], lines[1..3]);
     }
 
+    /// <summary>--index and --queries take a bundled dataset's name, as --data does everywhere.</summary>
+    [Fact]
+    public async Task Index_and_queries_take_a_bundled_dataset_name()
+    {
+        var dir = CliHarness.TempDir();
+        var file = Path.Combine(dir, "iris.csv");
+        File.Copy(Scalearn.Data.BundledDatasets.FilePath("iris"), file);
+
+        var byName = await CliHarness.RunAsync("knn", "--index", "iris", "--queries", "iris", "--k", "3", "--drop", "target", "--out", Path.Combine(dir, "name.csv"));
+        var byFile = await CliHarness.RunAsync("knn", "--index", file, "--self", "--k", "3", "--drop", "target", "--out", Path.Combine(dir, "file.csv"));
+        var selfByName = await CliHarness.RunAsync("knn", "--index", "iris", "--self", "--k", "3", "--drop", "target", "--out", Path.Combine(dir, "self.csv"));
+
+        Assert.True(byName.Exit == 0, byName.Err);
+        Assert.True(byFile.Exit == 0, byFile.Err);
+        Assert.True(selfByName.Exit == 0, selfByName.Err);
+        Assert.Equal(451, File.ReadAllLines(Path.Combine(dir, "name.csv")).Length);
+        Assert.Equal(File.ReadAllText(Path.Combine(dir, "file.csv")), File.ReadAllText(Path.Combine(dir, "self.csv")));
+        var missing = await CliHarness.RunAsync("knn", "--index", "no-such-points", "--self", "--k", "3", "--out", Path.Combine(dir, "x.csv"));
+        Assert.NotEqual(0, missing.Exit);
+        Assert.Contains("no-such-points", missing.Err);
+    }
+
     [Fact]
     public async Task Drop_leaves_a_text_id_column_out_of_the_coordinates_and_features_picks_them()
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Scalearn.Data;
 using Scalearn.Data.Tables;
 using Spectre.Console;
 using TableColumn = Scalearn.Data.Tables.TableColumn;
@@ -14,7 +15,7 @@ public static class ConvertCommand
 {
     public static Command Create()
     {
-        var input = new Argument<string>("in") { Description = "Input file (.csv or .parquet)" };
+        var input = new Argument<string>("in") { Description = "Input file (.csv or .parquet), or a bundled dataset's name (see 'scalearn datasets')" };
         var output = new Argument<string>("out") { Description = "Output file (.csv or .parquet)" };
         var chunkRows = new Option<int>("--chunk-rows") { Description = "Rows read and written per chunk", DefaultValueFactory = _ => TableReader.DefaultChunkRows };
         var inferRows = CommonOptions.InferRows("each column of a CSV input");
@@ -31,8 +32,9 @@ public static class ConvertCommand
     {
         if (chunkRows < 1) throw new UsageException($"--chunk-rows must be at least 1; got {chunkRows}.");
         CommonOptions.CheckInferRows(inferRows);
-        TableFormats.Of(input);
         TableFormats.Of(output);
+        input = BundledDatasets.FilePath(input);
+        TableFormats.Of(input);
         if (Path.GetFullPath(input) == Path.GetFullPath(output)) throw new UsageException("the output must differ from the input.");
         var folder = Path.GetDirectoryName(Path.GetFullPath(output))!;
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"Output folder not found: {folder}");

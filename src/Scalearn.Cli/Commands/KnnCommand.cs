@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Scalearn.Data;
 using Scalearn.Jobs;
 using Spectre.Console;
 
@@ -9,8 +10,8 @@ public static class KnnCommand
 {
     public static Command Create()
     {
-        var index = new Option<string>("--index") { Description = "CSV or Parquet file of the points to search (every column a coordinate, but those --drop leaves out)", Required = true };
-        var queries = new Option<string?>("--queries") { Description = "CSV or Parquet file of query points, with the index's columns" };
+        var index = new Option<string>("--index") { Description = "CSV or Parquet file (or bundled dataset name) of the points to search (every column a coordinate, but those --drop leaves out)", Required = true };
+        var queries = new Option<string?>("--queries") { Description = "CSV or Parquet file (or bundled dataset name) of query points, with the index's columns" };
         var self = new Option<bool>("--self") { Description = "Query every indexed point, excluding itself (scikit-learn's kneighbors() with no X: its k + 1 nearest less its own entry, or less the first when k or more duplicates rank ahead of it); duplicates stay neighbours at distance 0" };
         var k = new Option<int>("--k") { Description = "Neighbours per query", DefaultValueFactory = _ => 5 };
         var metric = new Option<string>("--metric") { Description = "Distance: minkowski (of power --p; euclidean with the default p=2), euclidean, manhattan or cosine", DefaultValueFactory = _ => "minkowski" };
@@ -38,6 +39,8 @@ public static class KnnCommand
             bool isSelf = parse.GetValue(self);
             string? queryPath = parse.GetValue(queries);
             if (isSelf == (queryPath is not null)) throw new UsageException("give exactly one of --queries FILE and --self.");
+            string indexPath = BundledDatasets.FilePath(parse.GetRequiredValue(index));
+            if (queryPath is not null) queryPath = BundledDatasets.FilePath(queryPath);
             var executor = await ExecutorFactory.CreateAsync(parse.GetValue(cluster), parse.GetValue(jobs),
                 message => AnsiConsole.MarkupLineInterpolated($"[yellow]{message}[/]"), ct, parse.GetValue(clusterKey));
             var columnChoices = columnFlags.Read(parse);
@@ -45,7 +48,7 @@ public static class KnnCommand
             long rows;
             try
             {
-                rows = await KnnQueryJob.RunAsync(executor, parse.GetRequiredValue(index), queryPath, parse.GetRequiredValue(output), new KnnQueryOptions
+                rows = await KnnQueryJob.RunAsync(executor, indexPath, queryPath, parse.GetRequiredValue(output), new KnnQueryOptions
                 {
                     K = parse.GetValue(k), Metric = parse.GetValue(metric) ?? "minkowski", P = parse.GetValue(p), BatchSize = parse.GetValue(batchSize),
                     DataOnWorkers = parse.GetValue(onWorkers), Exclude = columnChoices.Drop, Features = columnChoices.Features,
