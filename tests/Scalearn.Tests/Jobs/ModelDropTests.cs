@@ -35,6 +35,47 @@ public sealed class ModelDropTests : IDisposable
         Assert.False(Directory.Exists(_files.Path("absent")));
     }
 
+    /// <summary>A driver killed mid-job leaves its marker and files; the next drop opened there removes them, and only them.</summary>
+    [Fact]
+    public void Opening_a_drop_sweeps_what_a_killed_driver_of_this_host_left_and_nothing_else()
+    {
+        string folder = _files.Path("models");
+        Directory.CreateDirectory(folder);
+        using var ended = System.Diagnostics.Process.Start("/bin/true")!;
+        ended.WaitForExit();
+        long thisStart = System.Diagnostics.Process.GetCurrentProcess().StartTime.ToUniversalTime().Ticks;
+        string host = Environment.MachineName;
+        var owners = new Dictionary<string, string>
+        {
+            ["dead"] = $"{host}\n{ended.Id}\n{DateTime.UtcNow.Ticks}",
+            ["reused"] = $"{host}\n{Environment.ProcessId}\n{thisStart - TimeSpan.TicksPerHour}",   // the id now belongs to another process
+            ["live"] = $"{host}\n{Environment.ProcessId}\n{thisStart}",
+            ["elsewhere"] = $"another-host-{Guid.NewGuid():N}\n{ended.Id}\n{DateTime.UtcNow.Ticks}",
+            ["unsigned"] = "",   // written before markers named their driver
+        };
+        var tokens = owners.Keys.ToDictionary(k => k, _ => Guid.NewGuid().ToString("N"));
+        foreach (var (who, token) in tokens)
+        {
+            File.WriteAllText(Path.Combine(folder, ".scalearn-drop-" + token), owners[who]);
+            File.WriteAllBytes(Path.Combine(folder, $".{token}-{Guid.NewGuid():N}.partial.scalearn"), [1]);
+        }
+        File.WriteAllBytes(Path.Combine(folder, "3.scalearn"), [2]);
+
+        using var drop = ModelDrop.Open(folder);
+
+        string[] left = [.. Directory.GetFiles(folder).Select(Path.GetFileName)!];
+        foreach (var (who, token) in tokens)
+        {
+            bool kept = who is "live" or "elsewhere" or "unsigned";
+            Assert.Equal(kept ? 2 : 0, left.Count(f => f!.Contains(token)));
+        }
+        Assert.Contains("3.scalearn", left);
+        Assert.Contains(".scalearn-drop-" + drop.Token, left);
+        var marker = File.ReadAllText(Path.Combine(folder, ".scalearn-drop-" + drop.Token)).Split('\n');
+        Assert.Equal([host, Environment.ProcessId.ToString()], marker[..2]);
+        Assert.InRange(long.Parse(marker[2]), thisStart - TimeSpan.TicksPerSecond, thisStart + TimeSpan.TicksPerSecond);
+    }
+
     [Fact]
     public void The_driver_refuses_a_name_that_is_not_a_file_of_its_job()
     {

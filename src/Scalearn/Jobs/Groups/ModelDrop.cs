@@ -10,7 +10,9 @@ namespace Scalearn.Jobs;
 /// task writes only where it finds that marker, so a worker that sees another folder under the same path (or none)
 /// sends the bytes as before, and a task never writes where its driver could not. A task's files are named
 /// <c>.TOKEN-GUID.partial.scalearn</c>; the driver takes each one over under its final name, and disposing removes
-/// the marker and every file of the token nobody took over (those of a task run twice, or of a run that failed).
+/// the marker and every file of the token nobody took over (those of a task run twice, or of a run that failed). The
+/// marker names its driver's host, process id and start time: opening a drop sweeps away the marker and files a driver of
+/// this host left when it was killed.
 /// </summary>
 public sealed partial class ModelDrop : IDisposable
 {
@@ -27,14 +29,60 @@ public sealed partial class ModelDrop : IDisposable
     /// <summary>32 lowercase hex digits, the marker's and the files' name.</summary>
     public string Token { get; }
 
-    /// <summary>Creates <paramref name="folder"/> if needed and puts this job's marker in it.</summary>
+    /// <summary>
+    /// Creates <paramref name="folder"/> if needed, removes what killed drivers of this host left there, and puts this
+    /// job's marker in it.
+    /// </summary>
     public static ModelDrop Open(string folder)
     {
         folder = Path.GetFullPath(folder);
         Directory.CreateDirectory(folder);
+        SweepAbandoned(folder);
         var drop = new ModelDrop(folder, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)));
-        using (File.Create(MarkerPath(folder, drop.Token))) { }
+        File.WriteAllText(MarkerPath(folder, drop.Token), Owner(Environment.ProcessId));
         return drop;
+    }
+
+    /// <summary>Removes the markers (and their files) whose driver ran on this host and is no longer running.</summary>
+    private static void SweepAbandoned(string folder)
+    {
+        foreach (var marker in Directory.EnumerateFiles(folder, MarkerPrefix + "*"))
+        {
+            string token = Path.GetFileName(marker)[MarkerPrefix.Length..];
+            if (!TokenPattern().IsMatch(token)) continue;
+            string owner;
+            try
+            {
+                owner = File.ReadAllText(marker);
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+            var lines = owner.Split('\n');
+            if (lines.Length != 3 || lines[0] != Environment.MachineName || !int.TryParse(lines[1], out int pid) || !long.TryParse(lines[2], out long started)) continue;
+            // Start times are compared loosely: the runtime derives them from the boot time, which it may compute to the second.
+            if (StartTicks(pid) is { } now && Math.Abs(now - started) < TimeSpan.TicksPerSecond * 2) continue;
+            new ModelDrop(folder, token).Dispose();
+        }
+    }
+
+    /// <summary>The marker's content: this host, the process id and its start time.</summary>
+    private static string Owner(int pid) =>
+        $"{Environment.MachineName}\n{pid}\n{StartTicks(pid)?.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>When the process started (UTC ticks), or null when it is not running.</summary>
+    private static long? StartTicks(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return process.StartTime.ToUniversalTime().Ticks;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
     }
 
     /// <summary>
@@ -78,7 +126,9 @@ public sealed partial class ModelDrop : IDisposable
             File.Delete(file);
     }
 
-    private static string MarkerPath(string folder, string token) => Path.Combine(folder, $".scalearn-drop-{token}");
+    private const string MarkerPrefix = ".scalearn-drop-";
+
+    private static string MarkerPath(string folder, string token) => Path.Combine(folder, MarkerPrefix + token);
 
     [GeneratedRegex("^[0-9a-f]{32}$")]
     private static partial Regex TokenPattern();
