@@ -121,8 +121,7 @@ public sealed class ClusterExecutor : ITaskExecutor, IAsyncDisposable
         {
             await _bus.StartAsync(cts.Token);
             _taskQueue = await _bus.GetSendEndpoint(BrokerConnection.QueueUri(Address.TaskQueue));
-            // Not awaited: the caller prepares its job while the workers answer (SendControlAsync reports its own failure).
-            _ = SendControlAsync(Control.Hello(DriverId));
+            await SendControlAsync(Control.Hello(DriverId));
         }
         catch (Exception e) when (e is not ClusterException && !ct.IsCancellationRequested)
         {
@@ -133,6 +132,27 @@ public sealed class ClusterExecutor : ITaskExecutor, IAsyncDisposable
             throw new ClusterException($"Cannot connect to RabbitMQ at {Address.Endpoint}: {reason}");
         }
         _leases = Task.Run(RenewLeasesAsync);
+        await AnswersToHelloAsync(ct);
+    }
+
+    /// <summary>
+    /// Waits until the workers consuming the task queue answered the hello, so that <see cref="Slots"/> counts the whole
+    /// cluster once connected (a job or a search sized by it is sized for all of it): at most <see cref="AnnounceSettle"/>
+    /// after the first answer, or <see cref="HelloWait"/> when none comes. Returns at once when no worker consumes.
+    /// </summary>
+    private async Task AnswersToHelloAsync(CancellationToken ct)
+    {
+        var hello = Stopwatch.StartNew();
+        try
+        {
+            if (await _consumers.WaitAsync(HelloWait, ct) is not > 0) return;
+        }
+        catch (TimeoutException)
+        {
+            return;
+        }
+        while (!AllAnnounced() && hello.Elapsed < HelloWait && (Workers.FirstSeen == 0 || Stopwatch.GetElapsedTime(Workers.FirstSeen) < AnnounceSettle))
+            await Task.Delay(5, ct);
     }
 
     private async Task RenewLeasesAsync()

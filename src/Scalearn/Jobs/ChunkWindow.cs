@@ -3,19 +3,19 @@ using Scalearn.Execution;
 namespace Scalearn.Jobs;
 
 /// <summary>
-/// Feeds a job numbered chunks (task keys 0, 1, 2, ...) with at most 2 x slots + 2 outstanding, and hands each outcome
+/// Feeds a job numbered chunks (task keys 0, 1, 2, ...) with at most 2 x slots + 2 outstanding (the executor's slots at
+/// each submit: a cluster's grow as its workers answer, which may be after the job started), and hands each outcome
 /// on in chunk order with what the driver kept for that chunk: a chunk that finishes early waits, within that bound,
 /// so a job's output is written in input order with bounded memory. <paramref name="arrived"/> sees every outcome as
 /// it arrives (to fail fast, or to release its input); <paramref name="deliver"/> sees them in order.
 /// </summary>
-internal sealed class ChunkWindow<TTask, TResult, TChunk>(IJob<TTask, TResult> job, int slots,
+internal sealed class ChunkWindow<TTask, TResult, TChunk>(IJob<TTask, TResult> job, Func<int> slots,
     Action<TChunk, TaskOutcome<TTask, TResult>> arrived, Action<TChunk, TaskOutcome<TTask, TResult>> deliver, CancellationToken cancellationToken)
     : IAsyncDisposable
 {
     private readonly IAsyncEnumerator<TaskOutcome<TTask, TResult>> _results = job.Results(cancellationToken).GetAsyncEnumerator(cancellationToken);
     private readonly Dictionary<long, TChunk> _pending = [];
     private readonly Dictionary<long, TaskOutcome<TTask, TResult>> _done = [];
-    private readonly int _limit = 2 * Math.Max(1, slots) + 2;
 
     /// <summary>The number the next submitted chunk's task must be keyed by.</summary>
     public long Next { get; private set; }
@@ -27,7 +27,7 @@ internal sealed class ChunkWindow<TTask, TResult, TChunk>(IJob<TTask, TResult> j
         _pending[Next] = chunk;
         job.Submit(task);
         Next++;
-        while (Next - _delivered >= _limit && await ReceiveAsync()) { }
+        while (Next - _delivered >= 2 * Math.Max(1, slots()) + 2 && await ReceiveAsync()) { }
     }
 
     /// <summary>Completes the job and delivers every remaining outcome; throws when a chunk never got one.</summary>

@@ -17,7 +17,7 @@ internal static class OrderedOutput
     /// <param name="submit">Submits every chunk through the window, sharing streamed inputs through the given <see cref="SharedChunks"/>.</param>
     /// <param name="writeEmpty">Writes the columns of an output that got no rows (or null to leave such a file as the writer leaves it).</param>
     /// <returns>The rows written.</returns>
-    public static async Task<long> RunAsync<TTask, TResult, TChunk>(IJob<TTask, TResult> job, int slots, string outPath,
+    public static async Task<long> RunAsync<TTask, TResult, TChunk>(IJob<TTask, TResult> job, Func<int> slots, string outPath,
         Func<TChunk, TaskOutcome<TTask, TResult>, string> failure, Func<TTask, string?> streamedInput, Func<ITableWriter, TChunk, TResult, long> write,
         Func<ChunkWindow<TTask, TResult, TChunk>, SharedChunks, Task> submit, Action<ITableWriter>? writeEmpty, CancellationToken cancellationToken)
         where TTask : notnull where TResult : notnull

@@ -83,7 +83,7 @@ public static class KnnQueryJob
             ? $" (the worker reads {Path.GetFullPath(indexPath)}{(queriesPath is null ? "" : " and " + Path.GetFullPath(queriesPath))} itself with --data-on-workers; " +
               $"if that is not on a mount every worker can read, and under its {DataDirectories.Variable}, drop --data-on-workers)"
             : "";
-        return await WriteAsync(job, executor.Slots, outPath, options.K, task => task.Queries, failure, async (window, chunks) =>
+        return await WriteAsync(job, () => executor.Slots, outPath, options.K, task => task.Queries, failure, async (window, chunks) =>
         {
             if (queriesPath is null)
                 for (int start = 0; start < n; start += options.BatchSize)
@@ -120,7 +120,7 @@ public static class KnnQueryJob
             throw new ArgumentOutOfRangeException(nameof(options), options.Shards, $"--shards {options.Shards} is more than the {n} points of {indexPath}: each shard needs at least one.");
         using var shards = KnnShards.Write(indexPath, read, n, options.Shards, cancellationToken);
         var job = new ShardedQueryJob(executor, shards, options.Metric, options.K, new JobOptions { Progress = options.Progress }, options.P);
-        return await WriteAsync(job, executor.Slots, outPath, options.K, task => task.Queries, "", async (window, chunks) =>
+        return await WriteAsync(job, () => executor.Slots, outPath, options.K, task => task.Queries, "", async (window, chunks) =>
         {
             foreach (var (chunk, block) in QueryChunks(queriesPath ?? indexPath, read, columns, indexPath, options.BatchSize, chunks, cancellationToken))
                 await window.SubmitAsync(new ShardedChunk(window.Next, block, chunk.Count, (int)chunk.FirstRow, queriesPath is null), chunk.FirstRow);
@@ -166,7 +166,7 @@ public static class KnnQueryJob
     }
 
     /// <summary>Runs a query job into the output file in query order (<see cref="OrderedOutput"/>), one row per neighbour.</summary>
-    private static Task<long> WriteAsync<TTask>(IJob<TTask, KnnResult> job, int slots, string outPath, int k, Func<TTask, string?> queriesOf,
+    private static Task<long> WriteAsync<TTask>(IJob<TTask, KnnResult> job, Func<int> slots, string outPath, int k, Func<TTask, string?> queriesOf,
         string failureNote, Func<ChunkWindow<TTask, KnnResult, long>, SharedChunks, Task> submit, CancellationToken cancellationToken) where TTask : notnull =>
         OrderedOutput.RunAsync(job, slots, outPath,
             (_, outcome) => $"Query chunk {outcome.Key} failed on worker '{outcome.Worker}': {outcome.Error}{failureNote}",

@@ -91,7 +91,7 @@ public static class BatchPredictor
         var score = options.Target is null ? null : new StreamedScore(classifier is not null);
 
         var model = new BytesBlob(modelBytes);
-        long rows = await OrderedOutput.RunAsync(executor.Start(PredictKind.Instance, [model], new JobOptions { Progress = options.Progress }), executor.Slots, outPath,
+        long rows = await OrderedOutput.RunAsync(executor.Start(PredictKind.Instance, [model], new JobOptions { Progress = options.Progress }), () => executor.Slots, outPath,
             (Pending chunk, TaskOutcome<PredictTask, PredictResult> outcome) =>
                 RowChunks.Failure(dataPath, chunk.FirstRow, chunk.Count, options.DataOnWorkers, outcome.Worker, outcome.Error),
             task => task.Rows,

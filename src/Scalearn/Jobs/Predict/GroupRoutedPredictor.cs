@@ -51,7 +51,7 @@ public static class GroupRoutedPredictor
 
         var blobs = new Dictionary<string, FileBlob>(StringComparer.Ordinal);
         var job = executor.Start(GroupPredictKind.Instance, null, new JobOptions { Progress = options.Progress });
-        long rows = await OrderedOutput.RunAsync(job, executor.Slots, outPath,
+        long rows = await OrderedOutput.RunAsync(job, () => executor.Slots, outPath,
             (Pending chunk, TaskOutcome<GroupPredictTask, PredictResult> outcome) =>
                 RowChunks.Failure(dataPath, chunk.FirstRow, chunk.Count, options.DataOnWorkers, outcome.Worker, outcome.Error),
             task => task.Rows,

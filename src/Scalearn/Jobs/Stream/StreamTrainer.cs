@@ -102,7 +102,7 @@ public static class StreamTrainer
     {
         await using var job = executor.Start(StreamScoreKind.Instance, null, new JobOptions { Progress = options.JobProgress });
         var shared = new SharedChunks(job.Share, job.Unshare);
-        await using var window = new ChunkWindow<StreamScoreTask, StreamScoreResult, Pending>(job, executor.Slots,
+        await using var window = new ChunkWindow<StreamScoreTask, StreamScoreResult, Pending>(job, () => executor.Slots,
             (chunk, outcome) =>
             {
                 if (outcome.Failed)
