@@ -32,7 +32,7 @@ public sealed class ClusterExecutor : ITaskExecutor, IAsyncDisposable
     private IBusControl _bus = null!;
     private ISendEndpoint? _taskQueue;
     private Task _leases = Task.CompletedTask;
-    private long _taskMessages, _taskMessageBytes, _tasks, _resultMessages, _duplicates, _dropped;
+    private long _taskMessages, _taskMessageBytes, _tasks, _resultMessages, _duplicates, _dropped, _inlineInputs, _inlineInputBytes;
     private long _lastDropLog;
 
     private ClusterExecutor(ClusterAddress address, ClusterOptions options)
@@ -60,7 +60,8 @@ public sealed class ClusterExecutor : ITaskExecutor, IAsyncDisposable
 
     public ClusterStatistics Statistics => new(
         new Dictionary<string, long>(Blobs.BytesServedByWorker), Interlocked.Read(ref _taskMessages), Interlocked.Read(ref _taskMessageBytes),
-        Interlocked.Read(ref _tasks), Interlocked.Read(ref _resultMessages), Interlocked.Read(ref _duplicates), Interlocked.Read(ref _dropped));
+        Interlocked.Read(ref _tasks), Interlocked.Read(ref _resultMessages), Interlocked.Read(ref _duplicates), Interlocked.Read(ref _dropped),
+        Interlocked.Read(ref _inlineInputs), Interlocked.Read(ref _inlineInputBytes));
 
     /// <summary>Connects to the broker; throws <see cref="ClusterException"/> (naming host:port, never the password) when it cannot.</summary>
     public static async Task<ClusterExecutor> ConnectAsync(string amqpUri, ClusterOptions? options = null, CancellationToken ct = default)
@@ -183,6 +184,11 @@ public sealed class ClusterExecutor : ITaskExecutor, IAsyncDisposable
         for (int i = 0; i < copies; i++) await endpoint.Send(message, ct);
         Interlocked.Increment(ref _taskMessages);
         Interlocked.Add(ref _taskMessageBytes, body.Length);
+        if (envelope.Inline is { Count: > 0 } inline)
+        {
+            Interlocked.Add(ref _inlineInputs, inline.Count);
+            Interlocked.Add(ref _inlineInputBytes, inline.Sum(i => (long)i.Bytes.Length));
+        }
         Interlocked.Add(ref _tasks, count);
     }
 
