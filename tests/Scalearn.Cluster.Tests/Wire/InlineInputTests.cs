@@ -40,6 +40,16 @@ public sealed class InlineInputTests
     }
 
     [Fact]
+    public void AMessageOfAnotherLayoutIsRefusedAsMalformedNotMisread()
+    {
+        // Driver and workers come from one build, as for every wire change: a message of the layout before inline inputs
+        // (no count after the tasks) or with more after them is malformed, and the worker drops it with the reason.
+        var body = new TaskEnvelope(Guid.NewGuid(), Guid.NewGuid(), "test.probe", "c.driver.x", 42, OneTask).Encode();
+        Assert.Contains("truncated", Assert.Throws<InvalidDataException>(() => TaskEnvelope.Decode(body[..^4])).Message);
+        Assert.Contains("trailing", Assert.Throws<InvalidDataException>(() => TaskEnvelope.Decode([.. body, 0])).Message);
+    }
+
+    [Fact]
     public async Task AnInlineInputDecodesByItsFormatAsAFetchedOneDoes()
     {
         var bytes = new BytesBlob([5, 6, 7, 8]);
