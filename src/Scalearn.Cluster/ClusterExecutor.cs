@@ -168,6 +168,9 @@ public sealed class ClusterExecutor : ITaskExecutor, IAsyncDisposable
 
     internal List<(Guid Instance, string Queue, int Slots)> Holders(string id) => Workers.Holders(id, worker => Holds(worker, id));
 
+    /// <summary>Whether live worker <paramref name="instance"/> holds input <paramref name="id"/> (as <see cref="Holder"/> judges).</summary>
+    internal bool Holds(Guid instance, string id) => Workers.Holds(instance, id, worker => Holds(worker, id));
+
     private bool Holds(string worker, string id) => Blobs.Fetched(worker, id) || _ranWith.TryGetValue(id, out var ran) && ran == worker;
 
     /// <summary>A task preferring <paramref name="id"/> ran on <paramref name="worker"/>: it holds what the task left there.</summary>

@@ -266,7 +266,7 @@ internal sealed class ClusterJob<TTask, TResult> : IJob<TTask, TResult>, ICluste
                 _inFlight[e.Key] = e;
             }
         }
-        var messages = new List<(string? Queue, Entry[] Tasks)>();
+        var messages = new List<((Guid Instance, string Queue)? Worker, Entry[] Tasks)>();
         var shared = new List<Entry>();
         foreach (var group in Place(batch).GroupBy(p => p.Worker, p => p.Entry))
         {
@@ -276,13 +276,13 @@ internal sealed class ClusterJob<TTask, TResult> : IJob<TTask, TResult>, ICluste
                 continue;
             }
             foreach (var e in group) e.PlacedOn = holder.Instance;
-            messages.AddRange(group.Chunk(_executor.Options.MaxTasksPerMessage).Select(c => ((string?)holder.Queue, c)));
+            messages.AddRange(group.Chunk(_executor.Options.MaxTasksPerMessage).Select(c => (group.Key, c)));
         }
         messages.AddRange(TaskMessagePlan.Split(shared, slots, Math.Clamp(_executor.Options.MaxTasksPerMessage, 1, WireLimits.MaxTasksPerMessage))
-            .Select(c => ((string?)null, c)));
+            .Select(c => (((Guid, string)?)null, c)));
         try
         {
-            await Task.WhenAll(messages.Select(m => SendAsync(m.Queue, m.Tasks))).ConfigureAwait(false);
+            await Task.WhenAll(messages.Select(m => SendAsync(m.Worker, m.Tasks))).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -351,20 +351,22 @@ internal sealed class ClusterJob<TTask, TResult> : IJob<TTask, TResult>, ICluste
         return result;
     }
 
-    private async Task SendAsync(string? queue, Entry[] tasks)
+    /// <param name="worker">The worker whose own queue the message goes to, or null for the cluster's task queue.</param>
+    private async Task SendAsync((Guid Instance, string Queue)? worker, Entry[] tasks)
     {
         var envelope = new TaskEnvelope(Id, _executor.DriverId, _kind.Name, _executor.ReplyQueue, WireLimits.Now, tasks.Select(t => (t.Key, t.Body)).ToArray(),
-            InlineInputs(tasks));
+            InlineInputs(tasks, worker?.Instance));
         if (Interlocked.Increment(ref _messagesSent) <= _executor.Options.DropFirstMessages) return;
-        await _executor.SendTasksAsync(queue, envelope, tasks.Length, _stop.Token).ConfigureAwait(false);
+        await _executor.SendTasksAsync(worker?.Queue, envelope, tasks.Length, _stop.Token).ConfigureAwait(false);
     }
 
     /// <summary>
     /// The small inputs of these tasks (a partition's descriptor, a small chunk), each once and up to the message's
     /// budget, to travel inside the message: the worker need not ask the driver for them. Larger ones (a model, an
-    /// index) are fetched, once per worker, rather than riding along in every message.
+    /// index) are fetched, once per worker, rather than riding along in every message; so are those the message's
+    /// worker already holds (a partition placed where it was loaded, round after round).
     /// </summary>
-    private List<InlineInput> InlineInputs(Entry[] tasks)
+    private List<InlineInput> InlineInputs(Entry[] tasks, Guid? worker)
     {
         var inline = new List<InlineInput>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -372,6 +374,7 @@ internal sealed class ClusterJob<TTask, TResult> : IJob<TTask, TResult>, ICluste
         foreach (var id in tasks.SelectMany(t => t.Inputs))
         {
             if (!seen.Add(id) || _executor.Blobs.Find(Id, id) is not { Length: <= WireLimits.InlineInputBytes } blob) continue;
+            if (worker is { } holder && _executor.Holds(holder, id)) continue;
             if (total + blob.Length > WireLimits.MaxInlineBytesPerMessage) continue;
             var bytes = new byte[blob.Length];
             blob.Read(0, bytes);
