@@ -36,7 +36,7 @@ public sealed class ClusterExecutor : ITaskExecutor, IAsyncDisposable
     private ISendEndpoint? _taskQueue;
     private Task _leases = Task.CompletedTask;
     private Task<int?> _consumers = Task.FromResult<int?>(null);
-    private long _taskMessages, _taskMessageBytes, _tasks, _resultMessages, _duplicates, _dropped;
+    private long _taskMessages, _taskMessageBytes, _tasks, _resultMessages, _duplicates, _dropped, _inlineInputs, _inlineInputBytes;
     private long _lastDropLog;
 
     private ClusterExecutor(ClusterAddress address, ClusterOptions options)
@@ -64,7 +64,8 @@ public sealed class ClusterExecutor : ITaskExecutor, IAsyncDisposable
 
     public ClusterStatistics Statistics => new(
         new Dictionary<string, long>(Blobs.BytesServedByWorker), Interlocked.Read(ref _taskMessages), Interlocked.Read(ref _taskMessageBytes),
-        Interlocked.Read(ref _tasks), Interlocked.Read(ref _resultMessages), Interlocked.Read(ref _duplicates), Interlocked.Read(ref _dropped));
+        Interlocked.Read(ref _tasks), Interlocked.Read(ref _resultMessages), Interlocked.Read(ref _duplicates), Interlocked.Read(ref _dropped),
+        Interlocked.Read(ref _inlineInputs), Interlocked.Read(ref _inlineInputBytes));
 
     /// <summary>Connects to the broker; throws <see cref="ClusterException"/> (naming host:port, never the password) when it cannot.</summary>
     public static async Task<ClusterExecutor> ConnectAsync(string amqpUri, ClusterOptions? options = null, CancellationToken ct = default)
@@ -196,6 +197,9 @@ public sealed class ClusterExecutor : ITaskExecutor, IAsyncDisposable
 
     internal List<(Guid Instance, string Queue, int Slots)> Holders(string id) => Workers.Holders(id, worker => Holds(worker, id));
 
+    /// <summary>Whether live worker <paramref name="instance"/> holds input <paramref name="id"/> (as <see cref="Holder"/> judges).</summary>
+    internal bool Holds(Guid instance, string id) => Workers.Holds(instance, id, worker => Holds(worker, id));
+
     private bool Holds(string worker, string id) => Blobs.Fetched(worker, id) || _ranWith.TryGetValue(id, out var ran) && ran == worker;
 
     /// <summary>A task preferring <paramref name="id"/> ran on <paramref name="worker"/>: it holds what the task left there.</summary>
@@ -212,6 +216,11 @@ public sealed class ClusterExecutor : ITaskExecutor, IAsyncDisposable
         for (int i = 0; i < copies; i++) await endpoint.Send(message, ct);
         Interlocked.Increment(ref _taskMessages);
         Interlocked.Add(ref _taskMessageBytes, body.Length);
+        if (envelope.Inline is { Count: > 0 } inline)
+        {
+            Interlocked.Add(ref _inlineInputs, inline.Count);
+            Interlocked.Add(ref _inlineInputBytes, inline.Sum(i => (long)i.Bytes.Length));
+        }
         Interlocked.Add(ref _tasks, count);
     }
 

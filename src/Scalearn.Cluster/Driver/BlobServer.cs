@@ -6,7 +6,8 @@ namespace Scalearn.Cluster.Driver;
 
 /// <summary>
 /// The shared inputs of this driver's jobs, served to workers by ranges straight from the inputs (no encoded copy), and
-/// who fetched what (a worker that fetched an input holds it, which placement uses).
+/// who holds what (a worker that fetched an input, or ran a task with the copy its message carried, holds it, which
+/// placement uses).
 /// </summary>
 internal sealed class BlobServer
 {
@@ -27,9 +28,12 @@ internal sealed class BlobServer
         }
     }
 
-    public bool Has(Guid job, string id)
+    public bool Has(Guid job, string id) => Find(job, id) is not null;
+
+    /// <summary>Input <paramref name="id"/> if job <paramref name="job"/> shares it.</summary>
+    public IBlob? Find(Guid job, string id)
     {
-        lock (_blobs) return _blobs.TryGetValue(id, out var entry) && entry.Jobs.Contains(job);
+        lock (_blobs) return _blobs.TryGetValue(id, out var entry) && entry.Jobs.Contains(job) ? entry.Blob : null;
     }
 
     /// <summary>One job lets go of one input; it is dropped once no job shares it.</summary>
@@ -50,10 +54,12 @@ internal sealed class BlobServer
 
     public bool Fetched(string worker, string id) => _fetched.ContainsKey((worker, id));
 
+    /// <summary>A task reading <paramref name="id"/> ran on <paramref name="worker"/>: it holds the input, also one that came inline and was never fetched.</summary>
+    public void MarkHeld(string worker, string id) => _fetched[(worker, id)] = 0;
+
     public BlobChunk Serve(BlobRequest request)
     {
-        IBlob? blob;
-        lock (_blobs) blob = _blobs.TryGetValue(request.Id, out var entry) && entry.Jobs.Contains(request.Job) ? entry.Blob : null;
+        var blob = Find(request.Job, request.Id);
         if (blob is null) return new BlobChunk(request.Id, "", 0, 0, [], "The driver holds no such input for that job (the job has ended).");
         if (request.Offset > blob.Length)
             return new BlobChunk(request.Id, blob.Format, request.Offset, blob.Length, [], $"Offset {request.Offset} is past the input's {blob.Length} bytes.");

@@ -25,11 +25,12 @@ internal interface IClusterJob
 /// </summary>
 internal sealed class ClusterJob<TTask, TResult> : IJob<TTask, TResult>, IClusterJob where TTask : notnull where TResult : notnull
 {
-    private sealed class Entry(TTask task, TaskKey key, byte[] body, string? preferred)
+    private sealed class Entry(TTask task, TaskKey key, byte[] body, IReadOnlyList<string> inputs, string? preferred)
     {
         public TTask Task { get; } = task;
         public TaskKey Key { get; } = key;
         public byte[] Body { get; } = body;
+        public IReadOnlyList<string> Inputs { get; } = inputs;
         public string? Preferred { get; } = preferred;
         public Guid? PlacedOn { get; set; }
     }
@@ -92,11 +93,12 @@ internal sealed class ClusterJob<TTask, TResult> : IJob<TTask, TResult>, ICluste
         foreach (var task in tasks)
         {
             var key = _kind.Key(task);
-            foreach (var id in _kind.Inputs(task))
+            var inputs = _kind.Inputs(task);
+            foreach (var id in inputs)
                 if (!_executor.Blobs.Has(Id, id)) throw new ArgumentException($"Task {key} reads input {WireLimits.Short(id)}, which was not shared with the job.", nameof(tasks));
             var body = _kind.EncodeTask(task);
             if (body.Length > WireLimits.MaxTaskBytes) throw new ArgumentException($"Task {key} encodes to {body.Length} bytes; at most {WireLimits.MaxTaskBytes} fit a message (share large data as an input).");
-            entries.Add(new Entry(task, key, body, _kind.PreferredInput(task)));
+            entries.Add(new Entry(task, key, body, inputs, _kind.PreferredInput(task)));
         }
         lock (_gate)
         {
@@ -180,6 +182,9 @@ internal sealed class ClusterJob<TTask, TResult> : IJob<TTask, TResult>, ICluste
                 outcome = new(entry.Task, entry.Key, result, null, results.Worker, item.Seconds);
             }
             if (entry.Preferred is { } preferred) _executor.RanWith(preferred, results.Worker);
+            // The task ran there, so the worker decoded its inputs, also those that came inline and were never fetched.
+            if (item.Error is null)
+                foreach (var id in entry.Inputs) _executor.Blobs.MarkHeld(results.Worker, id);
             lock (_gate)
             {
                 if (!_inFlight.Remove(item.Key)) continue;
@@ -261,7 +266,7 @@ internal sealed class ClusterJob<TTask, TResult> : IJob<TTask, TResult>, ICluste
                 _inFlight[e.Key] = e;
             }
         }
-        var messages = new List<(string? Queue, Entry[] Tasks)>();
+        var messages = new List<((Guid Instance, string Queue)? Worker, Entry[] Tasks)>();
         var shared = new List<Entry>();
         foreach (var group in Place(batch).GroupBy(p => p.Worker, p => p.Entry))
         {
@@ -271,13 +276,13 @@ internal sealed class ClusterJob<TTask, TResult> : IJob<TTask, TResult>, ICluste
                 continue;
             }
             foreach (var e in group) e.PlacedOn = holder.Instance;
-            messages.AddRange(group.Chunk(_executor.Options.MaxTasksPerMessage).Select(c => ((string?)holder.Queue, c)));
+            messages.AddRange(group.Chunk(_executor.Options.MaxTasksPerMessage).Select(c => (group.Key, c)));
         }
         messages.AddRange(TaskMessagePlan.Split(shared, slots, Math.Clamp(_executor.Options.MaxTasksPerMessage, 1, WireLimits.MaxTasksPerMessage))
-            .Select(c => ((string?)null, c)));
+            .Select(c => (((Guid, string)?)null, c)));
         try
         {
-            await Task.WhenAll(messages.Select(m => SendAsync(m.Queue, m.Tasks))).ConfigureAwait(false);
+            await Task.WhenAll(messages.Select(m => SendAsync(m.Worker, m.Tasks))).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -346,11 +351,37 @@ internal sealed class ClusterJob<TTask, TResult> : IJob<TTask, TResult>, ICluste
         return result;
     }
 
-    private async Task SendAsync(string? queue, Entry[] tasks)
+    /// <param name="worker">The worker whose own queue the message goes to, or null for the cluster's task queue.</param>
+    private async Task SendAsync((Guid Instance, string Queue)? worker, Entry[] tasks)
     {
-        var envelope = new TaskEnvelope(Id, _executor.DriverId, _kind.Name, _executor.ReplyQueue, WireLimits.Now, tasks.Select(t => (t.Key, t.Body)).ToArray());
+        var envelope = new TaskEnvelope(Id, _executor.DriverId, _kind.Name, _executor.ReplyQueue, WireLimits.Now, tasks.Select(t => (t.Key, t.Body)).ToArray(),
+            InlineInputs(tasks, worker?.Instance));
         if (Interlocked.Increment(ref _messagesSent) <= _executor.Options.DropFirstMessages) return;
-        await _executor.SendTasksAsync(queue, envelope, tasks.Length, _stop.Token).ConfigureAwait(false);
+        await _executor.SendTasksAsync(worker?.Queue, envelope, tasks.Length, _stop.Token).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The small inputs of these tasks (a partition's descriptor, a small chunk), each once and up to the message's
+    /// budget, to travel inside the message: the worker need not ask the driver for them. Larger ones (a model, an
+    /// index) are fetched, once per worker, rather than riding along in every message; so are those the message's
+    /// worker already holds (a partition placed where it was loaded, round after round).
+    /// </summary>
+    private List<InlineInput> InlineInputs(Entry[] tasks, Guid? worker)
+    {
+        var inline = new List<InlineInput>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        long total = 0;
+        foreach (var id in tasks.SelectMany(t => t.Inputs))
+        {
+            if (!seen.Add(id) || _executor.Blobs.Find(Id, id) is not { Length: <= WireLimits.InlineInputBytes } blob) continue;
+            if (worker is { } holder && _executor.Holds(holder, id)) continue;
+            if (total + blob.Length > WireLimits.MaxInlineBytesPerMessage) continue;
+            var bytes = new byte[blob.Length];
+            blob.Read(0, bytes);
+            inline.Add(new InlineInput(id, blob.Format, bytes));
+            total += bytes.Length;
+        }
+        return inline;
     }
 
     private void Requeue(IEnumerable<Entry> entries)

@@ -73,6 +73,13 @@ internal sealed class WorkerTracker(Action<string> log)
         return null;
     }
 
+    /// <summary>Whether live worker <paramref name="instance"/> holds input <paramref name="id"/>.</summary>
+    public bool Holds(Guid instance, string id, Func<string, bool> fetchedBy)
+    {
+        lock (_workers)
+            return _workers.TryGetValue(instance, out var w) && !Stale(w.SeenAt) && (w.Beat.Resident.Contains(id) || fetchedBy(w.Beat.Worker));
+    }
+
     /// <summary>Every live worker holding <paramref name="id"/>, in a fixed order, with its slots.</summary>
     public List<(Guid Instance, string Queue, int Slots)> Holders(string id, Func<string, bool> fetchedBy)
     {

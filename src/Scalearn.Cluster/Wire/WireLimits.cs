@@ -18,6 +18,11 @@ internal static partial class WireLimits
     public const int MaxErrorBytes = 1 << 16;
     public const long MaxBlobBytes = 64L << 30;
     public const int ChunkBytes = 4 << 20;
+    /// <summary>A shared input of at most this many bytes travels inside the task messages of the tasks reading it.</summary>
+    public const int InlineInputBytes = 64 << 10;
+    /// <summary>What the inline inputs of one task message may hold together; the other inputs are fetched.</summary>
+    public const int MaxInlineBytesPerMessage = 1 << 20;
+    public const int MaxInlineInputsPerMessage = 10_000;
     public const int HashChars = 64;
     public const int MaxNameBytes = 256;
     public const int MaxResidentIds = 256;

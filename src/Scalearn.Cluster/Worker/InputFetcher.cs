@@ -11,7 +11,8 @@ namespace Scalearn.Cluster.Worker;
 /// <summary>
 /// Gets a job's shared inputs into the worker's resident cache: each input is fetched once (concurrent tasks share the
 /// fetch), chunk by chunk from the driver that shares it, and decoded by its allow-listed format while the next chunk is
-/// on its way, so neither side holds a second, encoded copy of a large input.
+/// on its way, so neither side holds a second, encoded copy of a large input. A small input that came inside the task
+/// message is decoded from that copy instead, into the same cache entry.
 /// </summary>
 internal sealed class InputFetcher(IBus bus, ResidentCache cache, MessageAuth auth, DriverLeases leases, string workerName, ILogger logger)
 {
@@ -27,7 +28,8 @@ internal sealed class InputFetcher(IBus bus, ResidentCache cache, MessageAuth au
         {
             try
             {
-                return await cache.GetOrAddAsync(ResidentCache.InputKey(id), () => FetchAsync(job, id, ct));
+                var inline = job.InlineCopy(id);
+                return await cache.GetOrAddAsync(ResidentCache.InputKey(id), () => inline is null ? FetchAsync(job, id, ct) : DecodeInlineAsync(inline, ct));
             }
             // The fetch in flight that this task shared was started by another task, perhaps of another driver's job, and
             // stopped with it: this task's own driver still sends the input.
@@ -35,6 +37,13 @@ internal sealed class InputFetcher(IBus bus, ResidentCache cache, MessageAuth au
             {
             }
         }
+    }
+
+    private async ValueTask<(object Value, long Bytes)> DecodeInlineAsync(InlineInput input, CancellationToken ct)
+    {
+        var decoded = await input.DecodeAsync(ct);
+        logger.LogDebug("Decoded inline input {Id} ({Format}, {Bytes} bytes)", WireLimits.Short(input.Id), input.Format, input.Bytes.Length);
+        return decoded;
     }
 
     private async ValueTask<(object Value, long Bytes)> FetchAsync(TaskEnvelope job, string id, CancellationToken ct)

@@ -33,10 +33,15 @@ public sealed class ClusterSearchTests
         Assert.Equal(local.BestParams, remote.BestParams);
         Assert.Contains(progress, p => p.Workers == 2);
         Assert.Equal(progress.Max(p => p.Total), progress.Last().Done);
-        // Data shipped once per worker: each fetched the dataset and folds blobs exactly once.
-        var blobBytes = executor.Statistics.BlobBytesByWorker;
-        long expected = new DatasetBlob(data).Length + new FoldsBlob(search.Folds!).Length;
-        Assert.All(blobBytes.Values, bytes => Assert.Equal(expected, bytes));
+        // Data shipped once per worker: each fetched the dataset blob exactly once; the folds, small, came inside the task
+        // messages (each carried them at most once) and were never fetched.
+        var statistics = executor.Statistics;
+        var blobBytes = statistics.BlobBytesByWorker;
+        var folds = new FoldsBlob(search.Folds!);
+        Assert.InRange(folds.Length, 1, Scalearn.Cluster.Wire.WireLimits.InlineInputBytes);
+        Assert.All(blobBytes.Values, bytes => Assert.Equal(new DatasetBlob(data).Length, bytes));
+        Assert.InRange(statistics.InlineInputs, 1, statistics.TaskMessages);
+        Assert.Equal(statistics.InlineInputs * folds.Length, statistics.InlineInputBytes);
         Assert.InRange(blobBytes.Count, 1, 2);
     }
 

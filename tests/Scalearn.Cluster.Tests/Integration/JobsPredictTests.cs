@@ -84,6 +84,26 @@ public sealed class JobsPredictTests : IDisposable
     }
 
     [BrokerFact(Timeout = 120_000)]
+    public async Task WithDataOnWorkersEachWorkerFetchesTheModelAndNoPartition()
+    {
+        var (model, data) = Fixture(8_000);
+        Assert.True(new FileInfo(model).Length > Scalearn.Cluster.Wire.WireLimits.InlineInputBytes, "the model should be too large to travel inline");
+        string local = Path.Combine(_folder, "local.csv"), remote = Path.Combine(_folder, "remote.csv");
+        await BatchPredictor.RunAsync(new LocalExecutor(2), model, data, local, Options());
+
+        string broker = Broker.ForCluster("predict-inline");
+        await using var workers = await StartWorkersAsync(broker, 2, "predict-inline", _folder);
+        await using var executor = await ClusterExecutor.ConnectAsync(broker);
+        await BatchPredictor.RunAsync(executor, model, data, remote, Options() with { DataOnWorkers = true });
+
+        Assert.True(File.ReadAllBytes(local).AsSpan().SequenceEqual(File.ReadAllBytes(remote)), workers.Output);
+        // Each partition's descriptor came inside its task's message: the workers asked the driver for the model alone.
+        var statistics = executor.Statistics;
+        Assert.All(statistics.BlobBytesByWorker.Values, bytes => Assert.Equal(new FileInfo(model).Length, bytes));
+        Assert.Equal(statistics.Tasks, statistics.InlineInputs);
+    }
+
+    [BrokerFact(Timeout = 120_000)]
     public async Task AWorkerKilledMidJobLosesAndDuplicatesNoRow()
     {
         var (model, data) = Fixture(20_000);

@@ -32,7 +32,7 @@ public sealed class KilledDriverTests : IDisposable
     [BrokerFact(Timeout = 120_000)]
     public async Task ARunAfterAKilledDriverIsNotHeldUntilTheDeadDriversLeaseEnds()
     {
-        string big = Csv("big.csv", 40_000, 1), small = Csv("small.csv", 3_000, 2);
+        string big = Csv("big.csv", 200_000, 1), small = Csv("small.csv", 3_000, 2);
         var train = TableReader.Load(small);
         string model = Path.Combine(_dir, "nb.scalearn");
         ModelFile.Save(model, (IPersistableModel)new GaussianNB().Fit(train), null, train.FeatureNames);
@@ -44,12 +44,13 @@ public sealed class KilledDriverTests : IDisposable
         await using var workers = await WorkerProcesses.StartAsync(broker, 1, "killed-driver");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { LocalWorkerProcess.FindCli(), "predict", "--model", model, "--data", big, "--target", "target",
-                     "--batch-size", "100", "--out", Path.Combine(_dir, "dead.csv"), "--cluster", broker })
+                     "--batch-size", "5000", "--out", Path.Combine(_dir, "dead.csv"), "--cluster", broker })
             start.ArgumentList.Add(arg);
         using var driver = Process.Start(start)!;
         try
         {
-            // Mid-message: the worker holds the dead driver's next tasks, whose row chunks only that driver can send.
+            // Mid-message: the worker holds the dead driver's next tasks, whose row chunks only that driver can send (chunks
+            // of 5,000 rows are too large to travel inside the task messages).
             await workers.WaitForOutputAsync(o => o.Split(" ok").Length > 5, TimeSpan.FromSeconds(60));
         }
         finally

@@ -4,12 +4,15 @@ using Scalearn.Execution.Wire;
 namespace Scalearn.TestPlugin;
 
 /// <summary>
-/// Squares <see cref="Value"/> after optionally sleeping, allocating and reading a shared input, and returns a payload of
+/// Squares <see cref="Value"/> after optionally sleeping, allocating and reading shared inputs (its own
+/// <see cref="Input"/>, which it prefers, and one <see cref="Shared"/> with other tasks), and returns a payload of
 /// <see cref="PayloadBytes"/> patterned bytes: a task kind that is not the search's, for engine tests (limits,
 /// cancellation, placement, input shipping, large results).
 /// </summary>
-public sealed record ProbeTask(long Id, long Value, int SleepMs = 0, int AllocateMb = 0, bool IgnoreCancel = false, string? Input = null, int PayloadBytes = 0);
+public sealed record ProbeTask(long Id, long Value, int SleepMs = 0, int AllocateMb = 0, bool IgnoreCancel = false, string? Input = null, int PayloadBytes = 0,
+    string? Shared = null);
 
+/// <param name="InputLength">The bytes of the task's inputs together, -1 without any.</param>
 public sealed record ProbeResult(long Id, long Square, string Worker, long InputLength, byte[]? Payload = null)
 {
     /// <summary>Byte <paramref name="i"/> of task <paramref name="id"/>'s payload.</summary>
@@ -17,13 +20,13 @@ public sealed record ProbeResult(long Id, long Square, string Worker, long Input
 }
 
 [RegisteredTaskKind]
-public sealed class ProbeKind : TaskKind<ProbeTask, ProbeResult>
+public class ProbeKind : TaskKind<ProbeTask, ProbeResult>
 {
     public override string Name => "test.probe";
 
     public override TaskKey Key(ProbeTask task) => new(task.Id);
 
-    public override IReadOnlyList<string> Inputs(ProbeTask task) => task.Input is null ? [] : [task.Input];
+    public override IReadOnlyList<string> Inputs(ProbeTask task) => new[] { task.Input, task.Shared }.OfType<string>().ToArray();
 
     public override string? PreferredInput(ProbeTask task) => task.Input;
 
@@ -44,7 +47,8 @@ public sealed class ProbeKind : TaskKind<ProbeTask, ProbeResult>
             if (!task.IgnoreCancel) FitInterruption.Check();
             Thread.Sleep(5);
         }
-        long length = task.Input is null ? -1 : context.Input<byte[]>(task.Input).LongLength;
+        var inputs = Inputs(task);
+        long length = inputs.Count == 0 ? -1 : inputs.Sum(id => context.Input<byte[]>(id).LongLength);
         GC.KeepAlive(hold);
         var payload = new byte[task.PayloadBytes];
         for (int i = 0; i < payload.Length; i++) payload[i] = ProbeResult.PayloadByte(task.Id, i);
@@ -62,11 +66,12 @@ public sealed class ProbeKind : TaskKind<ProbeTask, ProbeResult>
         writer.Bool(task.IgnoreCancel);
         writer.String(task.Input);
         writer.Int32(task.PayloadBytes);
+        writer.String(task.Shared);
     }
 
     public override ProbeTask ReadTask(WireReader reader) =>
         new(reader.Int64(), reader.Int64(), reader.Int32(0, 3_600_000, "Sleep"), reader.Int32(0, 1 << 16, "Allocation"), reader.Bool(), reader.NullableString(64),
-            reader.Int32(0, 1 << 30, "Payload"));
+            reader.Int32(0, 1 << 30, "Payload"), reader.NullableString(64));
 
     public override void WriteResult(ProbeResult result, WireWriter writer)
     {
@@ -91,4 +96,13 @@ public sealed class ProbeKind : TaskKind<ProbeTask, ProbeResult>
     }
 
     public override long Rows(ProbeTask task, ProbeResult result) => 1;
+}
+
+/// <summary>The probe kind as a data-parallel kind places its tasks: each preferred input on one worker, spread over the workers.</summary>
+[RegisteredTaskKind]
+public sealed class SpreadProbeKind : ProbeKind
+{
+    public override string Name => "test.probe-spread";
+
+    public override bool SpreadPreferredInputs => true;
 }
