@@ -37,6 +37,33 @@ public sealed class RfPredictOnWorkersClusterWorkload : IWorkload
     public IReadOnlyDictionary<string, object?> Run(BenchOptions options) => RfPredictClusterWorkload.Run(options, Name, dataOnWorkers: true);
 }
 
+/// <summary>
+/// predict_small_cluster (issue 9): `scalearn predict --data-on-workers` of rf_predict's first 1,000 rows, local vs 2 local
+/// workers: what every cluster command pays before and after its tasks (process start, connecting to the broker, hearing
+/// from the workers, the first task's round trip) with next to no work to hide it.
+/// </summary>
+public sealed class PredictSmallClusterWorkload : IWorkload
+{
+    private const int Rows = 1000;
+
+    public string Name => "predict_small_cluster";
+
+    public IReadOnlyDictionary<string, object?> Run(BenchOptions options)
+    {
+        var data = RfPredictData.Prepare();
+        string csv = Path.Combine(data.Folder, $"rf_predict_{Rows}x20.csv");
+        if (!File.Exists(csv)) File.WriteAllLines(csv, File.ReadLines(data.Csv).Take(Rows + 1));
+        var expected = data.Model.Predict(Scalearn.Data.CsvLoader.Load(csv, new Scalearn.Data.CsvOptions { Target = null }));
+        Environment.SetEnvironmentVariable(Scalearn.Distributed.DataDirectories.Variable, Path.GetFullPath(data.Folder));
+        return CliClusterComparison.Run(options, Name, ".csv", output => ["predict", "--model", data.ModelPath, "--data", csv, "--out", output, "--data-on-workers"],
+            output =>
+            {
+                int wrong = RfPredictData.Mismatches(output, expected);
+                if (wrong > 0) throw new InvalidOperationException($"{wrong} predictions differ from the in-memory ones.");
+            });
+    }
+}
+
 /// <summary>groups_cluster (issue 9): the groups workload's `scalearn fit-groups`, local vs 2 local workers (target: within 1.2x).</summary>
 public sealed class GroupsClusterWorkload : IWorkload
 {
