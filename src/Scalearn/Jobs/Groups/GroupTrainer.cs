@@ -56,7 +56,8 @@ public sealed record GroupTrainOptions
 
 /// <summary>
 /// One model per group of rows, on any executor. Groups are sorted largest first and small ones packed together up to
-/// about total / (4 x slots) rows per task, so a skewed group distribution keeps every slot busy and no task is tiny.
+/// about total / (16 x slots) rows per task, so a skewed group distribution keeps every slot busy, the last tasks are short
+/// (a slot left without work waits at most one of them out) and no task is tiny.
 /// Results come back in input order of the groups' first rows.
 /// </summary>
 public static class GroupTrainer
@@ -81,7 +82,7 @@ public static class GroupTrainer
         var table = TableReader.ReadAll(dataPath, options.DataOnWorkers ? read with { Target = null, Features = [] } : read);
         var groups = Split(table, !options.DataOnWorkers);
         int slots = Math.Max(1, executor.Slots);
-        long packRows = Math.Max(1, table.Count / (4L * slots));
+        long packRows = Math.Max(1, table.Count / (16L * slots));
         var packs = new List<List<GroupBlock.Group>>();
         List<GroupBlock.Group>? open = null;
         long openRows = 0;
