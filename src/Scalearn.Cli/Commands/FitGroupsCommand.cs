@@ -88,9 +88,9 @@ public static class FitGroupsCommand
     /// <summary>
     /// Gathers the groups' model files under models/ as fits arrive (so the models are not all held until the end): the
     /// tasks that see that folder write their files into it themselves (<see cref="ModelDrop"/>), the others' bytes are
-    /// written here, each under a temporary name. The final names, models/&lt;group&gt;.scalearn with "~2", "~3" for keys
-    /// that clean to the same name, are given in the groups' order by <see cref="Name"/>, so they do not depend on the
-    /// order fits arrive in. Disposing deletes the files that never got a name, and the folders this writer created if
+    /// written here as files of the same drop (so what a killed run left is swept as the tasks' files are). The final
+    /// names, models/&lt;group&gt;.scalearn with "~2", "~3" for keys that clean to the same name, are given in the groups'
+    /// order by <see cref="Name"/>, so they do not depend on the order fits arrive in. Disposing deletes the files that never got a name, and the folders this writer created if
     /// the run failed before writing groups.csv (a run that failed part-way leaves no partial model files).
     /// </summary>
     private sealed class ModelWriter : IDisposable
@@ -120,9 +120,7 @@ public static class FitGroupsCommand
                 return fit;
             }
             if (fit.Model is null) return fit;
-            string temp = Path.Combine(_models, $".{Guid.NewGuid():N}.partial.scalearn");
-            File.WriteAllBytes(temp, fit.Model);
-            _written[fit.Key] = (temp, fit.Classes);
+            _written[fit.Key] = (Drop.Write(fit.Model), fit.Classes);
             return fit with { Model = null };
         }
 

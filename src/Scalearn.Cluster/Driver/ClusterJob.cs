@@ -362,9 +362,9 @@ internal sealed class ClusterJob<TTask, TResult> : IJob<TTask, TResult>, ICluste
 
     /// <summary>
     /// The small inputs of these tasks (a partition's descriptor, a small chunk), each once and up to the message's
-    /// budget, to travel inside the message: the worker need not ask the driver for them. Larger ones (a model, an
-    /// index) are fetched, once per worker, rather than riding along in every message; so are those the message's
-    /// worker already holds (a partition placed where it was loaded, round after round).
+    /// budget (of bytes and of inputs, as a worker reads it), to travel inside the message: the worker need not ask the
+    /// driver for them. Larger ones (a model, an index) are fetched, once per worker, rather than riding along in every
+    /// message; so are those the message's worker already holds (a partition placed where it was loaded, round after round).
     /// </summary>
     private List<InlineInput> InlineInputs(Entry[] tasks, Guid? worker)
     {
@@ -376,6 +376,7 @@ internal sealed class ClusterJob<TTask, TResult> : IJob<TTask, TResult>, ICluste
             if (!seen.Add(id) || _executor.Blobs.Find(Id, id) is not { Length: <= WireLimits.InlineInputBytes } blob) continue;
             if (worker is { } holder && _executor.Holds(holder, id)) continue;
             if (total + blob.Length > WireLimits.MaxInlineBytesPerMessage) continue;
+            if (inline.Count == WireLimits.MaxInlineInputsPerMessage) break;
             var bytes = new byte[blob.Length];
             blob.Read(0, bytes);
             inline.Add(new InlineInput(id, blob.Format, bytes));

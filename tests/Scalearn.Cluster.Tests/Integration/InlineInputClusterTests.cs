@@ -1,3 +1,4 @@
+using Scalearn.Cluster.Wire;
 using Scalearn.Execution;
 using Scalearn.Execution.Blobs;
 using Scalearn.TestPlugin;
@@ -32,6 +33,31 @@ public sealed class InlineInputClusterTests
         Assert.Equal(own.Count, statistics.InlineInputs);
         Assert.Equal(own.Sum(b => b.Length), statistics.InlineInputBytes);
         Assert.Contains("Decoded inline input", workers.Output);
+    }
+
+    /// <summary>
+    /// A message of many tasks with small inputs of their own carries no more of them inline than a worker accepts
+    /// (<see cref="WireLimits.MaxInlineInputsPerMessage"/>); the others are fetched.
+    /// </summary>
+    [BrokerFact(Timeout = 120_000)]
+    public async Task AMessageOfManyTasksCarriesNoMoreInlineInputsThanAWorkerAccepts()
+    {
+        string broker = Broker.ForCluster("inline-many");
+        await using var workers = await WorkerProcesses.StartAsync(broker, 1, "inline-many", WorkerProcesses.Plugin);
+        await using var executor = await ClusterExecutor.ConnectAsync(broker, new ClusterOptions { MaxTasksPerMessage = WireLimits.MaxTasksPerMessage });
+        for (var waited = System.Diagnostics.Stopwatch.StartNew(); executor.Slots < 1; await Task.Delay(50))
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "the driver never saw the worker\n" + workers.Output);
+        // Two inputs of a few bytes per task; with one slot the first message takes half the tasks: more inputs than fit.
+        int count = WireLimits.MaxInlineInputsPerMessage / 2 * 2 + 2;
+        var inputs = Enumerable.Range(0, 2 * count).Select(i => new BytesBlob(BitConverter.GetBytes(i))).ToList();
+        var tasks = Enumerable.Range(0, count).Select(i => new ProbeTask(i, i, Input: inputs[2 * i].Id, Shared: inputs[2 * i + 1].Id)).ToList();
+
+        var outcomes = await ProbeJobs.RunAsync(executor, tasks, inputs);
+
+        Assert.Equal(count, outcomes.Count);
+        Assert.All(outcomes, o => Assert.Null(o.Error));
+        Assert.All(outcomes, o => Assert.Equal(8, o.Result.InputLength));
+        Assert.DoesNotContain("malformed", workers.Output, StringComparison.OrdinalIgnoreCase);
     }
 
     [BrokerFact(Timeout = 90_000)]

@@ -76,6 +76,27 @@ public sealed class ModelDropTests : IDisposable
         Assert.InRange(long.Parse(marker[2]), thisStart - TimeSpan.TicksPerSecond, thisStart + TimeSpan.TicksPerSecond);
     }
 
+    /// <summary>
+    /// The bytes of tasks that could not write into the folder (a worker on another machine) are written by the driver;
+    /// a driver killed mid-job leaves those too, and the next drop opened there removes them with the rest.
+    /// </summary>
+    [Fact]
+    public void The_files_the_driver_wrote_are_the_jobs_and_are_swept_when_it_was_killed()
+    {
+        string folder = _files.Path("models");
+        var killed = ModelDrop.Open(folder);
+        string written = killed.Write([1, 2, 3]);
+        Assert.Equal(folder, Path.GetDirectoryName(written));
+        Assert.Equal(new byte[] { 1, 2, 3 }, File.ReadAllBytes(written));
+        using var ended = System.Diagnostics.Process.Start("/bin/true")!;
+        ended.WaitForExit();
+        File.WriteAllText(Path.Combine(folder, ".scalearn-drop-" + killed.Token), $"{Environment.MachineName}\n{ended.Id}\n{DateTime.UtcNow.Ticks}");
+
+        using var next = ModelDrop.Open(folder);
+
+        Assert.Equal([".scalearn-drop-" + next.Token], Directory.GetFiles(folder).Select(Path.GetFileName));
+    }
+
     [Fact]
     public void The_driver_refuses_a_name_that_is_not_a_file_of_its_job()
     {

@@ -107,6 +107,19 @@ public sealed partial class ModelDrop : IDisposable
         }
     }
 
+    /// <summary>
+    /// The driver's side, for the bytes of a task that could not write here: writes <paramref name="model"/> as a new file
+    /// of the job and returns its full path. It is named as a task's file is, so disposing the drop, or the next drop
+    /// opened here after this driver was killed, removes it unless it was taken over.
+    /// </summary>
+    public string Write(byte[] model)
+    {
+        string path = Path.Combine(Folder, $".{Token}-{Guid.NewGuid():N}{Extension}");
+        using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        file.Write(model);
+        return path;
+    }
+
     /// <summary>The full path of a file a task says it wrote; throws <see cref="InvalidDataException"/> for a name that is not one of this job's files or a file that is not there.</summary>
     public string PathOf(string name)
     {
