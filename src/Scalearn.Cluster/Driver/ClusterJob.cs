@@ -266,6 +266,7 @@ internal sealed class ClusterJob<TTask, TResult> : IJob<TTask, TResult>, ICluste
                 _inFlight[e.Key] = e;
             }
         }
+        int perMessage = Math.Clamp(_executor.Options.MaxTasksPerMessage, 1, WireLimits.MaxTasksPerMessage);
         var messages = new List<((Guid Instance, string Queue)? Worker, Entry[] Tasks)>();
         var shared = new List<Entry>();
         foreach (var group in Place(batch).GroupBy(p => p.Worker, p => p.Entry))
@@ -276,9 +277,9 @@ internal sealed class ClusterJob<TTask, TResult> : IJob<TTask, TResult>, ICluste
                 continue;
             }
             foreach (var e in group) e.PlacedOn = holder.Instance;
-            messages.AddRange(group.Chunk(_executor.Options.MaxTasksPerMessage).Select(c => (group.Key, c)));
+            messages.AddRange(group.Chunk(perMessage).Select(c => (group.Key, c)));
         }
-        messages.AddRange(TaskMessagePlan.Split(shared, slots, Math.Clamp(_executor.Options.MaxTasksPerMessage, 1, WireLimits.MaxTasksPerMessage))
+        messages.AddRange(TaskMessagePlan.Split(shared, slots, perMessage)
             .Select(c => (((Guid, string)?)null, c)));
         try
         {
