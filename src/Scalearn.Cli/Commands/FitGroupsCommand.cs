@@ -90,8 +90,9 @@ public static class FitGroupsCommand
     /// tasks that see that folder write their files into it themselves (<see cref="ModelDrop"/>), the others' bytes are
     /// written here as files of the same drop (so what a killed run left is swept as the tasks' files are). The final
     /// names, models/&lt;group&gt;.scalearn with "~2", "~3" for keys that clean to the same name, are given in the groups'
-    /// order by <see cref="Name"/>, so they do not depend on the order fits arrive in. Disposing deletes the files that never got a name, and the folders this writer created if
-    /// the run failed before writing groups.csv (a run that failed part-way leaves no partial model files).
+    /// order by <see cref="Name"/>, so they do not depend on the order fits arrive in. Disposing deletes the files that
+    /// never got a name, and the folders this writer created if the run failed before writing groups.csv (a run that
+    /// failed part-way leaves no partial model files).
     /// </summary>
     private sealed class ModelWriter : IDisposable
     {

@@ -95,9 +95,7 @@ public sealed partial class ModelDrop : IDisposable
         string name = $".{token}-{Guid.NewGuid():N}{Extension}";
         try
         {
-            // CreateNew: never through a file or link already there.
-            using var file = new FileStream(Path.Combine(folder, name), FileMode.CreateNew, FileAccess.Write, FileShare.None);
-            file.Write(model);
+            WriteNew(Path.Combine(folder, name), model);
             return name;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -115,9 +113,15 @@ public sealed partial class ModelDrop : IDisposable
     public string Write(byte[] model)
     {
         string path = Path.Combine(Folder, $".{Token}-{Guid.NewGuid():N}{Extension}");
+        WriteNew(path, model);
+        return path;
+    }
+
+    /// <summary>CreateNew: never through a file or link already there.</summary>
+    private static void WriteNew(string path, byte[] model)
+    {
         using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
         file.Write(model);
-        return path;
     }
 
     /// <summary>The full path of a file a task says it wrote; throws <see cref="InvalidDataException"/> for a name that is not one of this job's files or a file that is not there.</summary>
