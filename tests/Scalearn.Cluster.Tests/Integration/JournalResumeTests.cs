@@ -8,7 +8,8 @@ namespace Scalearn.Cluster.Tests.Integration;
 /// <summary>kill -9 a `scalearn tune --journal` driver mid-search, run the same command again: it finishes with only the missing fits.</summary>
 public sealed class JournalResumeTests : IDisposable
 {
-    private const string Grid = """{"n_estimators":[30,60],"max_depth":[4,8,null],"criterion":["gini","entropy"]}""";
+    // Fits long enough (the search takes seconds) that the poll below sees 8 of them finished well before the last.
+    private const string Grid = """{"n_estimators":[200,400],"max_depth":[4,8,null],"criterion":["gini","entropy"]}""";
     private static readonly string[] GridSearch = ["--estimator", "random-forest-classifier", "--grid", Grid];
     /// <summary>Asynchronous successive halving, 4 in flight: what it proposes depends on the order in which results came.</summary>
     private static readonly string[] Asha = ["--estimator", "sgd-classifier", "--search", "asha", "--space", """{"alpha":{"loguniform":[1e-5,1e-1]}}""",
