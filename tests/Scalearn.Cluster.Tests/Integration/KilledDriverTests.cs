@@ -5,7 +5,7 @@ using Scalearn.Cluster.Worker;
 using Scalearn.Data.Tables;
 using Scalearn.Execution;
 using Scalearn.Jobs;
-using Scalearn.NaiveBayes;
+using Scalearn.Ensemble;
 using Scalearn.Persistence;
 
 namespace Scalearn.Cluster.Tests.Integration;
@@ -32,10 +32,13 @@ public sealed class KilledDriverTests : IDisposable
     [BrokerFact(Timeout = 120_000)]
     public async Task ARunAfterAKilledDriverIsNotHeldUntilTheDeadDriversLeaseEnds()
     {
-        string big = Csv("big.csv", 200_000, 1), small = Csv("small.csv", 3_000, 2);
+        string big = Csv("big.csv", 1_000_000, 1), small = Csv("small.csv", 3_000, 2);
         var train = TableReader.Load(small);
-        string model = Path.Combine(_dir, "nb.scalearn");
-        ModelFile.Save(model, (IPersistableModel)new GaussianNB().Fit(train), null, train.FeatureNames);
+        string model = Path.Combine(_dir, "forest.scalearn");
+        // A job long enough (200 tasks of 5,000 rows, each tens of ms with a 400-tree forest) that the dead driver's job is
+        // still running when the test notices its first results and kills it: with naive Bayes on 200,000 rows the 40
+        // tasks were sometimes all done by then.
+        ModelFile.Save(model, (IPersistableModel)new RandomForestClassifier { NEstimators = 400, RandomState = 0 }.Fit(train), null, train.FeatureNames);
         var options = new BatchPredictOptions { BatchSize = 250, Proba = true, Target = "target" };
         string local = Path.Combine(_dir, "local.csv"), remote = Path.Combine(_dir, "remote.csv");
         await BatchPredictor.RunAsync(new LocalExecutor(1), model, small, local, options);
