@@ -67,8 +67,8 @@ internal sealed class WorkerTracker(Action<string> log)
     {
         lock (_workers)
         {
-            foreach (var (instance, (beat, seenAt)) in _workers)
-                if (!Stale(seenAt) && (beat.Resident.Contains(id) || fetchedBy(beat.Worker))) return (instance, beat.Queue);
+            foreach (var (instance, worker) in _workers)
+                if (Holds(worker, id, fetchedBy)) return (instance, worker.Beat.Queue);
         }
         return null;
     }
@@ -77,16 +77,19 @@ internal sealed class WorkerTracker(Action<string> log)
     public bool Holds(Guid instance, string id, Func<string, bool> fetchedBy)
     {
         lock (_workers)
-            return _workers.TryGetValue(instance, out var w) && !Stale(w.SeenAt) && (w.Beat.Resident.Contains(id) || fetchedBy(w.Beat.Worker));
+            return _workers.TryGetValue(instance, out var w) && Holds(w, id, fetchedBy);
     }
 
     /// <summary>Every live worker holding <paramref name="id"/>, in a fixed order, with its slots.</summary>
     public List<(Guid Instance, string Queue, int Slots)> Holders(string id, Func<string, bool> fetchedBy)
     {
         lock (_workers)
-            return [.. _workers.Where(kv => !Stale(kv.Value.SeenAt) && (kv.Value.Beat.Resident.Contains(id) || fetchedBy(kv.Value.Beat.Worker)))
-                .OrderBy(kv => kv.Key).Select(kv => (kv.Key, kv.Value.Beat.Queue, kv.Value.Beat.Slots))];
+            return [.. _workers.Where(kv => Holds(kv.Value, id, fetchedBy)).OrderBy(kv => kv.Key).Select(kv => (kv.Key, kv.Value.Beat.Queue, kv.Value.Beat.Slots))];
     }
+
+    /// <summary>A live worker holds an input it says it holds, or one it fetched from this driver.</summary>
+    private static bool Holds((Heartbeat Beat, long SeenAt) worker, string id, Func<string, bool> fetchedBy) =>
+        !Stale(worker.SeenAt) && (worker.Beat.Resident.Contains(id) || fetchedBy(worker.Beat.Worker));
 
     private static bool Stale(long seenAt) => Stopwatch.GetElapsedTime(seenAt) > LiveWindow;
 }
