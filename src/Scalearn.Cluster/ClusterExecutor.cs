@@ -152,8 +152,14 @@ public sealed class ClusterExecutor : ITaskExecutor, IAsyncDisposable
         {
             return;
         }
-        while (!AllAnnounced() && hello.Elapsed < HelloWait && (Workers.FirstSeen == 0 || Stopwatch.GetElapsedTime(Workers.FirstSeen) < AnnounceSettle))
-            await Task.Delay(5, ct);
+        while (Workers.FirstSeen == 0 && hello.Elapsed < HelloWait) await Task.Delay(5, ct);
+        if (Workers.FirstSeen != 0) await SettleAsync(Workers.FirstSeen, ct);
+    }
+
+    /// <summary>Waits, at most <see cref="AnnounceSettle"/> after the first answer, until every worker of the census answered.</summary>
+    private async Task SettleAsync(long firstSeen, CancellationToken ct)
+    {
+        while (Stopwatch.GetElapsedTime(firstSeen) < AnnounceSettle && !AllAnnounced()) await Task.Delay(5, ct);
     }
 
     private async Task RenewLeasesAsync()
@@ -185,7 +191,7 @@ public sealed class ClusterExecutor : ITaskExecutor, IAsyncDisposable
             if (first == 0 && Stopwatch.GetElapsedTime(_connectedAt) < HelloWait) await Task.Delay(50, ct);
             return Workers.Snapshot().Workers > 0;
         }
-        while (Stopwatch.GetElapsedTime(first) < AnnounceSettle && !AllAnnounced()) await Task.Delay(5, ct);
+        await SettleAsync(first, ct);
         return true;
     }
 
