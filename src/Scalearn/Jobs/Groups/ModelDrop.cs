@@ -39,7 +39,7 @@ public sealed partial class ModelDrop : IDisposable
         Directory.CreateDirectory(folder);
         SweepAbandoned(folder);
         var drop = new ModelDrop(folder, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)));
-        File.WriteAllText(MarkerPath(folder, drop.Token), Owner(Environment.ProcessId));
+        File.WriteAllText(MarkerPath(folder, drop.Token), Owner());
         return drop;
     }
 
@@ -67,9 +67,9 @@ public sealed partial class ModelDrop : IDisposable
         }
     }
 
-    /// <summary>The marker's content: this host, the process id and its start time.</summary>
-    private static string Owner(int pid) =>
-        $"{Environment.MachineName}\n{pid}\n{StartTicks(pid)?.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+    /// <summary>The marker's content: this host, this process's id and its start time.</summary>
+    private static string Owner() =>
+        $"{Environment.MachineName}\n{Environment.ProcessId}\n{StartTicks(Environment.ProcessId)?.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     /// <summary>When the process started (UTC ticks), or null when it is not running.</summary>
     private static long? StartTicks(int pid)
