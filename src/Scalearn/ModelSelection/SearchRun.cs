@@ -70,6 +70,10 @@ internal sealed class SearchRun
         double best = double.NegativeInfinity;
         bool cancelled = false;
         var results = job.Results(ct).GetAsyncEnumerator(ct);
+        // Cancelling stops the job's fits at once, not when this loop next reads (it can lag far behind the fits while it
+        // writes the journal); the fits that finished until then are still read below.
+        Task? stopping = null;
+        var onCancel = ct.Register(() => stopping = job.DisposeAsync().AsTask());
         try
         {
             while (true)
@@ -118,18 +122,21 @@ internal sealed class SearchRun
                     }
                     if (!await results.MoveNextAsync().ConfigureAwait(false))
                         throw new InvalidOperationException($"The executor ended the job with {pending.Count} candidates unfinished.");
-                    var outcome = results.Current;
-                    next = outcome.Result;
-                    Journal?.RecordTask(next.Candidate, next.Split, FitScoreKind.Instance.EncodeResult(next), next.Error, outcome.Worker, outcome.Seconds);
+                    next = Recorded(results.Current);
                 }
                 Accept(next);
             }
             job.Complete();
             Journal?.RecordStatus("completed");
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        // A submit can meet the job already stopped by the cancellation.
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException && ct.IsCancellationRequested)
         {
             cancelled = true;
+            await onCancel.DisposeAsync().ConfigureAwait(false);
+            await (stopping ?? job.DisposeAsync().AsTask()).ConfigureAwait(false);
+            await foreach (var outcome in job.Results(CancellationToken.None).ConfigureAwait(false)) Accept(Recorded(outcome));
+            while (replayed.TryDequeue(out var due, out _)) Accept(due);
             Journal?.RecordStatus("cancelled");
         }
         catch
@@ -139,10 +146,18 @@ internal sealed class SearchRun
         }
         finally
         {
+            await onCancel.DisposeAsync().ConfigureAwait(false);
             await results.DisposeAsync().ConfigureAwait(false);
         }
         completed.Sort((a, b) => a.Index.CompareTo(b.Index));
         return new Outcome(completed, cancelled);
+
+        FitResult Recorded(TaskOutcome<FitTask, FitResult> outcome)
+        {
+            var result = outcome.Result;
+            Journal?.RecordTask(result.Candidate, result.Split, FitScoreKind.Instance.EncodeResult(result), result.Error, outcome.Worker, outcome.Seconds);
+            return result;
+        }
 
         // One fit's result: the candidate is scored and reported to its source when it was the last of its folds.
         void Accept(FitResult next)

@@ -74,7 +74,7 @@ public class LocalExecutorTests
     }
 
     [Fact]
-    public async Task CancellingAJobStopsARunningFitWithinASecond()
+    public async Task CancellingAJobStopsARunningFitWithinSeconds()
     {
         var executor = new LocalExecutor(1);
         var data = TestData.Load("digits");
@@ -96,7 +96,8 @@ public class LocalExecutorTests
         next.Complete();
         var outcome = Assert.Single(await Drain(next));
         Assert.Equal(9, outcome.Result);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"slot freed after {clock.Elapsed}");
+        // Seconds rather than the minutes the forest would take; a second is the usual figure, three leave room for a loaded machine.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"slot freed after {clock.Elapsed}");
     }
 
     [Fact]

@@ -8,6 +8,9 @@ internal sealed class RecordingExecutor(ITaskExecutor inner) : ITaskExecutor
 {
     public int TasksSubmitted;
 
+    /// <summary>How long a job's results wait before the first one is yielded: a caller whose loop lags behind the tasks.</summary>
+    public TimeSpan ResultsLag { get; init; }
+
     public int Slots => inner.Slots;
 
     public IJob<TTask, TResult> Start<TTask, TResult>(TaskKind<TTask, TResult> kind, IEnumerable<IBlob>? inputs = null, JobOptions? options = null)
@@ -19,7 +22,13 @@ internal sealed class RecordingExecutor(ITaskExecutor inner) : ITaskExecutor
         public void Share(IBlob blob) => job.Share(blob);
         public void Cancel(TaskKey key) => job.Cancel(key);
         public void Complete() => job.Complete();
-        public IAsyncEnumerable<TaskOutcome<TTask, TResult>> Results(CancellationToken cancellationToken = default) => job.Results(cancellationToken);
+        private int _lagged;
+
+        public async IAsyncEnumerable<TaskOutcome<TTask, TResult>> Results([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            if (Interlocked.Exchange(ref _lagged, 1) == 0) await Task.Delay(owner.ResultsLag, CancellationToken.None);
+            await foreach (var outcome in job.Results(cancellationToken)) yield return outcome;
+        }
         public ValueTask DisposeAsync() => job.DisposeAsync();
 
         public void Submit(TTask task)
