@@ -38,11 +38,13 @@ internal static class ForestPrediction
         int blockRows = Math.Clamp(TreeBlockBytes / (sizeof(double) * Math.Max(1, x.Source.X.Cols)), MinTreeBlockRows, MaxTreeBlockRows);
         ForRows(x.Count, trees.Length, jobs, (from, to) =>
         {
+            using var lanes = new LaneRows(Math.Min(blockRows, to - from), x.Source.X.Cols);
             for (int start = from; start < to; start += blockRows)
             {
                 int end = Math.Min(to, start + blockRows);
+                lanes.Fill(x, start, end);
                 var block = sums.AsSpan(start * width, (end - start) * width);
-                foreach (var tree in packed) tree.AddLeafValues(x, start, end, block);
+                foreach (var tree in packed) tree.AddLeafValues(lanes, block);
             }
         });
         return sums;

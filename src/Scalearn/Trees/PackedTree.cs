@@ -8,9 +8,12 @@ namespace Scalearn.Trees;
 /// A fitted tree laid out for prediction: one 16-byte node (threshold, feature, first child) instead of four arrays,
 /// renumbered depth-first so that a node's two children are adjacent (left, then right): a row's next node is
 /// <c>child + !(value &lt;= threshold)</c>, without a branch, so NaN goes right as in <see cref="DecisionTree.Leaf"/>.
-/// A leaf is its own next node whatever the row (feature int.MinValue, read as feature 0; threshold NaN, so the step
-/// is always +1; child = its slot - 1), which lets several rows walk the tree in lockstep until all reach a leaf: their
-/// loads overlap instead of one row's chain of dependent loads setting the pace.
+/// Rows walk a tree eight at a time in lockstep until all reach a leaf, so that their loads overlap instead of one row's
+/// chain of dependent loads setting the pace. A leaf is its own next node whatever the row (threshold NaN, so the step is
+/// always one node on; child = its own offset - 1 node). The kernel is bound by the instructions it issues, not by cache
+/// misses (a forest's trees are small, its rows stay in L2), so a node holds byte offsets: its first child's in the node
+/// array, its feature's in a <see cref="LaneRows"/> group (feature x 8 lanes x 8 bytes; a leaf's is one feature before
+/// the group, a value it reads and ignores, and negative, which ends the walk).
 /// </summary>
 internal sealed class PackedTree
 {
@@ -22,7 +25,9 @@ internal sealed class PackedTree
         public int Child;
     }
 
-    private const int LeafFeature = int.MinValue;
+    private const int NodeBytes = 16;
+    private const int FeatureBytes = LaneRows.Lanes * sizeof(double);
+    private const int LeafFeature = -FeatureBytes;
 
     private readonly Node[] _nodes;
     private readonly int[] _valueOffset;   // per slot: a leaf's offset in the value array
@@ -41,6 +46,7 @@ internal sealed class PackedTree
 
     public static PackedTree Of(DecisionTree tree)
     {
+        if (tree.NodeCount > int.MaxValue / NodeBytes) throw new InvalidDataException($"A tree of {tree.NodeCount} nodes is too large to predict with.");
         var nodes = new Node[tree.NodeCount];
         var offsets = new int[tree.NodeCount];
         int next = 1, maxFeature = 0;
@@ -52,12 +58,13 @@ internal sealed class PackedTree
             int feature = tree.Feature[old];
             if (feature < 0)
             {
-                nodes[slot] = new Node { Threshold = double.NaN, Feature = LeafFeature, Child = slot - 1 };
+                nodes[slot] = new Node { Threshold = double.NaN, Feature = LeafFeature, Child = (slot - 1) * NodeBytes };
                 offsets[slot] = old * tree.ValueWidth;
                 continue;
             }
             if (next + 2 > nodes.Length) throw new InvalidDataException("Corrupt tree: a node is reached twice.");
-            nodes[slot] = new Node { Threshold = tree.Threshold[old], Feature = feature, Child = next };
+            if (feature >= int.MaxValue / FeatureBytes) throw new InvalidDataException($"Feature {feature} is beyond what a tree can be predicted with.");
+            nodes[slot] = new Node { Threshold = tree.Threshold[old], Feature = feature * FeatureBytes, Child = next * NodeBytes };
             maxFeature = Math.Max(maxFeature, feature);
             stack.Push((tree.Right[old], next + 1));
             stack.Push((tree.Left[old], next));
@@ -66,79 +73,64 @@ internal sealed class PackedTree
         return new PackedTree(nodes, offsets, tree.Values, tree.ValueWidth, maxFeature + 1);
     }
 
-    /// <summary>The next node of a row at <paramref name="node"/> (itself at a leaf).</summary>
+    /// <summary>The byte offset of lane <paramref name="lane"/>'s next node after <paramref name="node"/> (its own at a leaf).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Step(ref Node node, ref double row) =>
-        node.Child + Unsafe.BitCast<bool, byte>(!(Unsafe.Add(ref row, node.Feature & int.MaxValue) <= node.Threshold));
+    private static int Step(ref Node node, ref double group, int lane) =>
+        node.Child + (Unsafe.BitCast<bool, byte>(!(Unsafe.Add(ref Unsafe.AddByteOffset(ref group, node.Feature), lane) <= node.Threshold)) << 4);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref Node At(ref Node first, int offset) => ref Unsafe.As<byte, Node>(ref Unsafe.AddByteOffset(ref Unsafe.As<Node, byte>(ref first), (nuint)(uint)offset));
+
+    private static int Offset(ref Node first, ref Node node) => (int)Unsafe.ByteOffset(ref first, ref node);
 
     /// <summary>
-    /// Adds the leaf values of rows <paramref name="from"/> to <paramref name="to"/> (exclusive) of <paramref name="x"/>
-    /// to <paramref name="output"/>, which holds those rows' values, the tree's value width per row.
+    /// Adds the leaf values of <paramref name="rows"/> to <paramref name="output"/>, which holds those rows' values, the
+    /// tree's value width per row.
     /// </summary>
-    public void AddLeafValues(DataView x, int from, int to, Span<double> output)
+    public void AddLeafValues(LaneRows rows, Span<double> output)
     {
-        var matrix = x.Source.X;
-        int cols = matrix.Cols;
-        // What makes the unchecked reads below safe: every feature read is below the row length, every child is a slot
-        // (checked when the tree was read or packed), and the rows are rows of the matrix.
+        int cols = rows.Cols, count = rows.Rows;
+        // What makes the unchecked reads below safe: every feature read is below the row length, a leaf's read is of the
+        // values just before its group (the previous group's or the pad), every child is a slot (checked when the tree
+        // was read or packed), and the groups are inside the buffer.
         if (cols < _minRowLength) throw new ArgumentException($"The tree reads feature {_minRowLength - 1}; the rows have {cols}.");
-        if (from < 0 || to > x.Count || output.Length < (to - from) * _width) throw new ArgumentException("Rows or output out of range.");
-        ref double data = ref MemoryMarshal.GetArrayDataReference(matrix.Values);
+        if (output.Length < count * _width) throw new ArgumentException("Output shorter than the rows.");
+        if (LaneRows.Pad + (long)rows.Groups * LaneRows.Lanes * cols > rows.Values.Length) throw new ArgumentException("Rows out of range.");
+        ref double lanes = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(rows.Values), LaneRows.Pad);
         ref Node first = ref MemoryMarshal.GetArrayDataReference(_nodes);
-        int i = from;
-        for (; i + 8 <= to; i += 8)
+        // The leaves' values are added unchecked: every leaf's offset is inside the value array (the tree was read or
+        // packed with them), the output was checked above.
+        ref double values = ref MemoryMarshal.GetArrayDataReference(_values);
+        ref int valueOffset = ref MemoryMarshal.GetArrayDataReference(_valueOffset);
+        ref double sums = ref MemoryMarshal.GetReference(output);
+        int width = _width;
+        Span<int> leaves = stackalloc int[LaneRows.Lanes];
+        for (int g = 0, start = 0; start < count; g++, start += LaneRows.Lanes)
         {
-            ref double r0 = ref Unsafe.Add(ref data, (nint)x.SourceRow(i) * cols);
-            ref double r1 = ref Unsafe.Add(ref data, (nint)x.SourceRow(i + 1) * cols);
-            ref double r2 = ref Unsafe.Add(ref data, (nint)x.SourceRow(i + 2) * cols);
-            ref double r3 = ref Unsafe.Add(ref data, (nint)x.SourceRow(i + 3) * cols);
-            ref double r4 = ref Unsafe.Add(ref data, (nint)x.SourceRow(i + 4) * cols);
-            ref double r5 = ref Unsafe.Add(ref data, (nint)x.SourceRow(i + 5) * cols);
-            ref double r6 = ref Unsafe.Add(ref data, (nint)x.SourceRow(i + 6) * cols);
-            ref double r7 = ref Unsafe.Add(ref data, (nint)x.SourceRow(i + 7) * cols);
-            int n0 = 0, n1 = 0, n2 = 0, n3 = 0, n4 = 0, n5 = 0, n6 = 0, n7 = 0;
-            while (true)
+            ref double group = ref Unsafe.Add(ref lanes, (nint)g * LaneRows.Lanes * cols);
+            ref Node a0 = ref first, a1 = ref first, a2 = ref first, a3 = ref first;
+            ref Node a4 = ref first, a5 = ref first, a6 = ref first, a7 = ref first;
+            while ((a0.Feature & a1.Feature & a2.Feature & a3.Feature & a4.Feature & a5.Feature & a6.Feature & a7.Feature) >= 0)
             {
-                ref Node a0 = ref Unsafe.Add(ref first, n0);
-                ref Node a1 = ref Unsafe.Add(ref first, n1);
-                ref Node a2 = ref Unsafe.Add(ref first, n2);
-                ref Node a3 = ref Unsafe.Add(ref first, n3);
-                ref Node a4 = ref Unsafe.Add(ref first, n4);
-                ref Node a5 = ref Unsafe.Add(ref first, n5);
-                ref Node a6 = ref Unsafe.Add(ref first, n6);
-                ref Node a7 = ref Unsafe.Add(ref first, n7);
-                if ((a0.Feature & a1.Feature & a2.Feature & a3.Feature & a4.Feature & a5.Feature & a6.Feature & a7.Feature) < 0) break;
-                n0 = Step(ref a0, ref r0);
-                n1 = Step(ref a1, ref r1);
-                n2 = Step(ref a2, ref r2);
-                n3 = Step(ref a3, ref r3);
-                n4 = Step(ref a4, ref r4);
-                n5 = Step(ref a5, ref r5);
-                n6 = Step(ref a6, ref r6);
-                n7 = Step(ref a7, ref r7);
+                a0 = ref At(ref first, Step(ref a0, ref group, 0));
+                a1 = ref At(ref first, Step(ref a1, ref group, 1));
+                a2 = ref At(ref first, Step(ref a2, ref group, 2));
+                a3 = ref At(ref first, Step(ref a3, ref group, 3));
+                a4 = ref At(ref first, Step(ref a4, ref group, 4));
+                a5 = ref At(ref first, Step(ref a5, ref group, 5));
+                a6 = ref At(ref first, Step(ref a6, ref group, 6));
+                a7 = ref At(ref first, Step(ref a7, ref group, 7));
             }
-            Add(output, i - from, n0);
-            Add(output, i + 1 - from, n1);
-            Add(output, i + 2 - from, n2);
-            Add(output, i + 3 - from, n3);
-            Add(output, i + 4 - from, n4);
-            Add(output, i + 5 - from, n5);
-            Add(output, i + 6 - from, n6);
-            Add(output, i + 7 - from, n7);
+            leaves[0] = Offset(ref first, ref a0); leaves[1] = Offset(ref first, ref a1);
+            leaves[2] = Offset(ref first, ref a2); leaves[3] = Offset(ref first, ref a3);
+            leaves[4] = Offset(ref first, ref a4); leaves[5] = Offset(ref first, ref a5);
+            leaves[6] = Offset(ref first, ref a6); leaves[7] = Offset(ref first, ref a7);
+            for (int k = 0, valid = Math.Min(LaneRows.Lanes, count - start); k < valid; k++)
+            {
+                ref double value = ref Unsafe.Add(ref values, Unsafe.Add(ref valueOffset, leaves[k] / NodeBytes));
+                ref double sum = ref Unsafe.Add(ref sums, (nint)(start + k) * width);
+                for (int c = 0; c < width; c++) Unsafe.Add(ref sum, c) += Unsafe.Add(ref value, c);
+            }
         }
-        for (; i < to; i++)
-        {
-            ref double row = ref Unsafe.Add(ref data, (nint)x.SourceRow(i) * cols);
-            int n = 0;
-            while (Unsafe.Add(ref first, n).Feature >= 0) n = Step(ref Unsafe.Add(ref first, n), ref row);
-            Add(output, i - from, n);
-        }
-    }
-
-    private void Add(Span<double> output, int row, int leaf)
-    {
-        var values = _values.AsSpan(_valueOffset[leaf], _width);
-        var target = output.Slice(row * _width, _width);
-        for (int c = 0; c < values.Length; c++) target[c] += values[c];
     }
 }

@@ -46,7 +46,7 @@ public class PackedTreeTests
         for (int i = 0; i < x.Rows; i++)
             for (int j = 0; j < x.Cols; j++) x[i, j] = (i + j) % 3 == 0 ? double.NaN : data.X[i % data.Count, j];
         var output = new double[x.Rows * tree.ValueWidth];
-        tree.Packed.AddLeafValues(new Dataset(x), 0, x.Rows, output);
+        using (var rows = Lanes(new Dataset(x), 0, x.Rows)) tree.Packed.AddLeafValues(rows, output);
         for (int i = 0; i < x.Rows; i++)
             Assert.Equal(tree.LeafValues(x.Row(i)).ToArray(), output.AsSpan(i * tree.ValueWidth, tree.ValueWidth).ToArray());
     }
@@ -56,9 +56,44 @@ public class PackedTreeTests
     {
         var data = TestData.Load("iris");
         var tree = ((DecisionTreeClassifierModel)new DecisionTreeClassifier { RandomState = 0 }.Fit(data)).Tree;
-        var narrow = new Dataset(new Matrix(10, 1));
-        var error = Assert.Throws<ArgumentException>(() => tree.Packed.AddLeafValues(narrow, 0, 10, new double[30]));
+        using var narrow = Lanes(new Dataset(new Matrix(10, 1)), 0, 10);
+        var error = Assert.Throws<ArgumentException>(() => tree.Packed.AddLeafValues(narrow, new double[30]));
         Assert.Contains("the rows have 1", error.Message);
-        Assert.Throws<ArgumentException>(() => tree.Packed.AddLeafValues(data, 0, 10, new double[29]));
+        using var rows = Lanes(data, 0, 10);
+        Assert.Throws<ArgumentException>(() => tree.Packed.AddLeafValues(rows, new double[29]));
+    }
+
+    [Fact]
+    public void ATreeThatIsOneLeafGivesItsValueToEveryRow()
+    {
+        // A constant target: the root is a leaf, whose walk starts (and ends) on the node the first group's pad precedes.
+        var x = new Matrix(11, 2);
+        for (int i = 0; i < x.Rows; i++) x[i, 0] = x[i, 1] = i;
+        var tree = ((DecisionTreeRegressorModel)new DecisionTreeRegressor().Fit(new Dataset(x, Enumerable.Repeat(2.5, 11).ToArray()))).Tree;
+        Assert.Equal(1, tree.NodeCount);
+        var output = new double[11];
+        using (var rows = Lanes(new Dataset(x), 0, 11)) tree.Packed.AddLeafValues(rows, output);
+        Assert.All(output, v => Assert.Equal(2.5, v));
+    }
+
+    [Fact]
+    public void LaneRowsHoldEachGroupFeatureMajorAndRepeatTheLastRow()
+    {
+        var x = new Matrix(5, 3);
+        for (int i = 0; i < 5; i++)
+            for (int j = 0; j < 3; j++) x[i, j] = 10 * i + j;
+        using var rows = Lanes(new Dataset(x).Rows([4, 3, 2, 1, 0]), 1, 4);   // view rows 1..3: source rows 3, 2, 1
+        Assert.Equal(3, rows.Rows);
+        Assert.Equal(1, rows.Groups);
+        for (int j = 0; j < 3; j++)
+            for (int k = 0; k < LaneRows.Lanes; k++)
+                Assert.Equal(10 * (3 - Math.Min(k, 2)) + j, rows.Values[LaneRows.Pad + j * LaneRows.Lanes + k]);
+    }
+
+    private static LaneRows Lanes(DataView x, int from, int to)
+    {
+        var rows = new LaneRows(to - from, x.Source.X.Cols);
+        rows.Fill(x, from, to);
+        return rows;
     }
 }
