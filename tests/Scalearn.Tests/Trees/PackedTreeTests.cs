@@ -38,6 +38,41 @@ public class PackedTreeTests
     }
 
     [Fact]
+    public void RandomForestsOnAwkwardValuesAgreeWithTheTreeWalk()
+    {
+        // Few or many rows (partial lane groups), one to six features, ties, infinities and NaN where the forest predicts
+        // (it was fitted without them), rows taken through a shuffled view.
+        var rng = new Scalearn.Numerics.Rng(11);
+        double[] awkward = [double.NaN, double.PositiveInfinity, double.NegativeInfinity, 0.0, -0.0, 1e-300, double.MaxValue];
+        for (int round = 0; round < 40; round++)
+        {
+            int cols = 1 + rng.NextInt(6), fitRows = 20 + rng.NextInt(200), rows = 1 + rng.NextInt(40);
+            var fit = new Matrix(fitRows, cols);
+            var y = new double[fitRows];
+            for (int i = 0; i < fitRows; i++)
+            {
+                for (int j = 0; j < cols; j++) fit[i, j] = rng.NextInt(3) == 0 ? rng.NextInt(4) : rng.NextGaussian();
+                y[i] = fit[i, 0] + (cols > 1 ? fit[i, 1] : 0) > 0.3 ? 1 : 0;
+            }
+            var x = new Matrix(rows, cols);
+            for (int i = 0; i < rows; i++)
+                for (int j = 0; j < cols; j++) x[i, j] = rng.NextInt(4) == 0 ? awkward[rng.NextInt(awkward.Length)] : rng.NextGaussian();
+            var order = Enumerable.Range(0, rows).OrderBy(_ => rng.NextDouble()).ToArray();
+            var view = new Dataset(x).Rows(order);
+            IReadOnlyList<DecisionTree> trees = round % 2 == 0
+                ? ((RandomForestClassifierModel)new RandomForestClassifier { NEstimators = 3, RandomState = round }.Fit(new Dataset(fit, y))).Trees
+                : ((RandomForestRegressorModel)new RandomForestRegressor { NEstimators = 3, RandomState = round }.Fit(new Dataset(fit, y))).Trees;
+            foreach (var tree in trees)
+            {
+                var output = new double[rows * tree.ValueWidth];
+                using (var lanes = Lanes(view, 0, rows)) tree.Packed.AddLeafValues(lanes, output);
+                for (int i = 0; i < rows; i++)
+                    Assert.Equal(tree.LeafValues(x.Row(order[i])).ToArray(), output.AsSpan(i * tree.ValueWidth, tree.ValueWidth).ToArray());
+            }
+        }
+    }
+
+    [Fact]
     public void MissingValuesGoRightAsInLeaf()
     {
         var data = TestData.Load("iris");
