@@ -121,7 +121,12 @@ internal sealed class SearchRun
                         break;
                     }
                     if (!await results.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        // The cancellation disposed the job, which may end its results rather than throw (a stop landing
+                        // between the read's check of the token and its wait ends them too).
+                        ct.ThrowIfCancellationRequested();
                         throw new InvalidOperationException($"The executor ended the job with {pending.Count} candidates unfinished.");
+                    }
                     next = Recorded(results.Current);
                 }
                 Accept(next);

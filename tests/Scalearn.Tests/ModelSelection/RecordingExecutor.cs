@@ -11,6 +11,9 @@ internal sealed class RecordingExecutor(ITaskExecutor inner) : ITaskExecutor
     /// <summary>How long a job's results wait before the first one is yielded: a caller whose loop lags behind the tasks.</summary>
     public TimeSpan ResultsLag { get; init; }
 
+    /// <summary>The job's results are read without the caller's token, so they just end when the job is disposed (as an executor may).</summary>
+    public bool ResultsIgnoreCancellation { get; init; }
+
     public int Slots => inner.Slots;
 
     public IJob<TTask, TResult> Start<TTask, TResult>(TaskKind<TTask, TResult> kind, IEnumerable<IBlob>? inputs = null, JobOptions? options = null)
@@ -27,7 +30,7 @@ internal sealed class RecordingExecutor(ITaskExecutor inner) : ITaskExecutor
         public async IAsyncEnumerable<TaskOutcome<TTask, TResult>> Results([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             if (Interlocked.Exchange(ref _lagged, 1) == 0) await Task.Delay(owner.ResultsLag, CancellationToken.None);
-            await foreach (var outcome in job.Results(cancellationToken)) yield return outcome;
+            await foreach (var outcome in job.Results(owner.ResultsIgnoreCancellation ? CancellationToken.None : cancellationToken)) yield return outcome;
         }
         public ValueTask DisposeAsync() => job.DisposeAsync();
 
