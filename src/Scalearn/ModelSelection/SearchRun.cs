@@ -138,10 +138,19 @@ internal sealed class SearchRun
         catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException && ct.IsCancellationRequested)
         {
             cancelled = true;
-            await onCancel.DisposeAsync().ConfigureAwait(false);
-            await (stopping ?? job.DisposeAsync().AsTask()).ConfigureAwait(false);
-            await foreach (var outcome in job.Results(CancellationToken.None).ConfigureAwait(false)) Accept(Recorded(outcome));
-            while (replayed.TryDequeue(out var due, out _)) Accept(due);
+            try
+            {
+                await onCancel.DisposeAsync().ConfigureAwait(false);
+                await (stopping ?? job.DisposeAsync().AsTask()).ConfigureAwait(false);
+                await foreach (var outcome in job.Results(CancellationToken.None).ConfigureAwait(false)) Accept(Recorded(outcome));
+                while (replayed.TryDequeue(out var due, out _)) Accept(due);
+            }
+            catch
+            {
+                // A fit that failed with error_score raise (or the job's own failure) read after the cancellation.
+                Journal?.RecordStatus("failed");
+                throw;
+            }
             Journal?.RecordStatus("cancelled");
         }
         catch

@@ -11,6 +11,9 @@ internal sealed class RecordingExecutor(ITaskExecutor inner) : ITaskExecutor
     /// <summary>How long a job's results wait before the first one is yielded: a caller whose loop lags behind the tasks.</summary>
     public TimeSpan ResultsLag { get; init; }
 
+    /// <summary>The job's results wait for the caller's cancellation before the first one is yielded: a loop that saw nothing before it was cancelled.</summary>
+    public bool HoldResultsUntilCancelled { get; init; }
+
     /// <summary>The job's results are read without the caller's token, so they just end when the job is disposed (as an executor may).</summary>
     public bool ResultsIgnoreCancellation { get; init; }
 
@@ -29,7 +32,11 @@ internal sealed class RecordingExecutor(ITaskExecutor inner) : ITaskExecutor
 
         public async IAsyncEnumerable<TaskOutcome<TTask, TResult>> Results([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
-            if (Interlocked.Exchange(ref _lagged, 1) == 0) await Task.Delay(owner.ResultsLag, CancellationToken.None);
+            if (Interlocked.Exchange(ref _lagged, 1) == 0)
+            {
+                await Task.Delay(owner.ResultsLag, CancellationToken.None);
+                if (owner.HoldResultsUntilCancelled) await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
             await foreach (var outcome in job.Results(owner.ResultsIgnoreCancellation ? CancellationToken.None : cancellationToken)) yield return outcome;
         }
         public ValueTask DisposeAsync() => job.DisposeAsync();
