@@ -81,7 +81,16 @@ internal sealed class ClusterJob<TTask, TResult> : IJob<TTask, TResult>, ICluste
         }
     }
 
-    public void Share(IBlob blob) => _executor.Blobs.Register(Id, blob);
+    public void Share(IBlob blob)
+    {
+        // Under the gate: a job disposed meanwhile has had its inputs released, and one registered after that would be
+        // held by the executor until the driver exits.
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _executor.Blobs.Register(Id, blob);
+        }
+    }
 
     public void Unshare(string id) => _executor.Blobs.Unregister(Id, id);
 
