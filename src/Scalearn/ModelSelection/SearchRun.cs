@@ -81,7 +81,10 @@ internal sealed class SearchRun
                 var round = new List<FitTask>();
                 while (pending.Count < Parallelism && !Budget.Spent(trial, clock.Elapsed, sinceImprovement))
                 {
-                    long proposed = history.TryGetValue(trial, out var then) ? then.Proposed : long.MaxValue;
+                    // A proposal the previous run never made comes now, while a slot is free, as in a run that was not
+                    // interrupted: not after every finish replayed (a cancelled run can record several that its loop never
+                    // read, finished before it could propose again).
+                    long proposed = history.TryGetValue(trial, out var then) ? then.Proposed : long.MinValue;
                     if (replayed.TryPeek(out var due, out var at) && at.Finished < proposed)
                     {
                         replayed.Dequeue();
