@@ -35,7 +35,9 @@ internal sealed class RecordingExecutor(ITaskExecutor inner) : ITaskExecutor
             if (Interlocked.Exchange(ref _lagged, 1) == 0)
             {
                 await Task.Delay(owner.ResultsLag, CancellationToken.None);
-                if (owner.HoldResultsUntilCancelled) await Task.Delay(Timeout.Infinite, cancellationToken);
+                // Not when the first read is one that cannot be cancelled (a search draining a job cancelled before its
+                // loop first read): it would wait forever.
+                if (owner.HoldResultsUntilCancelled && cancellationToken.CanBeCanceled) await Task.Delay(Timeout.Infinite, cancellationToken);
             }
             await foreach (var outcome in job.Results(owner.ResultsIgnoreCancellation ? CancellationToken.None : cancellationToken)) yield return outcome;
         }
