@@ -33,7 +33,7 @@ internal sealed class PackedTree
     private readonly int[] _valueOffset;   // per slot: a leaf's offset in the value array
     private readonly double[] _values;
     private readonly int _width;
-    private readonly int _minRowLength;    // 1 + the largest feature a node reads (feature 0 at least, which leaves read)
+    private readonly int _minRowLength;    // 1 + the largest feature a node reads
 
     private PackedTree(Node[] nodes, int[] valueOffset, double[] values, int width, int minRowLength)
     {
@@ -76,7 +76,7 @@ internal sealed class PackedTree
     /// <summary>The byte offset of lane <paramref name="lane"/>'s next node after <paramref name="node"/> (its own at a leaf).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Step(ref Node node, ref double group, int lane) =>
-        node.Child + (Unsafe.BitCast<bool, byte>(!(Unsafe.Add(ref Unsafe.AddByteOffset(ref group, node.Feature), lane) <= node.Threshold)) << 4);
+        node.Child + (Unsafe.BitCast<bool, byte>(!(Unsafe.Add(ref Unsafe.AddByteOffset(ref group, node.Feature), lane) <= node.Threshold)) * NodeBytes);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ref Node At(ref Node first, int offset) => ref Unsafe.As<byte, Node>(ref Unsafe.AddByteOffset(ref Unsafe.As<Node, byte>(ref first), (nuint)(uint)offset));
