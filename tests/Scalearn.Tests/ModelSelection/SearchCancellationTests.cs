@@ -85,13 +85,4 @@ public sealed class SearchCancellationTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private sealed class CancelAfter(int done, Action cancel) : IProgress<JobProgress>
-    {
-        private int _fired;
-        public void Report(JobProgress value)
-        {
-            if (value.Done >= done && Interlocked.Exchange(ref _fired, 1) == 0) cancel();
-        }
-    }
 }
