@@ -1,9 +1,6 @@
 using Scalearn.Dummy;
 using Scalearn.Execution;
 using Scalearn.ModelSelection;
-using Scalearn.ModelSelection.Tuning;
-using Scalearn.ModelSelection.Tuning.Tpe;
-using Scalearn.Svm;
 using Scalearn.Trees;
 
 namespace Scalearn.Tests.ModelSelection;
@@ -46,33 +43,6 @@ public sealed class SearchCancellationTests : IDisposable
         var e = await Assert.ThrowsAsync<SearchFitException>(() => search.FitAsync(TestData.Load("iris"), cts.Token));
         Assert.Contains("constant target value must be present", e.Message);
         Assert.Equal("failed", Status(journal));
-    }
-
-    [Fact]
-    public async Task AnAdaptiveSearchResumedAfterFitsFinishedUnreadProposesAsAnUninterruptedRun()
-    {
-        // Two candidates in flight on one slot (so they finish in a fixed order); the cancelled run's loop read neither
-        // before it was cancelled, and both were drained into the journal. Uninterrupted, the third trial is proposed
-        // once the first candidate finished, the second still running: so must a resumed run, not after both.
-        var iris = TestData.Load("iris");
-        TpeSearch Tpe(ITaskExecutor executor, string? journal) => new(new SVC(), SearchSpace.Parse("""{"C":{"loguniform":[0.01,100]},"gamma":{"loguniform":[0.001,10]}}"""))
-        {
-            NTrials = 8, Parallelism = 2, Seed = 5, Cv = new StratifiedKFold(3), Executor = executor, Refit = false, Journal = journal,
-            Options = new TpeOptions { NStartupTrials = 2 },
-        };
-        var uninterrupted = (await Tpe(new LocalExecutor(1), null).FitAsync(iris)).CvResults;
-
-        using var cts = new CancellationTokenSource();
-        string journal = Path.Combine(_dir, "tpe.db");
-        var first = Tpe(new RecordingExecutor(new LocalExecutor(1)) { HoldResultsUntilCancelled = true }, journal);
-        first.Progress = new CancelAfter(6, cts.Cancel);
-        var partial = await first.FitAsync(iris, cts.Token);
-        Assert.False(partial.Completed);
-        Assert.Equal(2, partial.CvResults.Count);
-
-        var resumed = (await Tpe(new LocalExecutor(1), journal).FitAsync(iris)).CvResults;
-        Assert.Equal(uninterrupted.Params.Select(p => Estimators.RawJson.ToJson(p)), resumed.Params.Select(p => Estimators.RawJson.ToJson(p)));
-        Assert.Equal(uninterrupted.Numbers("mean_test_score"), resumed.Numbers("mean_test_score"));
     }
 
     private static string Status(string path)
