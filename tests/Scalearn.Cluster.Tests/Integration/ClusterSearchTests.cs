@@ -53,10 +53,12 @@ public sealed class ClusterSearchTests
         await using var executor = await ClusterExecutor.ConnectAsync(broker);
         var data = TestData.Load("digits");
 
-        var local = await Search(new DecisionTreeClassifier { RandomState = 0 }, TreeGrid, new LocalExecutor(2)).FitAsync(data);
+        // Forests of 20 trees, so the search lasts seconds: with single trees all 120 fits could finish before the
+        // victim's first " ok" line reached this process.
+        var local = await Search(new Ensemble.RandomForestClassifier { NEstimators = 20, RandomState = 0 }, TreeGrid, new LocalExecutor(2)).FitAsync(data);
         var victim = workers.Workers[0];
         int killedAt = -1;
-        var search = Search(new DecisionTreeClassifier { RandomState = 0 }, TreeGrid, executor);
+        var search = Search(new Ensemble.RandomForestClassifier { NEstimators = 20, RandomState = 0 }, TreeGrid, executor);
         search.Progress = new SyncProgress<JobProgress>(p =>
         {
             if (p.Done >= 3 && killedAt < 0 && victim.Output.Contains(" ok"))
