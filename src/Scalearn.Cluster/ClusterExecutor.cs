@@ -87,8 +87,10 @@ public sealed class ClusterExecutor : ITaskExecutor, IAsyncDisposable
 
     private async Task StartAsync(CancellationToken ct)
     {
-        await BrokerConnection.ProbeAsync(Address, Options.ConnectTimeout, ct);
-        _consumers = BrokerConnection.TaskQueueConsumersAsync(Address, _stop.Token);
+        // The probe and the census run on other threads while this one builds the bus (all three are mostly CPU the
+        // first time: compiling the transport's code), so a command reaches its first task sooner.
+        var probe = Task.Run(() => BrokerConnection.ProbeAsync(Address, Options.ConnectTimeout, ct), ct);
+        _consumers = Task.Run(() => BrokerConnection.TaskQueueConsumersAsync(Address, _stop.Token));
         _bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
             BrokerConnection.ConfigureHost(cfg, Address, "scalearn-driver");
@@ -116,6 +118,7 @@ public sealed class ClusterExecutor : ITaskExecutor, IAsyncDisposable
                 e.Handler<BlobRequestMessage>(ctx => ctx.RespondAsync(Serve(ctx.Message)));
             });
         });
+        await probe;
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         cts.CancelAfter(Options.ConnectTimeout);
         try

@@ -26,7 +26,10 @@ public static class PredictCommand
         var target = new Option<string?>("--target") { Description = "Target column in the data, if any: it is left out of the features and the score is printed" };
         var output = new Option<string>("--out", "-o") { Description = "Output file, CSV or Parquet by its extension", DefaultValueFactory = _ => "predictions.csv" };
         var proba = new Option<bool>("--proba") { Description = "Also write one proba_<class> column per class (classifiers)" };
-        var batchSize = new Option<int>("--batch-size") { Description = "Rows per task", DefaultValueFactory = _ => 10_000 };
+        var batchSize = new Option<int?>("--batch-size")
+        {
+            Description = "Rows per task (default: 10,000; with --data-on-workers, about 8 tasks per slot of the executor, each at least 10,000 rows and at most 16 MB of the file)",
+        };
         var keep = new Option<string?>("--keep") { Description = "Input columns to copy to the output before the predictions (comma-separated)" };
         var cluster = CommonOptions.Cluster();
         var clusterKey = CommonOptions.ClusterKey();

@@ -15,8 +15,11 @@ public sealed record BatchPredictOptions
     /// <summary>Also write one <c>proba_&lt;class&gt;</c> column per class (classifiers only).</summary>
     public bool Proba { get; init; }
 
-    /// <summary>Rows per task.</summary>
-    public int BatchSize { get; init; } = 10_000;
+    /// <summary>
+    /// Rows per task; null: 10,000 when the driver streams the rows, and with <see cref="DataOnWorkers"/> partitions sized
+    /// for the executor's slots (about 8 per slot, at least 10,000 rows, at most 16 MB of the file).
+    /// </summary>
+    public int? BatchSize { get; init; }
 
     /// <summary>Input columns copied to the output, before the predictions.</summary>
     public IReadOnlyList<string> Keep { get; init; } = [];
@@ -98,7 +101,7 @@ public static class BatchPredictor
             (writer, chunk, result) => Write(writer, chunk, result, probaNames, label, score),
             async (window, chunks) =>
             {
-                foreach (var chunk in RowChunks.Read(dataPath, mapping, loaded.FeatureNames, options.BatchSize, options.DataOnWorkers, cancellationToken))
+                foreach (var chunk in RowChunks.Read(dataPath, mapping, loaded.FeatureNames, options.BatchSize, executor.Slots, options.DataOnWorkers, cancellationToken))
                 {
                     chunks.Share(chunk.Rows);
                     await window.SubmitAsync(new PredictTask(window.Next, model.Id, chunk.Rows.Id, options.Proba, chunk.FirstRow), Pending.Of(chunk, options.Keep));

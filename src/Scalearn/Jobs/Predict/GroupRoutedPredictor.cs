@@ -58,7 +58,7 @@ public static class GroupRoutedPredictor
             (writer, chunk, result) => Write(writer, chunk, result, probaNames, label, score),
             async (window, chunks) =>
             {
-                foreach (var chunk in RowChunks.Read(dataPath, mapping, loaded.FeatureNames, options.BatchSize, options.DataOnWorkers, cancellationToken))
+                foreach (var chunk in RowChunks.Read(dataPath, mapping, loaded.FeatureNames, options.BatchSize, executor.Slots, options.DataOnWorkers, cancellationToken))
                 {
                     var keys = groups.Keys(chunk.Driver!.Group!);
                     var models = new List<string>();

@@ -27,16 +27,28 @@ internal sealed record RowChunk(long FirstRow, int Count, TableChunk? Driver, Ta
 /// </summary>
 internal static class RowChunks
 {
-    public static IEnumerable<RowChunk> Read(string dataPath, FeatureMapping mapping, IReadOnlyList<string>? featureNames, int batchSize, bool onWorkers,
+    /// <summary>Rows per chunk when the caller names no batch size: streamed chunks, and the least a partition read on the workers holds.</summary>
+    public const int DefaultBatchSize = 10_000;
+
+    /// <summary>Partitions read on the workers, without a batch size: about this many per slot ...</summary>
+    private const int PartitionsPerSlot = 8;
+
+    /// <summary>... and at most this much of the file each (a task holds its partition's rows).</summary>
+    private const long MaxPartitionBytes = 16L << 20;
+
+    /// <param name="batchSize">Rows per chunk; null: <see cref="DefaultBatchSize"/> streamed, <see cref="WorkerBatch"/> on the workers.</param>
+    /// <param name="slots">The executor's slots, which size the partitions read on the workers when no batch size is given.</param>
+    public static IEnumerable<RowChunk> Read(string dataPath, FeatureMapping mapping, IReadOnlyList<string>? featureNames, int? batchSize, int slots, bool onWorkers,
         CancellationToken cancellationToken)
     {
         if (!onWorkers)
         {
+            int streamed = batchSize ?? DefaultBatchSize;
             using var reader = TableReader.Open(dataPath, mapping.Options);
             // Kept features (and a kept numeric target) are read a second time, in step, as the passthrough columns they are in the output.
             using var copyReader = mapping.CopyOptions is null ? null : TableReader.Open(dataPath, mapping.CopyOptions);
-            using var copies = copyReader?.ReadAhead(batchSize, cancellationToken: cancellationToken).GetEnumerator();
-            foreach (var chunk in reader.ReadAhead(batchSize, cancellationToken: cancellationToken))
+            using var copies = copyReader?.ReadAhead(streamed, cancellationToken: cancellationToken).GetEnumerator();
+            foreach (var chunk in reader.ReadAhead(streamed, cancellationToken: cancellationToken))
             {
                 TableChunk? copy = null;
                 if (copies is not null)
@@ -51,7 +63,7 @@ internal static class RowChunks
             }
             yield break;
         }
-        foreach (var partition in Plan(dataPath, batchSize, cancellationToken))
+        foreach (var partition in Plan(dataPath, batchSize, slots, cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var driver = mapping.NeedsDriverRead ? ReadWhole(partition, mapping.DriverOptions) : null;
@@ -73,13 +85,33 @@ internal static class RowChunks
     /// Partitions of about <paramref name="batchSize"/> rows. A CSV's row count is estimated from its first megabyte
     /// (the one scan that cuts the ranges then makes every boundary and row number exact); Parquet's is in its footer.
     /// </summary>
-    internal static IReadOnlyList<TablePartition> Plan(string dataPath, int batchSize, CancellationToken cancellationToken)
+    internal static IReadOnlyList<TablePartition> Plan(string dataPath, int batchSize, CancellationToken cancellationToken) =>
+        Plan(dataPath, batchSize, 1, cancellationToken);
+
+    /// <param name="batchSize">Rows per partition; null: <see cref="WorkerBatch"/> for <paramref name="slots"/>.</param>
+    internal static IReadOnlyList<TablePartition> Plan(string dataPath, int? batchSize, int slots, CancellationToken cancellationToken)
     {
         string full = Path.GetFullPath(dataPath);
         long rows = TableFormats.Of(full) == TableFormat.Csv ? EstimatedCsvRows(full, cancellationToken)
             : TablePartitioner.Split(full, 1, cancellationToken).Sum(p => p.RowCount);
-        int count = (int)Math.Clamp((rows + batchSize - 1) / batchSize, 1, PartitionedDataset.MaxPartitions);
+        long batch = batchSize ?? WorkerBatch(rows, new FileInfo(full).Length, slots);
+        int count = (int)Math.Clamp((rows + batch - 1) / batch, 1, PartitionedDataset.MaxPartitions);
         return TablePartitioner.Split(full, count, cancellationToken);
+    }
+
+    /// <summary>
+    /// Rows per partition read on the workers when no batch size is given. Each task costs its message, its result's and
+    /// its file open (milliseconds of driver, broker and worker time, whatever its size), which at 10,000 rows a task was a
+    /// quarter of a 2-worker predict; so partitions are as large as still keeps every slot fed and the tail short: about
+    /// <see cref="PartitionsPerSlot"/> per slot, at least <see cref="DefaultBatchSize"/> rows, at most
+    /// <see cref="MaxPartitionBytes"/> of the file.
+    /// </summary>
+    internal static long WorkerBatch(long rows, long fileBytes, int slots)
+    {
+        if (rows <= 0) return DefaultBatchSize;
+        long perSlot = (rows + PartitionsPerSlot * (long)Math.Max(1, slots) - 1) / (PartitionsPerSlot * (long)Math.Max(1, slots));
+        long byBytes = (long)(MaxPartitionBytes / Math.Max(1.0, (double)fileBytes / rows));
+        return Math.Max(DefaultBatchSize, Math.Min(perSlot, byBytes));
     }
 
     private static long EstimatedCsvRows(string path, CancellationToken cancellationToken)
