@@ -19,7 +19,14 @@ internal sealed unsafe class BruteForceSearcher : NeighborSearcher
 
     private readonly int _lanes = UseVector512 ? Vector512<float>.Count : Vector256<float>.Count;
     private const int QueriesPerTile = 8;
-    private const int QueryBlock = 64;
+    /// <summary>
+    /// Queries that share each pass over the points: every block streams the whole index (as float32 panels) once, so
+    /// larger blocks read it fewer times. 256 queries a block ran a 100,000 x 32 self-query 8% faster on one machine and
+    /// 16% faster on two worker processes (each streaming its own copy) than 64; 512 and more were slower again. A
+    /// search of few queries on many threads takes smaller blocks, down to <see cref="MinQueryBlock"/>, to keep them all busy.
+    /// </summary>
+    private const int QueryBlock = 256;
+    private const int MinQueryBlock = 64;
     private const int PointBlockBytes = 192 * 1024;
     private const double Unit = 1.0 / (1 << 24);
 
@@ -72,7 +79,8 @@ internal sealed unsafe class BruteForceSearcher : NeighborSearcher
             (DistanceKind.Manhattan, _) => (from, to) => FilteredBlock<ManhattanKernel>(queries, from, to, k, distances, indices),
             _ => (from, to) => FilteredBlock<CosineKernel>(queries, from, to, k, distances, indices),
         };
-        ForEachBlock(queries.Count, QueryBlock, parallelism, block);
+        int perThread = (queries.Count + Math.Max(1, parallelism) - 1) / Math.Max(1, parallelism);
+        ForEachBlock(queries.Count, Math.Clamp((perThread + QueriesPerTile - 1) / QueriesPerTile * QueriesPerTile, MinQueryBlock, QueryBlock), parallelism, block);
     }
 
     private static bool FitsFloat32(Matrix points)

@@ -200,6 +200,26 @@ public class NearestNeighborsTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]    // blocks of 256 queries and a partial one
+    [InlineData(16)]   // few queries a thread: blocks of 64
+    public void Every_query_block_size_gives_the_exact_neighbours(int threads)
+    {
+        var x = Gaussian(1500, 12, seed: 41);
+        var queries = Gaussian(700, 12, seed: 42);
+        foreach (var metric in new[] { "euclidean", "manhattan", "cosine" })
+        {
+            var estimator = new NearestNeighbors { Algorithm = NeighborAlgorithm.Brute, NJobs = threads, NNeighbors = 7 };
+            estimator.SetParam("metric", metric);
+            var result = ((NearestNeighborsModel)estimator.Fit(x)).KNeighbors(queries);
+            for (int q = 0; q < queries.Rows; q++)
+            {
+                var (d, i) = Naive(x, queries.Row(q), 7, metric);
+                AssertSameNeighbors(d, i, result.Distances.Row(q), result.IndicesOf(q), $"{metric} query {q}");
+            }
+        }
+    }
+
     [Fact]
     public void Large_values_fall_back_to_exact_float64_search()
     {
