@@ -1,4 +1,5 @@
 using Scalearn.Cli;
 using Scalearn.Cli.Commands;
 
+StartupProfile.Start(args);
 return await CliRunner.RunAsync(CommandTree.Create(), args);
