@@ -82,6 +82,21 @@ public sealed class WireReader(ReadOnlyMemory<byte> bytes)
 
     public double[] Doubles(int maxCount = int.MaxValue / 8) => NullableDoubles(maxCount) ?? throw new InvalidDataException("Unexpected null array.");
 
+    /// <summary>A double array written by <see cref="WireWriter.FewDoubles"/>.</summary>
+    public double[] FewDoubles(int maxCount = int.MaxValue / 8)
+    {
+        if (!Bool()) return Doubles(maxCount);
+        var distinct = Doubles(WireFewDoubles.MaxDistinct);
+        var codes = Bytes(maxCount);
+        var values = new double[codes.Length];
+        for (int i = 0; i < codes.Length; i++)
+        {
+            if (codes[i] >= distinct.Length) throw new InvalidDataException($"Element {i} has value code {codes[i]}, but only {distinct.Length} distinct values were sent.");
+            values[i] = distinct[codes[i]];
+        }
+        return values;
+    }
+
     public int[] Int32s(int maxCount = int.MaxValue / 4)
     {
         int length = Int32();

@@ -91,6 +91,24 @@ public sealed class WireWriter
         Bytes(MemoryMarshal.AsBytes(values.AsSpan()));
     }
 
+    /// <summary>
+    /// A double array that often holds few distinct values (a chunk's predicted class labels): with at most 256 distinct
+    /// values (told apart bit for bit, so -0 and NaN payloads survive), the values once and a byte per element, an eighth
+    /// of the size; else plain doubles. <see cref="WireReader.FewDoubles"/> reads it.
+    /// </summary>
+    public void FewDoubles(double[] values)
+    {
+        var codes = WireFewDoubles.Codes(values, out var distinct);
+        Bool(codes is not null);
+        if (codes is null)
+        {
+            Doubles(values);
+            return;
+        }
+        Doubles(distinct);
+        Bytes(codes);
+    }
+
     public void Int32s(ReadOnlySpan<int> values) => Bytes(MemoryMarshal.AsBytes(values));
 
     public void Strings(IReadOnlyList<string> values)

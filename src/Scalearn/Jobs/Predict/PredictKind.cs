@@ -79,13 +79,13 @@ public sealed class PredictKind : TaskKind<PredictTask, PredictResult>
     public override void WriteResult(PredictResult result, WireWriter writer)
     {
         writer.Int64(result.Chunk);
-        writer.Doubles(result.Predictions);
+        writer.FewDoubles(result.Predictions);   // a classifier's labels: a byte each
         writer.Int32(result.Width);
         writer.Doubles(result.Proba);
     }
 
     public override PredictResult ReadResult(WireReader reader) =>
-        new(reader.Int64(), reader.Doubles(), reader.Int32(0, 1 << 20, "Class count"), reader.Doubles());
+        new(reader.Int64(), reader.FewDoubles(), reader.Int32(0, 1 << 20, "Class count"), reader.Doubles());
 
     public override string? Mismatch(PredictTask task, PredictResult result) =>
         result.Chunk != task.Chunk ? $"result for chunk {result.Chunk}, not {task.Chunk}"
