@@ -166,8 +166,8 @@ internal sealed class WorkerService(WorkerOptions options, ILogger<WorkerService
                 e.ConfigureConsumeTopology = false;
                 // One message more than the slots: it decodes and fetches its inputs while the slots run, and its first
                 // task takes the slot the moment one frees, instead of after the finished message's results are confirmed
-                // and acknowledged and the broker has sent the next (a round trip each time, a quarter of a 2-worker
-                // predict of 10,000-row tasks). The slot pool still runs at most `slots` tasks at once.
+                // and acknowledged and the broker has sent the next (round trips that cost a 2-worker predict of
+                // 10,000-row tasks a tenth of its time). The slot pool still runs at most `slots` tasks at once.
                 e.PrefetchCount = slots + 1;
                 e.ConcurrentMessageLimit = slots + 1;
                 // Only transport trouble (a send failing while the broker connection recovers) reaches the retry;

@@ -21,7 +21,7 @@ internal sealed unsafe class BruteForceSearcher : NeighborSearcher
     private const int QueriesPerTile = 8;
     /// <summary>
     /// Queries that share each pass over the points: every block streams the whole index (as float32 panels) once, so
-    /// larger blocks read it fewer times. 256 queries a block ran a 100,000 x 32 self-query 8% faster on one machine and
+    /// larger blocks read it fewer times. 256 queries a block ran a 100,000 x 32 self-query 4-8% faster on one machine and
     /// 16% faster on two worker processes (each streaming its own copy) than 64; 512 and more were slower again. A
     /// search of few queries on many threads takes smaller blocks, down to <see cref="MinQueryBlock"/>, to keep them all busy.
     /// </summary>
