@@ -76,85 +76,81 @@ internal sealed class SearchRun
         var onCancel = ct.Register(() => stopping = job.DisposeAsync().AsTask());
         try
         {
-            while (true)
-            {
-                var round = new List<FitTask>();
-                while (pending.Count < Parallelism && !Budget.Spent(trial, clock.Elapsed, sinceImprovement))
-                {
-                    // A proposal the previous run never made comes now, while a slot is free, as in a run that was not
-                    // interrupted: not after every finish replayed (a cancelled run can record several that its loop never
-                    // read, finished before it could propose again).
-                    long proposed = history.TryGetValue(trial, out var then) ? then.Proposed : long.MinValue;
-                    if (replayed.TryPeek(out var due, out var at) && at.Finished < proposed)
-                    {
-                        replayed.Dequeue();
-                        Accept(due);
-                        continue;
-                    }
-                    if (source.Next(trial) is not { } request) break;
-                    var folds = request.Folds ?? Folds;
-                    _foldsById.TryAdd(folds.ContentHash, folds);
-                    if (!foldsBlobs.ContainsKey(folds.ContentHash))
-                    {
-                        foldsBlobs[folds.ContentHash] = new FoldsBlob(folds);
-                        job.Share(foldsBlobs[folds.ContentHash]);
-                    }
-                    var canonical = Canonical(request.Params);
-                    var spec = SpecOf(Materialize(Estimator, canonical, Seed));
-                    pending.Add(trial, new Pending(request, canonical, spec, folds.Count));
-                    var done = Recall(trial, request, canonical);
-                    long finished = history.TryGetValue(trial, out var before) && before.Finished is { } f ? f : long.MaxValue;
-                    foreach (var result in done.Values) replayed.Enqueue(result, (finished, trial, result.Split));
-                    for (int s = 0; s < folds.Count; s++)
-                        if (!done.ContainsKey(s))
-                            round.Add(new FitTask(trial, s, spec, Scorers, ReturnTrainScore, dataBlob.Id, folds.ContentHash) { Epochs = EpochPlanOf(request, s) });
-                    trial++;
-                }
-                // Candidates in order (so they finish early), each one's longest fits first (the biggest training folds,
-                // e.g. a time series' last split): they set the candidate's end, so they should not start last.
-                if (round.Count > 0) job.Submit([.. round.OrderBy(t => t.Candidate).ThenByDescending(TrainingRows)]);
-                FitResult next;
-                if (replayed.Count > 0) next = replayed.Dequeue();
-                else
-                {
-                    if (pending.Count == 0)
-                    {
-                        if (!source.Exhausted && !Budget.Spent(trial, clock.Elapsed, sinceImprovement))
-                            throw new InvalidOperationException("The search's candidate source proposed nothing although no candidate is in flight.");
-                        break;
-                    }
-                    if (!await results.MoveNextAsync().ConfigureAwait(false))
-                    {
-                        // The cancellation disposed the job, which may end its results rather than throw (a stop landing
-                        // between the read's check of the token and its wait ends them too).
-                        ct.ThrowIfCancellationRequested();
-                        throw new InvalidOperationException($"The executor ended the job with {pending.Count} candidates unfinished.");
-                    }
-                    next = Recorded(results.Current);
-                }
-                Accept(next);
-            }
-            job.Complete();
-            Journal?.RecordStatus("completed");
-        }
-        // A submit can meet the job already stopped by the cancellation.
-        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException && ct.IsCancellationRequested)
-        {
-            cancelled = true;
             try
+            {
+                while (true)
+                {
+                    var round = new List<FitTask>();
+                    while (pending.Count < Parallelism && !Budget.Spent(trial, clock.Elapsed, sinceImprovement))
+                    {
+                        // A proposal the previous run never made comes now, while a slot is free, as in a run that was not
+                        // interrupted: not after every finish replayed (a cancelled run can record several that its loop never
+                        // read, finished before it could propose again).
+                        long proposed = history.TryGetValue(trial, out var then) ? then.Proposed : long.MinValue;
+                        if (replayed.TryPeek(out var due, out var at) && at.Finished < proposed)
+                        {
+                            replayed.Dequeue();
+                            Accept(due);
+                            continue;
+                        }
+                        if (source.Next(trial) is not { } request) break;
+                        var folds = request.Folds ?? Folds;
+                        _foldsById.TryAdd(folds.ContentHash, folds);
+                        if (!foldsBlobs.ContainsKey(folds.ContentHash))
+                        {
+                            foldsBlobs[folds.ContentHash] = new FoldsBlob(folds);
+                            job.Share(foldsBlobs[folds.ContentHash]);
+                        }
+                        var canonical = Canonical(request.Params);
+                        var spec = SpecOf(Materialize(Estimator, canonical, Seed));
+                        pending.Add(trial, new Pending(request, canonical, spec, folds.Count));
+                        var done = Recall(trial, request, canonical);
+                        long finished = history.TryGetValue(trial, out var before) && before.Finished is { } f ? f : long.MaxValue;
+                        foreach (var result in done.Values) replayed.Enqueue(result, (finished, trial, result.Split));
+                        for (int s = 0; s < folds.Count; s++)
+                            if (!done.ContainsKey(s))
+                                round.Add(new FitTask(trial, s, spec, Scorers, ReturnTrainScore, dataBlob.Id, folds.ContentHash) { Epochs = EpochPlanOf(request, s) });
+                        trial++;
+                    }
+                    // Candidates in order (so they finish early), each one's longest fits first (the biggest training folds,
+                    // e.g. a time series' last split): they set the candidate's end, so they should not start last.
+                    if (round.Count > 0) job.Submit([.. round.OrderBy(t => t.Candidate).ThenByDescending(TrainingRows)]);
+                    FitResult next;
+                    if (replayed.Count > 0) next = replayed.Dequeue();
+                    else
+                    {
+                        if (pending.Count == 0)
+                        {
+                            if (!source.Exhausted && !Budget.Spent(trial, clock.Elapsed, sinceImprovement))
+                                throw new InvalidOperationException("The search's candidate source proposed nothing although no candidate is in flight.");
+                            break;
+                        }
+                        if (!await results.MoveNextAsync().ConfigureAwait(false))
+                        {
+                            // The cancellation disposed the job, which may end its results rather than throw (a stop landing
+                            // between the read's check of the token and its wait ends them too).
+                            ct.ThrowIfCancellationRequested();
+                            throw new InvalidOperationException($"The executor ended the job with {pending.Count} candidates unfinished.");
+                        }
+                        next = Recorded(results.Current);
+                    }
+                    Accept(next);
+                }
+                job.Complete();
+            }
+            // A submit can meet the job already stopped by the cancellation.
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException && ct.IsCancellationRequested)
+            {
+                cancelled = true;
+            }
+            if (cancelled)
             {
                 await onCancel.DisposeAsync().ConfigureAwait(false);
                 await (stopping ?? job.DisposeAsync().AsTask()).ConfigureAwait(false);
                 await foreach (var outcome in job.Results(CancellationToken.None).ConfigureAwait(false)) Accept(Recorded(outcome));
                 while (replayed.TryDequeue(out var due, out _)) Accept(due);
             }
-            catch
-            {
-                // A fit that failed with error_score raise (or the job's own failure) read after the cancellation.
-                Journal?.RecordStatus("failed");
-                throw;
-            }
-            Journal?.RecordStatus("cancelled");
+            Journal?.RecordStatus(cancelled ? "cancelled" : "completed");
         }
         catch
         {
